@@ -1,0 +1,57 @@
+/**
+ * Calendar dates and years. The domain never reads the clock: callers pass an instant or a date.
+ * A calendar date is a string `YYYY-MM-DD` (an {@link IsoDate}); comparing two of them as strings
+ * compares them in time.
+ */
+import { z } from "zod";
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Lowest and highest year the product accepts anywhere (a guard against typos, not a rule of law). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+
+/** A year as a whole number in [{@link MIN_YEAR}, {@link MAX_YEAR}]. */
+export const YearSchema = z
+  .number({ error: "YEAR_INVALID" })
+  .int({ error: "YEAR_INVALID" })
+  .min(MIN_YEAR, { error: "YEAR_INVALID" })
+  .max(MAX_YEAR, { error: "YEAR_INVALID" });
+
+/** A real calendar date `YYYY-MM-DD` (2019-02-29 is refused, 2020-02-29 accepted). */
+export const IsoDateSchema = z
+  .string({ error: "DATE_INVALID" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "DATE_INVALID" })
+  .refine(isRealDate, { error: "DATE_INVALID" });
+
+/** Tells whether `YYYY-MM-DD` names a day that exists in the Gregorian calendar. */
+export function isRealDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+/** Number of days in a month (1–12) of a year, leap years included. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The year of a calendar date. */
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** The calendar date an instant falls on in an IANA time zone (e.g. `Asia/Jayapura`). */
+export function localDateOf(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}

@@ -1,0 +1,125 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { listRegions } from "../regions/catalogue.ts";
+import { NATIONAL_PLACE, isWithin, parentPlaceOf, placeOf } from "./levels.ts";
+import type { TaskForcePlace } from "./levels.ts";
+import { NATIONAL_KEY, TreeBuildError, ancestorKeys, buildTaskForceTree, countByLevel } from "./tree.ts";
+
+const tree = buildTaskForceTree(listRegions());
+const nodeKeys = [...tree.nodes.keys()];
+const anyNode = fc.constantFrom(...nodeKeys).map((k) => tree.nodes.get(k)!);
+const placeOfNode = (n: { level: TaskForcePlace["level"]; regionCode: string | null }): TaskForcePlace => ({
+  level: n.level,
+  regionCode: n.regionCode,
+});
+
+describe("the task-force tree of today's regions", () => {
+  it("has 553 task forces: 1 national, 38 provinces, 514 regencies/cities", () => {
+    expect(tree.nodes.size).toBe(553);
+    expect(countByLevel(tree)).toEqual({ national: 1, province: 38, regency: 514 });
+    expect(tree.root.childKeys).toHaveLength(38);
+  });
+
+  it("puts Kota Bekasi under Jawa Barat under the national task force", () => {
+    expect(ancestorKeys(tree, "32.75")).toEqual(["32.75", "32", NATIONAL_KEY]);
+  });
+
+  it("property: every regency's parent is its province, every province's parent the nation", () => {
+    fc.assert(
+      fc.property(anyNode, (node) => {
+        if (node.level === "national") return node.parentKey === null;
+        if (node.level === "province") return node.parentKey === NATIONAL_KEY;
+        return node.parentKey === node.regionCode!.slice(0, 2) && tree.nodes.get(node.parentKey)?.level === "province";
+      }),
+    );
+  });
+
+  it("property: no cycles — every path up reaches the root in at most three steps", () => {
+    fc.assert(
+      fc.property(anyNode, (node) => {
+        const path = ancestorKeys(tree, node.key);
+        return path.length <= 3 && path.at(-1) === NATIONAL_KEY && new Set(path).size === path.length;
+      }),
+    );
+  });
+
+  it("property: children and parents agree both ways", () => {
+    fc.assert(
+      fc.property(anyNode, (node) =>
+        node.childKeys.every((c) => tree.nodes.get(c)?.parentKey === node.key) &&
+        (node.parentKey === null || tree.nodes.get(node.parentKey)!.childKeys.includes(node.key)),
+      ),
+    );
+  });
+
+  it("property: for random region lists the tree has 1 + provinces + regencies nodes", () => {
+    const provinces = fc.uniqueArray(fc.integer({ min: 11, max: 99 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(provinces, fc.infiniteStream(fc.integer({ min: 1, max: 69 })), (ps, ks) => {
+        const regions = ps.flatMap((p) => {
+          const codes = new Set([...ks.take(3)].map((k) => `${p}.${String(k).padStart(2, "0")}`));
+          return [{ code: String(p), name: `P${p}` }, ...[...codes].map((code) => ({ code, name: code }))];
+        });
+        const t = buildTaskForceTree(regions);
+        return t.nodes.size === 1 + regions.length && t.root.childKeys.length === ps.length;
+      }),
+    );
+  });
+
+  it("refuses a regency whose province is missing, a duplicate and a malformed code", () => {
+    expect(() => buildTaskForceTree([{ code: "32.75", name: "Kota Bekasi" }])).toThrow(TreeBuildError);
+    expect(() => buildTaskForceTree([{ code: "32", name: "a" }, { code: "32", name: "b" }])).toThrow(TreeBuildError);
+    expect(() => buildTaskForceTree([{ code: "3275", name: "x" }])).toThrow(TreeBuildError);
+  });
+});
+
+describe("isWithin (the scope rule)", () => {
+  const jabar = placeOf("32");
+  const bekasi = placeOf("32.75");
+  const bandung = placeOf("32.73");
+  const jateng = placeOf("33");
+  const semarang = placeOf("33.74");
+
+  it("puts every task force within the national one", () => {
+    for (const p of [NATIONAL_PLACE, jabar, bekasi, semarang]) expect(isWithin(p, NATIONAL_PLACE)).toBe(true);
+  });
+
+  it("puts a province's own regencies within it, not another province's", () => {
+    expect(isWithin(bekasi, jabar)).toBe(true);
+    expect(isWithin(semarang, jabar)).toBe(false);
+    expect(isWithin(jateng, jabar)).toBe(false);
+  });
+
+  it("keeps a regency to itself: not its sibling, not its province, not the nation", () => {
+    expect(isWithin(bekasi, bekasi)).toBe(true);
+    expect(isWithin(bandung, bekasi)).toBe(false);
+    expect(isWithin(jabar, bekasi)).toBe(false);
+    expect(isWithin(NATIONAL_PLACE, bekasi)).toBe(false);
+  });
+
+  it("does not confuse province 3 prefixes: 32 does not contain 3.2x lookalikes like 33.2", () => {
+    expect(isWithin(placeOf("33.20"), jabar)).toBe(false);
+  });
+
+  const anyPlace = anyNode.map(placeOfNode);
+  it("property: reflexive, antisymmetric and transitive (a partial order)", () => {
+    fc.assert(
+      fc.property(anyPlace, anyPlace, anyPlace, (a, b, c) => {
+        const reflexive = isWithin(a, a);
+        const antisymmetric = !(isWithin(a, b) && isWithin(b, a)) || a.regionCode === b.regionCode;
+        const transitive = !(isWithin(a, b) && isWithin(b, c)) || isWithin(a, c);
+        return reflexive && antisymmetric && transitive;
+      }),
+    );
+  });
+
+  it("property: a task force is within its parent and agrees with the tree's ancestors", () => {
+    fc.assert(
+      fc.property(anyNode, anyNode, (a, b) => {
+        const parent = parentPlaceOf(placeOfNode(a));
+        const parentOk = parent === null || isWithin(placeOfNode(a), parent);
+        return parentOk && isWithin(placeOfNode(a), placeOfNode(b)) === ancestorKeys(tree, a.key).includes(b.key);
+      }),
+    );
+  });
+});

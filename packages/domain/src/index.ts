@@ -1,0 +1,12 @@
+/**
+ * @gugus/domain — the rules of Indonesia's anti-trafficking task-force network (Gugus Tugas
+ * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
+ * sub-task-forces and the RAN periods. Import the whole package or a named entry point
+ * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/sub-task-forces`, `/dates`, `/errors`).
+ */
+export * from "./errors.ts";
+export * from "./dates.ts";
+export * from "./regions/index.ts";
+export * from "./hierarchy/index.ts";
+export * from "./sub-task-forces.ts";
+export * from "./ran/index.ts";

@@ -1,0 +1,158 @@
+/**
+ * RAN PP-TPPO periods (Rencana Aksi Nasional): numbered, each with a first and last year
+ * (inclusive; the length varies), drafted and then adopted by an instrument whose date may fall
+ * years after the first year (period III: 2020–2024, adopted by Perpres 19/2023).
+ *
+ * Rules: periods never overlap; numbers follow the order of the years; a gap between periods is
+ * allowed and reported, never filled in.
+ */
+import { z } from "zod";
+import { IsoDateSchema, YearSchema, yearOf } from "../dates.ts";
+import type { IsoDate } from "../dates.ts";
+import { DomainError } from "../errors.ts";
+
+export const PERIOD_STATUSES = ["draft", "adopted"] as const;
+export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
+export const PeriodStatusSchema = z.enum(PERIOD_STATUSES);
+
+/** Largest period number accepted (a guard; there have been four). */
+export const MAX_PERIOD_NUMBER = 50;
+
+const periodFields = {
+  number: z.number().int().min(1).max(MAX_PERIOD_NUMBER),
+  firstYear: YearSchema,
+  lastYear: YearSchema,
+  status: PeriodStatusSchema,
+  /** The adopting instrument, e.g. "Perpres 19/2023"; null while a draft. */
+  instrument: z.string().trim().min(1).max(200).nullable(),
+  /** The adoption date when known; null while a draft (and for old periods whose exact date is not on record). */
+  adoptedOn: IsoDateSchema.nullable(),
+};
+
+/** A RAN period as stored and exchanged. */
+export const RanPeriodSchema = z
+  .object(periodFields)
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.firstYear > p.lastYear) {
+      ctx.addIssue({ code: "custom", path: ["lastYear"], message: "PERIOD_YEARS_INVERTED" });
+    }
+    if (p.status === "adopted" && p.instrument === null) {
+      ctx.addIssue({ code: "custom", path: ["instrument"], message: "PERIOD_ADOPTION_INCOMPLETE" });
+    }
+    if (p.status === "draft" && p.adoptedOn !== null) {
+      ctx.addIssue({ code: "custom", path: ["adoptedOn"], message: "PERIOD_ADOPTION_INCOMPLETE" });
+    }
+  });
+
+export type RanPeriod = z.infer<typeof RanPeriodSchema>;
+
+/** The years of a period, first to last. */
+export function periodYears(period: Pick<RanPeriod, "firstYear" | "lastYear">): number[] {
+  return Array.from({ length: period.lastYear - period.firstYear + 1 }, (_, i) => period.firstYear + i);
+}
+
+/** How many years a period covers (period I, 2009–2014, has six). */
+export function periodLength(period: Pick<RanPeriod, "firstYear" | "lastYear">): number {
+  return period.lastYear - period.firstYear + 1;
+}
+
+/** Roman numeral of a period number (1 → I, 4 → IV). */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n > 3999) throw new RangeError(`no roman numeral for ${n}`);
+  const table: [number, string][] = [
+    [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
+    [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
+  ];
+  let out = "";
+  let rest = n;
+  for (const [value, numeral] of table) {
+    while (rest >= value) {
+      out += numeral;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** A stretch of years no period covers, between two periods. */
+export type PeriodGap = { fromYear: number; toYear: number; afterNumber: number; beforeNumber: number };
+
+/** A broken rule in a set of periods. */
+export type PeriodProblem =
+  | { code: "PERIOD_YEARS_INVERTED"; number: number }
+  | { code: "PERIOD_OVERLAP"; numbers: [number, number] }
+  | { code: "PERIOD_NUMBER_ORDER"; numbers: [number, number] };
+
+type YearSpan = Pick<RanPeriod, "number" | "firstYear" | "lastYear">;
+
+function byFirstYear<T extends YearSpan>(periods: readonly T[]): T[] {
+  return [...periods].sort((a, b) => a.firstYear - b.firstYear || a.number - b.number);
+}
+
+/**
+ * Checks a set of periods against the rules and lists the gaps between them. Gaps are not
+ * problems: they are reported so a screen can show them.
+ */
+export function checkPeriods(periods: readonly YearSpan[]): { problems: PeriodProblem[]; gaps: PeriodGap[] } {
+  const problems: PeriodProblem[] = [];
+  const gaps: PeriodGap[] = [];
+  for (const p of periods) {
+    if (p.firstYear > p.lastYear) problems.push({ code: "PERIOD_YEARS_INVERTED", number: p.number });
+  }
+  const sorted = byFirstYear(periods);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j]!;
+      if (b.firstYear <= a.lastYear) problems.push({ code: "PERIOD_OVERLAP", numbers: [a.number, b.number] });
+      if (b.number <= a.number) problems.push({ code: "PERIOD_NUMBER_ORDER", numbers: [a.number, b.number] });
+    }
+    const next = sorted[i + 1];
+    if (next && next.firstYear > a.lastYear + 1) {
+      gaps.push({ fromYear: a.lastYear + 1, toYear: next.firstYear - 1, afterNumber: a.number, beforeNumber: next.number });
+    }
+  }
+  return { problems, gaps };
+}
+
+/** Throws the first broken rule of {@link checkPeriods} as a {@link DomainError}. */
+export function assertPeriodsValid(periods: readonly YearSpan[]): void {
+  const [first] = checkPeriods(periods).problems;
+  if (!first) return;
+  throw new DomainError(
+    first.code,
+    "numbers" in first ? { first: first.numbers[0], second: first.numbers[1] } : { number: first.number },
+  );
+}
+
+/** The period containing a year, or undefined when the year falls in a gap or outside all periods. */
+export function periodOf<T extends YearSpan>(periods: readonly T[], year: number): T | undefined {
+  return periods.find((p) => p.firstYear <= year && year <= p.lastYear);
+}
+
+/** Like {@link periodOf} but throws `YEAR_OUTSIDE_PERIODS`. */
+export function getPeriodOf<T extends YearSpan>(periods: readonly T[], year: number): T {
+  const period = periodOf(periods, year);
+  if (!period) throw new DomainError("YEAR_OUTSIDE_PERIODS", { year });
+  return period;
+}
+
+/** The period in force on a calendar date (the one containing its year), or undefined. */
+export function currentPeriod<T extends YearSpan>(periods: readonly T[], date: IsoDate): T | undefined {
+  return periodOf(periods, yearOf(date));
+}
+
+/** A year's place in its period: 2018 in 2015–2019 is year 4 of 5. */
+export type YearInPeriod = { year: number; index: number; of: number };
+
+/** The place of a year in a period ("year k of n"); throws `YEAR_OUTSIDE_PERIODS` when the period does not contain it. */
+export function yearInPeriod(period: Pick<RanPeriod, "firstYear" | "lastYear">, year: number): YearInPeriod {
+  if (year < period.firstYear || year > period.lastYear) throw new DomainError("YEAR_OUTSIDE_PERIODS", { year });
+  return { year, index: year - period.firstYear + 1, of: periodLength(period) };
+}
+
+/** Was the period adopted after its first year had begun? (Period III was adopted in 2023, four years in.) */
+export function isAdoptedLate(period: Pick<RanPeriod, "firstYear" | "status" | "adoptedOn">): boolean {
+  return period.status === "adopted" && period.adoptedOn !== null && yearOf(period.adoptedOn) > period.firstYear;
+}

@@ -1,0 +1,3 @@
+export * from "./codes.ts";
+export * from "./catalogue.ts";
+export * from "./time-zones.ts";

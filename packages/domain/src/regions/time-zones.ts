@@ -1,0 +1,34 @@
+/**
+ * Indonesia's three time zones. Deadlines fall at local midnight, so every region's zone is known:
+ * WIB (UTC+7) for Sumatra, Java, West and Central Kalimantan and the Riau Islands; WITA (UTC+8) for
+ * Bali, the Nusa Tenggaras, South, East and North Kalimantan and Sulawesi; WIT (UTC+9) for Maluku
+ * and Papua. The national task force keeps WIB (Jakarta).
+ */
+import { DomainError } from "../errors.ts";
+import { provinceCodeOf } from "./codes.ts";
+
+export const TIME_ZONES = {
+  WIB: { abbreviation: "WIB", iana: "Asia/Jakarta", utcOffsetHours: 7 },
+  WITA: { abbreviation: "WITA", iana: "Asia/Makassar", utcOffsetHours: 8 },
+  WIT: { abbreviation: "WIT", iana: "Asia/Jayapura", utcOffsetHours: 9 },
+} as const;
+
+export type TimeZoneCode = keyof typeof TIME_ZONES;
+export type TimeZone = (typeof TIME_ZONES)[TimeZoneCode];
+
+const ZONE_BY_PROVINCE: Readonly<Record<string, TimeZoneCode>> = {
+  ...Object.fromEntries(["11", "12", "13", "14", "15", "16", "17", "18", "19", "21", "31", "32", "33", "34", "35", "36", "61", "62"].map((c) => [c, "WIB"])),
+  ...Object.fromEntries(["51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"].map((c) => [c, "WITA"])),
+  ...Object.fromEntries(["81", "82", "91", "92", "93", "94", "95", "96"].map((c) => [c, "WIT"])),
+};
+
+/**
+ * The local time zone of a region (province or regency/city), or WIB for the national task force
+ * (`null`). Throws `REGION_NOT_FOUND` for a well-formed code of no known province.
+ */
+export function timeZoneOf(regionCode: string | null): TimeZone {
+  if (regionCode === null) return TIME_ZONES.WIB;
+  const zone = ZONE_BY_PROVINCE[provinceCodeOf(regionCode)];
+  if (!zone) throw new DomainError("REGION_NOT_FOUND", { code: regionCode });
+  return TIME_ZONES[zone];
+}

@@ -1,0 +1,30 @@
+/**
+ * The six sub-task-forces (Sub Gugus Tugas), the same at every level, and the six areas a task
+ * force's performance is evaluated on. Which agency coordinates each one is data that changes by
+ * period, not part of this list.
+ */
+import { z } from "zod";
+
+export const SUB_TASK_FORCES = [
+  { code: "prevention", numeral: "I", nameId: "Pencegahan dan Partisipasi Anak", nameEn: "Prevention and child participation" },
+  { code: "health_rehab", numeral: "II", nameId: "Rehabilitasi Kesehatan", nameEn: "Health rehabilitation" },
+  {
+    code: "social_rehab",
+    numeral: "III",
+    nameId: "Rehabilitasi Sosial, Pemulangan dan Reintegrasi Sosial",
+    nameEn: "Social rehabilitation, repatriation and reintegration",
+  },
+  { code: "legal_norms", numeral: "IV", nameId: "Pengembangan Norma Hukum", nameEn: "Legal norm development" },
+  { code: "law_enforcement", numeral: "V", nameId: "Penegakan Hukum", nameEn: "Law enforcement" },
+  { code: "coordination", numeral: "VI", nameId: "Koordinasi dan Kerja Sama", nameEn: "Coordination and cooperation" },
+] as const;
+
+export type SubTaskForce = (typeof SUB_TASK_FORCES)[number];
+export type SubTaskForceCode = SubTaskForce["code"];
+export const SUB_TASK_FORCE_CODES = SUB_TASK_FORCES.map((s) => s.code) as [SubTaskForceCode, ...SubTaskForceCode[]];
+export const SubTaskForceCodeSchema = z.enum(SUB_TASK_FORCE_CODES);
+
+/** The sub-task-force with this code. */
+export function getSubTaskForce(code: SubTaskForceCode): SubTaskForce {
+  return SUB_TASK_FORCES.find((s) => s.code === code)!;
+}
