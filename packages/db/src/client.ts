@@ -1,0 +1,78 @@
+/**
+ * Opens the SQLite database: WAL journal (file databases), foreign keys on (checked), a busy
+ * timeout, `synchronous=FULL` so a commit survives power loss, and the committed migrations applied.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.ts";
+
+export type SqliteConnection = Database.Database;
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Folder of the committed SQL migrations. */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
+
+export type OpenDatabaseOptions = {
+  /** A file path, or `:memory:` for a private in-memory database (tests). */
+  path: string;
+  /** Milliseconds to wait for a lock held by another connection. Default 5000. */
+  busyTimeoutMs?: number;
+  /** Apply pending migrations on open. Default true. */
+  migrate?: boolean;
+};
+
+export type DatabaseHandle = {
+  db: Db;
+  sqlite: Database.Database;
+  close: () => void;
+};
+
+/** Opens (and by default migrates) a database. The caller owns the handle and closes it. */
+export function openDatabase({ path, busyTimeoutMs = 5000, migrate: runMigrations = true }: OpenDatabaseOptions): DatabaseHandle {
+  const inMemory = path === ":memory:";
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, { timeout: busyTimeoutMs });
+  try {
+    if (!inMemory) sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) throw new Error("SQLite refused to enable foreign keys");
+    const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
+    if (runMigrations) migrateDatabase(db);
+    return {
+      db,
+      sqlite,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+/** Applies the committed migrations not yet applied. Safe to run at every start. */
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+/** A cheap liveness probe for health checks: the database answers a query. */
+export function pingDatabase(sqlite: Database.Database): boolean {
+  try {
+    return sqlite.prepare("SELECT 1").pluck().get() === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** SQLite's structural self-check (run at start-up): "ok" or the first problems found. */
+export function quickCheck(sqlite: Database.Database): string {
+  return String(sqlite.pragma("quick_check", { simple: true }));
+}

@@ -1,0 +1,6 @@
+export * from "./client.ts";
+export * from "./seed.ts";
+export * from "./read-cache.ts";
+export * from "./queries/hierarchy.ts";
+export * from "./queries/ran.ts";
+export * as schema from "./schema.ts";
