@@ -1,0 +1,106 @@
+/**
+ * Turns errors into the API's one error shape. Domain errors map to tRPC codes in one table;
+ * input validation errors list their issues with message keys; anything else is an internal error
+ * whose message never reaches the client (no stack traces, no SQL, no internal messages).
+ */
+import { DOMAIN_ERRORS, DomainError, isDomainErrorCode } from "@gugus/domain";
+import type { DomainErrorKind } from "@gugus/domain";
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/** Domain error kind → tRPC error code. */
+export const DOMAIN_KIND_TO_TRPC: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  invalid: "BAD_REQUEST",
+  not_found: "NOT_FOUND",
+  conflict: "CONFLICT",
+  forbidden: "FORBIDDEN",
+};
+
+/** Message keys for errors raised by tRPC itself or the transport, translated by the apps like domain codes. */
+const TRPC_CODE_TO_KEY: Partial<Record<TRPC_ERROR_CODE_KEY, string>> = {
+  BAD_REQUEST: "VALIDATION_FAILED",
+  PARSE_ERROR: "VALIDATION_FAILED",
+  NOT_FOUND: "NOT_FOUND",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  METHOD_NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  INTERNAL_SERVER_ERROR: "INTERNAL",
+};
+
+/** A domain error as the tRPC error the client receives. */
+export function toTrpcError(error: DomainError): TRPCError {
+  return new TRPCError({ code: DOMAIN_KIND_TO_TRPC[error.kind], message: error.message, cause: error });
+}
+
+export type ErrorIssue = { path: string; messageKey: string; message: string };
+
+/** The `data` part of every error the API sends. */
+export type ApiErrorData = {
+  code: TRPC_ERROR_CODE_KEY;
+  httpStatus: number;
+  path?: string;
+  /** Stable key for the apps' translations (`errors.<messageKey>`). */
+  messageKey: string;
+  /** Safe structured facts of a domain error (e.g. which periods overlap). */
+  details?: Record<string, string | number | boolean | null>;
+  /** One entry per invalid input field. */
+  issues?: ErrorIssue[];
+};
+
+type IssueLike = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+function issuesOf(cause: unknown): ErrorIssue[] | undefined {
+  if (!cause || typeof cause !== "object" || !("issues" in cause) || !Array.isArray(cause.issues)) return undefined;
+  return (cause.issues as IssueLike[]).slice(0, 50).map((issue) => {
+    const key = isDomainErrorCode(issue.message) ? issue.message : "VALIDATION_FAILED";
+    return {
+      path: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+      messageKey: key,
+      message: isDomainErrorCode(issue.message) ? DOMAIN_ERRORS[issue.message].message : String(issue.message).slice(0, 300),
+    };
+  });
+}
+
+export const GENERIC_INTERNAL_MESSAGE = "Something went wrong on the server. The error has been logged.";
+
+/** Builds the error shape sent to clients. Used as tRPC's errorFormatter. */
+export function formatError({
+  error,
+  shape,
+}: {
+  error: TRPCError;
+  shape: { message: string; code: number; data: { code: TRPC_ERROR_CODE_KEY; httpStatus: number; path?: string } };
+}) {
+  const cause = error.cause;
+  const issues = error.code === "BAD_REQUEST" ? issuesOf(cause) : undefined;
+  let messageKey = TRPC_CODE_TO_KEY[error.code] ?? "INTERNAL";
+  let message = shape.message;
+  let details: ApiErrorData["details"];
+
+  if (cause instanceof DomainError) {
+    messageKey = cause.code;
+    message = cause.message;
+    details = { ...cause.details };
+  } else if (issues) {
+    const keys = new Set(issues.map((i) => i.messageKey));
+    const [only] = keys;
+    messageKey = keys.size === 1 && only !== undefined ? only : "VALIDATION_FAILED";
+    message = messageKey === "VALIDATION_FAILED" ? DOMAIN_ERRORS.VALIDATION_FAILED.message : DOMAIN_ERRORS[messageKey as keyof typeof DOMAIN_ERRORS].message;
+  } else if (error.code === "INTERNAL_SERVER_ERROR") {
+    message = GENERIC_INTERNAL_MESSAGE;
+  }
+
+  const data: ApiErrorData = {
+    code: shape.data.code,
+    httpStatus: shape.data.httpStatus,
+    messageKey,
+    ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
+    ...(details ? { details } : {}),
+    ...(issues ? { issues } : {}),
+  };
+  return { message, code: shape.code, data };
+}
