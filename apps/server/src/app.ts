@@ -1,0 +1,133 @@
+/**
+ * The HTTP server: tRPC at /trpc, the admin app at /admin, the portal at /portal, /healthz, and a
+ * front page linking to both apps. One process, one SQLite connection.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCompress from "@fastify/compress";
+import fastifyStatic from "@fastify/static";
+import { appRouter, createContextInner } from "@gugus/api";
+import type { AppRouter } from "@gugus/api";
+import { createReadCache, pingDatabase } from "@gugus/db";
+import type { DatabaseHandle } from "@gugus/db";
+import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
+import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify from "fastify";
+import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import { renderFrontPage } from "./front-page.ts";
+
+/** Where the built single-page apps are. */
+export const APP_DIST = {
+  admin: fileURLToPath(new URL("../../admin/dist/", import.meta.url)),
+  portal: fileURLToPath(new URL("../../portal/dist/", import.meta.url)),
+} as const;
+
+export const LIMITS = {
+  /** Largest request body accepted (bytes). */
+  bodyBytes: 1024 * 1024,
+  /** Most procedures in one batched tRPC request. */
+  batchSize: 10,
+} as const;
+
+export type BuildServerOptions = {
+  database: DatabaseHandle;
+  logger?: FastifyServerOptions["logger"];
+  now?: () => Date;
+  /** Override where the built apps are (tests). */
+  appDist?: Partial<Record<keyof typeof APP_DIST, string>>;
+};
+
+/** Logs a request without its query string (tRPC puts inputs there) and without headers. */
+const requestSerializer = (req: { method: string; url: string; ip?: string }) => ({
+  method: req.method,
+  url: req.url.split("?")[0],
+  ip: req.ip,
+});
+
+export async function buildServer({ database, logger = false, now, appDist = {} }: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      logger === true ? { serializers: { req: requestSerializer } } : typeof logger === "object" && logger !== null ? { ...logger, serializers: { req: requestSerializer } } : false,
+    bodyLimit: LIMITS.bodyBytes,
+    routerOptions: { maxParamLength: 5000 },
+  });
+
+  const cache = createReadCache(database.sqlite);
+
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  app.get("/healthz", async (_req, reply) => {
+    const ok = pingDatabase(database.sqlite);
+    return reply
+      .code(ok ? 200 : 503)
+      .header("cache-control", "no-store")
+      .send({ status: ok ? "ok" : "error", database: ok ? "ok" : "unavailable", time: (now?.() ?? new Date()).toISOString() });
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      maxBatchSize: LIMITS.batchSize,
+      createContext: ({ req }) =>
+        createContextInner({
+          db: database.db,
+          sqlite: database.sqlite,
+          cache,
+          ...(now ? { now } : {}),
+          client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
+        }),
+      onError: ({ error, path, type }) => {
+        // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          app.log.error({ path, type, err: error.cause ?? error }, "procedure failed");
+        } else {
+          app.log.info({ path, type, code: error.code }, "procedure refused");
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  const shells: Record<string, string | null> = {};
+  for (const name of ["admin", "portal"] as const) {
+    const root = appDist[name] ?? APP_DIST[name];
+    const indexFile = join(root, "index.html");
+    shells[name] = existsSync(indexFile) ? readFileSync(indexFile, "utf8") : null;
+    if (shells[name] === null) {
+      app.log.warn({ app: name, root }, "app not built: run `pnpm build` to serve it");
+      continue;
+    }
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/${name}/`,
+      decorateReply: false,
+      wildcard: false,
+      index: false,
+      setHeaders: (reply, filePath) => {
+        reply.header("cache-control", /[\\/]assets[\\/]/.test(filePath) ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+
+  // The apps route in the browser: any other GET under /admin/ or /portal/ gets the app's page.
+  app.setNotFoundHandler((req, reply) => {
+    const match = /^\/(admin|portal)(\/|$)/.exec(req.url);
+    if (req.method === "GET" && match) {
+      const name = match[1]!;
+      if (req.url === `/${name}`) return reply.redirect(`/${name}/`);
+      const shell = shells[name];
+      if (!/\/assets\//.test(req.url) && shell) {
+        return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(shell);
+      }
+      if (!shell) {
+        return reply.code(503).type("text/plain; charset=utf-8").send(`The ${name} app is not built. Run: pnpm build`);
+      }
+    }
+    return reply.code(404).send({ error: "not_found" });
+  });
+
+  app.get("/", (_req, reply) => reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(renderFrontPage()));
+
+  return app;
+}

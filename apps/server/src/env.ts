@@ -1,0 +1,49 @@
+/**
+ * The server's configuration, read and validated here and nowhere else. Relative paths are taken
+ * from the repository root, so `pnpm start` and the CLI agree on where the database lives.
+ */
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root (two levels above apps/server). */
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_PATH: z.string().min(1).default("data/gugus.sqlite"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type Env = {
+  port: number;
+  host: string;
+  /** Absolute path of the SQLite file, or `:memory:`. */
+  databasePath: string;
+  logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  nodeEnv: z.infer<typeof EnvSchema>["NODE_ENV"];
+};
+
+/** Thrown with every problem found, each naming its variable. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Reads the configuration from an environment (process.env by default). */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n  ${lines.join("\n  ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH === ":memory:" || isAbsolute(e.DATABASE_PATH) ? e.DATABASE_PATH : resolve(REPO_ROOT, e.DATABASE_PATH),
+    logLevel: e.LOG_LEVEL,
+    nodeEnv: e.NODE_ENV,
+  };
+}
