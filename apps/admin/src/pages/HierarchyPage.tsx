@@ -1,0 +1,143 @@
+import { QueryState, taskForceName, useTRPC } from "@gugus/ui";
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+
+function SearchResults({ query }: { query: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const results = useQuery(trpc.hierarchy.search.queryOptions({ query, limit: 50 }));
+  return (
+    <QueryState query={results}>
+      {(rows) =>
+        rows.length === 0 ? (
+          <Text c="dimmed">{t("admin.hierarchy.noResults", { query })}</Text>
+        ) : (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {t("admin.hierarchy.searchResults", { count: rows.length })}
+            </Text>
+            <Table striped highlightOnHover data-testid="search-results">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={90}>{t("admin.hierarchy.columns.code")}</Table.Th>
+                  <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
+                  <Table.Th>{t("admin.hierarchy.columns.level")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((tf) => (
+                  <Table.Tr key={tf.id}>
+                    <Table.Td ff="monospace">{tf.regionCode}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} href={`/task-forces/${tf.id}`}>
+                        {tf.regionName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{t(`level.${tf.level}`)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function ProvinceTable() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const counts = useQuery(trpc.hierarchy.counts.queryOptions());
+  const nf = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "id-ID");
+  return (
+    <QueryState query={counts}>
+      {({ byLevel, byProvince, nationalId }) => (
+        <Stack gap="sm">
+          <Group gap="sm">
+            {nationalId !== null && (
+              <Anchor component={Link} href={`/task-forces/${nationalId}`}>
+                {taskForceName(t, { level: "national", regionName: null })}
+              </Anchor>
+            )}
+            <Badge variant="light" size="lg" data-testid="totals">
+              {t("admin.hierarchy.totals", { national: byLevel.national, provinces: byLevel.province, regencies: byLevel.regency })}
+            </Badge>
+          </Group>
+          <Paper withBorder radius="md">
+            <Table.ScrollContainer minWidth={520}>
+              <Table striped highlightOnHover stickyHeader data-testid="province-table" aria-label={t("admin.hierarchy.provinces")}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th w={70}>{t("admin.hierarchy.columns.code")}</Table.Th>
+                    <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
+                    <Table.Th ta="right">{t("admin.hierarchy.columns.kabupaten")}</Table.Th>
+                    <Table.Th ta="right">{t("admin.hierarchy.columns.kota")}</Table.Th>
+                    <Table.Th ta="right">{t("admin.hierarchy.columns.regencies")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {byProvince.map((p) => (
+                    <Table.Tr key={p.id}>
+                      <Table.Td ff="monospace">{p.regionCode}</Table.Td>
+                      <Table.Td>
+                        <Anchor component={Link} href={`/task-forces/${p.id}`}>
+                          {p.regionName}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td ta="right">{nf.format(p.kabupaten)}</Table.Td>
+                      <Table.Td ta="right">{nf.format(p.kota)}</Table.Td>
+                      <Table.Td ta="right" fw={600}>
+                        {nf.format(p.regencies)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+                <Table.Tfoot>
+                  <Table.Tr>
+                    <Table.Th />
+                    <Table.Th>
+                      {t("admin.hierarchy.total")} ({byProvince.length} {t("admin.hierarchy.provinces").toLowerCase()})
+                    </Table.Th>
+                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kabupaten, 0))}</Table.Th>
+                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kota, 0))}</Table.Th>
+                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.regencies, 0))}</Table.Th>
+                  </Table.Tr>
+                </Table.Tfoot>
+              </Table>
+            </Table.ScrollContainer>
+          </Paper>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}
+
+export function HierarchyPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState("");
+  const [debounced] = useDebouncedValue(query.trim(), 250);
+  return (
+    <Stack gap="lg" maw={960}>
+      <div>
+        <Title order={1} size="h2">
+          {t("admin.hierarchy.title")}
+        </Title>
+        <Text c="dimmed">{t("admin.hierarchy.intro")}</Text>
+      </div>
+      <TextInput
+        type="search"
+        label={t("admin.hierarchy.searchLabel")}
+        placeholder={t("admin.hierarchy.searchPlaceholder")}
+        value={query}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        maxLength={100}
+      />
+      {debounced.length > 0 ? <SearchResults query={debounced} /> : <ProvinceTable />}
+    </Stack>
+  );
+}

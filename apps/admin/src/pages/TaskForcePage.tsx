@@ -1,0 +1,107 @@
+import { QueryState, taskForceName, timeZoneLabel, useTRPC } from "@gugus/ui";
+import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text>{children}</Text>
+    </div>
+  );
+}
+
+export function TaskForcePage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const numericId = /^\d{1,9}$/.test(id) ? Number(id) : -1;
+  const query = useQuery(trpc.hierarchy.byId.queryOptions({ id: numericId }));
+  return (
+    <QueryState query={query}>
+      {(tf) => (
+        <Stack gap="lg" maw={960}>
+          <Breadcrumbs>
+            <Anchor component={Link} href="/">
+              {t("admin.nav.hierarchy")}
+            </Anchor>
+            {tf.parent && (
+              <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
+                {tf.parent.regionName ?? t("level.national")}
+              </Anchor>
+            )}
+            <Text>{tf.regionName ?? t("level.national")}</Text>
+          </Breadcrumbs>
+          <div>
+            <Title order={1} size="h2">
+              {taskForceName(t, tf)}
+            </Title>
+            <Group gap="xs" mt="xs">
+              <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
+              <Badge variant="outline" color="gray">
+                {t(`status.${tf.status}`)}
+              </Badge>
+            </Group>
+          </div>
+          <Paper withBorder p="md" radius="md">
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+              <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
+              <Fact label={t("field.kind")}>{tf.kind ? t(`kind.${tf.kind}`) : t(`level.${tf.level}`)}</Fact>
+              <Fact label={t("field.parent")}>
+                {tf.parent ? (
+                  <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
+                    {taskForceName(t, tf.parent)}
+                  </Anchor>
+                ) : (
+                  "—"
+                )}
+              </Fact>
+              <Fact label={t("field.timeZone")}>{timeZoneLabel(t, tf.timeZone)}</Fact>
+              <Fact label={t("field.localDate")}>{tf.localDate}</Fact>
+              <Fact label={t("field.status")}>{t(`status.${tf.status}`)}</Fact>
+            </SimpleGrid>
+          </Paper>
+          <Stack gap="xs">
+            <Title order={2} size="h4">
+              {t("field.children")} · {t("admin.taskForce.childCount", { count: tf.children.length })}
+            </Title>
+            {tf.children.length === 0 ? (
+              <Text c="dimmed">{t("admin.taskForce.noChildren")}</Text>
+            ) : (
+              <Paper withBorder radius="md">
+                <Table striped highlightOnHover data-testid="children-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th w={80}>{t("admin.hierarchy.columns.code")}</Table.Th>
+                      <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
+                      <Table.Th>{t("field.kind")}</Table.Th>
+                      <Table.Th>{t("field.status")}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {tf.children.map((c) => (
+                      <Table.Tr key={c.id}>
+                        <Table.Td ff="monospace">{c.regionCode}</Table.Td>
+                        <Table.Td>
+                          <Anchor component={Link} href={`/task-forces/${c.id}`}>
+                            {c.regionName}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td>{c.kind ? t(`kind.${c.kind}`) : t(`level.${c.level}`)}</Table.Td>
+                        <Table.Td>{t(`status.${c.status}`)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Paper>
+            )}
+          </Stack>
+        </Stack>
+      )}
+    </QueryState>
+  );
+}

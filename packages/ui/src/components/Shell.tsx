@@ -1,0 +1,78 @@
+import { Anchor, AppShell, Burger, Group, Stack, Text, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useRoute } from "wouter";
+import { LanguageSwitch } from "./LanguageSwitch.tsx";
+
+export type NavItem = { href: string; label: string; /** Route pattern that marks the item active. */ match?: string };
+
+function NavLinkItem({ item, onNavigate }: { item: NavItem; onNavigate: () => void }) {
+  const [active] = useRoute(item.match ?? item.href);
+  return (
+    <UnstyledButton
+      component={Link}
+      href={item.href}
+      onClick={onNavigate}
+      aria-current={active ? "page" : undefined}
+      px="sm"
+      py={6}
+      style={{
+        borderRadius: "var(--mantine-radius-sm)",
+        fontWeight: active ? 600 : 400,
+        background: active ? "var(--mantine-color-indigo-light)" : undefined,
+        color: active ? "var(--mantine-color-indigo-light-color)" : undefined,
+      }}
+    >
+      {item.label}
+    </UnstyledButton>
+  );
+}
+
+/** The page frame: a header with the app's name, its navigation and the language switch. */
+export function Shell({ title, nav = [], children }: { title: string; nav?: NavItem[]; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const hasNav = nav.length > 0;
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={hasNav ? { width: 0, breakpoint: "sm", collapsed: { desktop: true, mobile: !opened } } : undefined}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            {hasNav && <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("actions.openMenu")} />}
+            <Anchor component={Link} href="/" underline="never" c="inherit">
+              <Text fw={700} size="lg" span>
+                {t("app.name")}
+              </Text>{" "}
+              <Text c="dimmed" size="sm" span visibleFrom="xs">
+                {title}
+              </Text>
+            </Anchor>
+            {hasNav && (
+              <Group gap={4} visibleFrom="sm" component="nav" ml="md">
+                {nav.map((item) => (
+                  <NavLinkItem key={item.href} item={item} onNavigate={close} />
+                ))}
+              </Group>
+            )}
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      {hasNav && (
+        <AppShell.Navbar p="md" hiddenFrom="sm">
+          <Stack gap={4} component="nav">
+            {nav.map((item) => (
+              <NavLinkItem key={item.href} item={item} onNavigate={close} />
+            ))}
+          </Stack>
+        </AppShell.Navbar>
+      )}
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}

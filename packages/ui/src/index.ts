@@ -1,0 +1,13 @@
+/**
+ * @gugus/ui — what the admin app and the portal share: the tRPC + TanStack Query client, the
+ * Mantine theme, the page shell, error display and naming helpers. Translations are in `@gugus/ui/i18n`.
+ */
+export { ApiProvider, MAX_BATCH_ITEMS, createQueryClient, useTRPC, useTRPCClient } from "./trpc.tsx";
+export { theme } from "./theme.ts";
+export { Shell } from "./components/Shell.tsx";
+export type { NavItem } from "./components/Shell.tsx";
+export { LanguageSwitch } from "./components/LanguageSwitch.tsx";
+export { ApiErrorAlert, QueryState } from "./components/QueryState.tsx";
+export { errorKeyOf, errorMessage, fieldErrors } from "./errors.ts";
+export { periodLine, taskForceName, timeZoneLabel } from "./names.ts";
+export type { NamedTaskForce } from "./names.ts";
