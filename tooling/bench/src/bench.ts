@@ -1,0 +1,82 @@
+/**
+ * `pnpm bench`: measures the product against baselines taken in the same run, and prints ratios
+ * (absolute numbers drift on a noisy machine; ratios hold).
+ *
+ *  1. tRPC `hierarchy.tree` (553 task forces, through fastify, tRPC and SQLite) against a bare
+ *     node:http server sending the same bytes: throughput and latency, on loopback, with autocannon.
+ *  2. First-load weight (JS + CSS, gzip) of the admin app and the portal; the portal's goal is ≤ 250 KB.
+ */
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { firstLoadWeight } from "./weight.ts";
+
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = 10;
+const PORTAL_GOAL_BYTES = 250 * 1024;
+
+type Run = { rps: number; p50: number; p99: number };
+
+async function load(url: string): Promise<Run> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function startServers(): Promise<{ urls: { trpc: string; bare: string; bytes: number }; stop: () => void }> {
+  const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./servers.ts", import.meta.url))], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const urls = await new Promise<{ trpc: string; bare: string; bytes: number }>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n").find((l) => l.startsWith("{"));
+      if (line) resolve(JSON.parse(line) as { trpc: string; bare: string; bytes: number });
+    });
+    child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
+  });
+  return { urls, stop: () => child.kill("SIGTERM") };
+}
+
+async function benchTree() {
+  const { urls, stop } = await startServers();
+  try {
+    await load(urls.bare); // warm-up both
+    await load(urls.trpc);
+    const bare: Run[] = [];
+    const trpc: Run[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      bare.push(await load(urls.bare));
+      trpc.push(await load(urls.trpc));
+    }
+    const b = { rps: median(bare.map((r) => r.rps)), p50: median(bare.map((r) => r.p50)), p99: median(bare.map((r) => r.p99)) };
+    const t = { rps: median(trpc.map((r) => r.rps)), p50: median(trpc.map((r) => r.p50)), p99: median(trpc.map((r) => r.p99)) };
+    console.log(`\nhierarchy.tree (${urls.bytes} bytes, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s, medians)`);
+    console.log(`  bare node:http   ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50} ms   p99 ${b.p99} ms`);
+    console.log(`  tRPC + SQLite    ${t.rps.toFixed(0).padStart(7)} req/s   p50 ${t.p50} ms   p99 ${t.p99} ms`);
+    console.log(`  ratio tRPC/bare  throughput ${(t.rps / b.rps).toFixed(3)}   p99 latency ${(t.p99 / Math.max(b.p99, 1)).toFixed(2)}×`);
+  } finally {
+    stop();
+  }
+}
+
+function benchWeight() {
+  console.log("\nfirst-load weight (gzip -9, JS + CSS named in index.html)");
+  for (const [name, goal] of [["admin", null], ["portal", PORTAL_GOAL_BYTES]] as const) {
+    const dist = fileURLToPath(new URL(`../../../apps/${name}/dist/`, import.meta.url));
+    const w = firstLoadWeight(dist, `/${name}/`);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const verdict = goal === null ? "" : `   goal ≤ ${kb(goal)}: ${w.total <= goal ? "met" : "NOT MET"} (${((w.total / goal) * 100).toFixed(0)}% of goal)`;
+    console.log(`  ${name.padEnd(7)} JS ${kb(w.js).padStart(9)}   CSS ${kb(w.css).padStart(8)}   total ${kb(w.total).padStart(9)}${verdict}`);
+  }
+}
+
+benchWeight();
+await benchTree();

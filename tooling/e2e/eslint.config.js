@@ -1,0 +1,3 @@
+import { config } from "@gugus/eslint-config";
+
+export default config({ dir: import.meta.dirname, kind: "node" });
