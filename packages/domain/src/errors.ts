@@ -28,10 +28,39 @@ export const DOMAIN_ERRORS = {
     kind: "invalid",
     message: "An adopted period needs its instrument; a draft period has no adoption date.",
   },
+  EMAIL_INVALID: { kind: "invalid", message: "An email address is needed (at most 254 characters)." },
+  NAME_INVALID: { kind: "invalid", message: "A name is 2 to 120 characters." },
+  POSITION_INVALID: { kind: "invalid", message: "A position is 2 to 160 characters." },
+  VERSION_INVALID: { kind: "invalid", message: "The version of the record being edited is missing or wrong." },
+  ROLE_INVALID: { kind: "invalid", message: "Unknown role." },
+  ROLE_LEVEL_MISMATCH: {
+    kind: "invalid",
+    message: "Central roles belong to the national task force; regional roles to a province or regency/city.",
+  },
+  EMAIL_TAKEN: { kind: "conflict", message: "An account with this email already exists." },
+  ACCOUNT_NOT_FOUND: { kind: "not_found", message: "No account has this id." },
+  SESSION_NOT_FOUND: { kind: "not_found", message: "No session has this id." },
+  STALE_VERSION: { kind: "conflict", message: "Someone changed this record since you opened it; reload and try again." },
+  PASSWORD_TOO_SHORT: { kind: "invalid", message: "The password is too short (8 characters; 15 for central admins)." },
+  PASSWORD_TOO_LONG: { kind: "invalid", message: "The password is too long (at most 256 characters)." },
+  PASSWORD_COMMON: { kind: "invalid", message: "This password is common or has appeared in breaches; choose another." },
+  PASSWORD_CONTEXT: { kind: "invalid", message: "This password is made of your name, email or words of this service; choose another." },
+  PASSWORD_SAME: { kind: "invalid", message: "The new password must differ from the current one." },
+  CURRENT_PASSWORD_WRONG: { kind: "invalid", message: "The current password is wrong." },
+  SIGN_IN_FAILED: { kind: "unauthorized", message: "The email or password is wrong, or the account is not active." },
+  SIGN_IN_THROTTLED: { kind: "throttled", message: "Too many failed sign-ins; wait a moment before trying again." },
+  INITIAL_PASSWORD_EXPIRED: {
+    kind: "unauthorized",
+    message: "This one-time password has expired; ask an administrator for a new one.",
+  },
+  PASSWORD_CHANGE_REQUIRED: { kind: "forbidden", message: "Change your one-time password before going on." },
+  SIGNED_OUT: { kind: "unauthorized", message: "Please sign in." },
+  FORBIDDEN: { kind: "forbidden", message: "Your role does not allow this." },
+  CANNOT_CHANGE_OWN_ACCOUNT: { kind: "forbidden", message: "You cannot deactivate or demote your own account." },
 } as const satisfies Record<string, { kind: DomainErrorKind; message: string }>;
 
 /** How a caller should read an error: bad input, missing thing, or a clash with stored state. */
-export type DomainErrorKind = "invalid" | "not_found" | "conflict" | "forbidden";
+export type DomainErrorKind = "invalid" | "not_found" | "conflict" | "forbidden" | "unauthorized" | "throttled";
 
 /** One of the codes in {@link DOMAIN_ERRORS}. */
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -1,8 +1,8 @@
 /**
  * @gugus/domain — the rules of Indonesia's anti-trafficking task-force network (Gugus Tugas
  * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
- * sub-task-forces and the RAN periods. Import the whole package or a named entry point
- * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/sub-task-forces`, `/dates`, `/errors`).
+ * sub-task-forces, the RAN periods, and accounts (roles, scope, password and session rules). Import the whole package or a named entry point
+ * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/sub-task-forces`, `/accounts`, `/dates`, `/errors`).
  */
 export * from "./errors.ts";
 export * from "./dates.ts";
@@ -10,3 +10,4 @@ export * from "./regions/index.ts";
 export * from "./hierarchy/index.ts";
 export * from "./sub-task-forces.ts";
 export * from "./ran/index.ts";
+export * from "./accounts/index.ts";

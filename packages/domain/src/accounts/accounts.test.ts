@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { placeOf } from "../hierarchy/levels.ts";
+import { AccountCreateSchema, EmailSchema } from "./accounts.ts";
+import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, checkPassword, minPasswordLength, newPasswordSchema, passwordLength } from "./passwords.ts";
+import { CAPABILITIES, ROLES, checkAccountManagement, hasCapability, isCentralRole, roleFitsLevel } from "./roles.ts";
+import type { Actor, Role } from "./roles.ts";
+import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, isSessionActive, sessionExpiresAt } from "./sessions.ts";
+import { THROTTLE, throttleDelayMs, throttleWaitMs } from "./throttle.ts";
+
+const common = new Set(["password", "12345678", "bismillah", "sayangku", "qwertyuiop"]);
+
+describe("checkPassword", () => {
+  it("needs 8 characters for regional and viewer roles, 15 for central admins", () => {
+    expect(checkPassword("tujuh77", { role: "regional_member" })).toBe("PASSWORD_TOO_SHORT");
+    expect(checkPassword("delapan8", { role: "regional_member" })).toBeNull();
+    expect(checkPassword("empat-belas-14", { role: "central_admin" })).toBe("PASSWORD_TOO_SHORT");
+    expect(checkPassword("lima-belas-ok15", { role: "central_admin" })).toBeNull();
+    expect(ROLES.map(minPasswordLength)).toEqual([15, 8, 8, 8]);
+  });
+
+  it("accepts 64 and up to 256 characters, refuses 257 (and never truncates)", () => {
+    expect(checkPassword("k".repeat(63) + "Z", { role: "regional_member" })).toBeNull();
+    expect(checkPassword("x7".repeat(128), { role: "regional_member" })).toBeNull();
+    expect(checkPassword("x".repeat(PASSWORD_MAX_LENGTH + 1), { role: "regional_member" })).toBe("PASSWORD_TOO_LONG");
+  });
+
+  it("has no composition rules: only lower-case letters and spaces pass", () => {
+    expect(checkPassword("kopi tubruk di warung", { role: "central_admin" })).toBeNull();
+  });
+
+  it("counts characters as people do: an emoji or an accented letter is one", () => {
+    expect(passwordLength("😀😀😀😀😀😀😀😀")).toBe(8);
+    expect(passwordLength("e\u0301".repeat(8))).toBe(8);
+    expect(checkPassword("😀😀😀😀😀😀😀", { role: "regional_member" })).toBe("PASSWORD_TOO_SHORT");
+  });
+
+  it("refuses common and breached passwords, in any case and with digits or symbols around", () => {
+    expect(checkPassword("Password", { role: "regional_member", commonPasswords: common })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("bismillah2024!", { role: "regional_member", commonPasswords: common })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("12345678", { role: "regional_member", commonPasswords: common })).toBe("PASSWORD_COMMON");
+  });
+
+  it("refuses passwords made of this service's words or the person's name or email", () => {
+    expect(checkPassword("GugusTugas2024", { role: "regional_member" })).toBe("PASSWORD_CONTEXT");
+    expect(checkPassword("satgas-tppo-1", { role: "regional_member" })).toBe("PASSWORD_CONTEXT");
+    expect(checkPassword("sitiaminah99", { role: "regional_member", personal: ["siti.aminah@bekasikota.go.id", "Siti Aminah"] })).toBe("PASSWORD_CONTEXT");
+    expect(CONTEXT_WORDS).toContain("tppo");
+  });
+
+  it("lets a long passphrase contain a context word", () => {
+    expect(checkPassword("rapat gugus tugas setiap kamis pagi", { role: "central_admin" })).toBeNull();
+  });
+
+  it("property: any password of 15 to 256 random printable characters passes for every role, unless listed", () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 15, maxLength: 256, unit: fc.constantFrom(..."qwzxv7 39#kj") }), fc.constantFrom(...ROLES), (pw, role) =>
+        checkPassword(pw, { role }) === null || checkPassword(pw, { role }) === "PASSWORD_CONTEXT",
+      ),
+    );
+  });
+
+  it("the form schema checks length by role with the same codes", () => {
+    expect(newPasswordSchema("central_admin").safeParse("short-one").error?.issues[0]?.message).toBe("PASSWORD_TOO_SHORT");
+    expect(newPasswordSchema("regional_member").safeParse("long enough").success).toBe(true);
+  });
+});
+
+describe("roles and capabilities", () => {
+  it("puts central roles on the national task force and regional roles below it", () => {
+    expect(roleFitsLevel("central_admin", "national")).toBe(true);
+    expect(roleFitsLevel("central_viewer", "province")).toBe(false);
+    expect(roleFitsLevel("regional_admin", "regency")).toBe(true);
+    expect(roleFitsLevel("regional_member", "national")).toBe(false);
+    expect(ROLES.filter(isCentralRole)).toEqual(["central_admin", "central_viewer"]);
+  });
+
+  it("gives every role read, and only central admins sessions and the audit log", () => {
+    for (const r of ROLES) expect(hasCapability(r, "read")).toBe(true);
+    expect(ROLES.filter((r) => hasCapability(r, "audit.read"))).toEqual(["central_admin"]);
+    expect(ROLES.filter((r) => hasCapability(r, "accounts.manage"))).toEqual(["central_admin", "regional_admin"]);
+    expect(Object.keys(CAPABILITIES)).toContain("sessions.manage");
+  });
+});
+
+describe("checkAccountManagement", () => {
+  const actor = (role: Role, region: string | null, taskForceId: number): Actor => ({ role, place: placeOf(region), taskForceId });
+  const target = (region: string | null, taskForceId: number, role: Role) => ({ place: placeOf(region), taskForceId, role });
+  const centralAdmin = actor("central_admin", null, 1);
+  const bekasiAdmin = actor("regional_admin", "32.75", 300);
+  const jabarAdmin = actor("regional_admin", "32", 13);
+
+  it("lets a central admin manage any account, central or regional", () => {
+    expect(checkAccountManagement(centralAdmin, target(null, 1, "central_admin"))).toBe("ok");
+    expect(checkAccountManagement(centralAdmin, target("33.74", 400, "regional_member"))).toBe("ok");
+  });
+
+  it("lets a regional admin manage regional accounts of its own task force only", () => {
+    expect(checkAccountManagement(bekasiAdmin, target("32.75", 300, "regional_member"))).toBe("ok");
+    expect(checkAccountManagement(bekasiAdmin, target("32.75", 300, "regional_admin"))).toBe("ok");
+    expect(checkAccountManagement(bekasiAdmin, target("32.16", 290, "regional_member"))).toBe("NOT_FOUND");
+  });
+
+  it("does not let a province admin manage its regencies' accounts (only its own task force's)", () => {
+    expect(checkAccountManagement(jabarAdmin, target("32.75", 300, "regional_member"))).toBe("FORBIDDEN");
+  });
+
+  it("refuses a regional admin creating a central account, and a role that does not fit the level", () => {
+    expect(checkAccountManagement(bekasiAdmin, target(null, 1, "central_admin"))).toBe("NOT_FOUND");
+    expect(checkAccountManagement(bekasiAdmin, target("32.75", 300, "central_viewer"))).toBe("ROLE_LEVEL_MISMATCH");
+    expect(checkAccountManagement(centralAdmin, target("32.75", 300, "central_admin"))).toBe("ROLE_LEVEL_MISMATCH");
+  });
+
+  it("refuses members and viewers outright", () => {
+    expect(checkAccountManagement(actor("regional_member", "32.75", 300), target("32.75", 300, "regional_member"))).toBe("FORBIDDEN");
+    expect(checkAccountManagement(actor("central_viewer", null, 1), target("32.75", 300, "regional_member"))).toBe("FORBIDDEN");
+  });
+});
+
+describe("account schemas", () => {
+  it("lower-cases and trims the email, and refuses a malformed or oversized one with EMAIL_INVALID", () => {
+    expect(EmailSchema.parse("  Siti.Aminah@BekasiKota.go.id ")).toBe("siti.aminah@bekasikota.go.id");
+    for (const bad of ["siti", "siti@", "@x.id", `${"a".repeat(250)}@x.id`, 42]) {
+      expect(EmailSchema.safeParse(bad).error?.issues[0]?.message, String(bad)).toBe("EMAIL_INVALID");
+    }
+  });
+
+  it("refuses an unknown role, unknown keys and a missing position", () => {
+    const good = { email: "a@b.id", name: "Ani", position: "Staf", taskForceId: 3, role: "regional_member" };
+    expect(AccountCreateSchema.safeParse(good).success).toBe(true);
+    expect(AccountCreateSchema.safeParse({ ...good, role: "superuser" }).error?.issues[0]?.message).toBe("ROLE_INVALID");
+    expect(AccountCreateSchema.safeParse({ ...good, active: true }).success).toBe(false);
+    expect(AccountCreateSchema.safeParse({ ...good, position: " " }).error?.issues[0]?.message).toBe("POSITION_INVALID");
+  });
+});
+
+describe("sessions", () => {
+  const start = 1_000_000_000_000;
+
+  it("end after 30 minutes idle", () => {
+    const s = { createdAt: start, lastSeenAt: start };
+    expect(isSessionActive(s, start + SESSION_IDLE_TIMEOUT_MS - 1)).toBe(true);
+    expect(isSessionActive(s, start + SESSION_IDLE_TIMEOUT_MS)).toBe(false);
+  });
+
+  it("end 12 hours after sign-in even when used all along", () => {
+    const s = { createdAt: start, lastSeenAt: start + SESSION_ABSOLUTE_LIFETIME_MS - 1000 };
+    expect(isSessionActive(s, start + SESSION_ABSOLUTE_LIFETIME_MS - 1)).toBe(true);
+    expect(isSessionActive(s, start + SESSION_ABSOLUTE_LIFETIME_MS)).toBe(false);
+    expect(sessionExpiresAt(s)).toBe(start + SESSION_ABSOLUTE_LIFETIME_MS);
+  });
+});
+
+describe("throttling", () => {
+  const rule = THROTTLE.account;
+
+  it("allows the first five failures freely, then waits 1 s, 2 s, 4 s …", () => {
+    expect([0, 4, 5, 6, 7].map((n) => throttleDelayMs(n, rule))).toEqual([0, 0, 1000, 2000, 4000]);
+  });
+
+  it("caps the wait at 15 minutes and never locks out for good", () => {
+    expect(throttleDelayMs(1000, rule)).toBe(15 * 60 * 1000);
+    expect(throttleWaitMs({ failures: 1000, lastFailureAt: 0, now: 15 * 60 * 1000, rule })).toBe(0);
+  });
+
+  it("counts the wait from the last failure", () => {
+    expect(throttleWaitMs({ failures: 6, lastFailureAt: 10_000, now: 10_500, rule })).toBe(1500);
+    expect(throttleWaitMs({ failures: 6, lastFailureAt: null, now: 10_500, rule })).toBe(0);
+  });
+
+  it("allows an address more failures than an account (offices share one address)", () => {
+    expect(THROTTLE.address.freeFailures).toBeGreaterThan(THROTTLE.account.freeFailures);
+  });
+
+  it("property: the wait never decreases with more failures and never exceeds the cap", () => {
+    fc.assert(
+      fc.property(fc.nat(200), (n) => throttleDelayMs(n + 1, rule) >= throttleDelayMs(n, rule) && throttleDelayMs(n, rule) <= rule.maxDelayMs),
+    );
+  });
+});

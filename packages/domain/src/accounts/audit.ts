@@ -1,0 +1,20 @@
+/**
+ * What the security audit log records. Later capabilities add their own actions here, so the log
+ * and its translations stay one list.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.sign_in",
+  "auth.sign_out",
+  "auth.change_password",
+  "account.create",
+  "account.update",
+  "account.deactivate",
+  "account.reactivate",
+  "account.reset_password",
+  "session.end",
+  "access.denied",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,0 +1,6 @@
+export * from "./roles.ts";
+export * from "./passwords.ts";
+export * from "./accounts.ts";
+export * from "./sessions.ts";
+export * from "./throttle.ts";
+export * from "./audit.ts";

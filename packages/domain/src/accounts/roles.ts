@@ -1,0 +1,72 @@
+/**
+ * Roles and what each may do. Central roles belong to the national task force; regional roles to a
+ * province or regency/city task force. A regional account's scope is its task force's subtree (a
+ * province's includes its regencies/cities); a central account's scope is the whole country.
+ * Scope and role are read from the database on every request, never trusted from a client.
+ */
+import { z } from "zod";
+import { isWithin } from "../hierarchy/levels.ts";
+import type { Level, TaskForcePlace } from "../hierarchy/levels.ts";
+
+export const ROLES = ["central_admin", "central_viewer", "regional_admin", "regional_member"] as const;
+export type Role = (typeof ROLES)[number];
+export const RoleSchema = z.enum(ROLES, { error: "ROLE_INVALID" });
+
+export const CENTRAL_ROLES = ["central_admin", "central_viewer"] as const satisfies readonly Role[];
+export const REGIONAL_ROLES = ["regional_admin", "regional_member"] as const satisfies readonly Role[];
+
+/** Is this a role of the national task force? */
+export function isCentralRole(role: Role): role is (typeof CENTRAL_ROLES)[number] {
+  return (CENTRAL_ROLES as readonly Role[]).includes(role);
+}
+
+/** Central roles sit on the national task force; regional roles on a province or regency/city. */
+export function roleFitsLevel(role: Role, level: Level): boolean {
+  return isCentralRole(role) ? level === "national" : level !== "national";
+}
+
+/** What an account acts as: its role and its task force's place. */
+export type Actor = { role: Role; place: TaskForcePlace; taskForceId: number };
+
+/** May the actor see (read) a task force at this place? Own subtree only. */
+export function canSeeTaskForce(actor: Actor, target: TaskForcePlace): boolean {
+  return isWithin(target, actor.place);
+}
+
+/** Everything an account may do, by role. The api's policy table refers to these names. */
+export const CAPABILITIES = {
+  /** Read the hierarchy, periods and profiles within one's scope. */
+  read: ["central_admin", "central_viewer", "regional_admin", "regional_member"],
+  /** List accounts within what one manages (central: all; regional admin: own task force). */
+  "accounts.read": ["central_admin", "central_viewer", "regional_admin"],
+  /** Create, deactivate, reset and change the role of accounts one manages. */
+  "accounts.manage": ["central_admin", "regional_admin"],
+  /** See and end any session. */
+  "sessions.manage": ["central_admin"],
+  /** Browse the security audit log. */
+  "audit.read": ["central_admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+/** Does the role carry the capability? */
+export function hasCapability(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}
+
+/** The account a manager wants to create or change: where it sits and what role it has or gets. */
+export type ManagedAccount = { taskForceId: number; place: TaskForcePlace; role: Role };
+
+/**
+ * May `actor` create or change an account like `target`? A central admin manages every account; a
+ * regional admin only accounts of its own task force, and only with regional roles (never a central
+ * one). Returns the reason when not.
+ */
+export function checkAccountManagement(actor: Actor, target: ManagedAccount): "ok" | "FORBIDDEN" | "NOT_FOUND" | "ROLE_LEVEL_MISMATCH" {
+  if (!hasCapability(actor.role, "accounts.manage")) return "FORBIDDEN";
+  if (!canSeeTaskForce(actor, target.place)) return "NOT_FOUND";
+  if (!roleFitsLevel(target.role, target.place.level)) return "ROLE_LEVEL_MISMATCH";
+  if (actor.role === "central_admin") return "ok";
+  if (target.taskForceId !== actor.taskForceId) return "FORBIDDEN";
+  return isCentralRole(target.role) ? "FORBIDDEN" : "ok";
+}
