@@ -7,13 +7,14 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import * as schema from "./schema.ts";
 
 export type SqliteConnection = Database.Database;
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The database, or a transaction on it: what every query function takes first. */
+export type Db = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
 
 /** Folder of the committed SQL migrations. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../migrations", import.meta.url));
@@ -29,7 +30,7 @@ export type OpenDatabaseOptions = {
 
 export type DatabaseHandle = {
   db: Db;
-  sqlite: Database.Database;
+  sqlite: SqliteConnection;
   close: () => void;
 };
 
@@ -37,7 +38,15 @@ export type DatabaseHandle = {
 export function openDatabase({ path, busyTimeoutMs = 5000, migrate: runMigrations = true }: OpenDatabaseOptions): DatabaseHandle {
   const inMemory = path === ":memory:";
   if (!inMemory) mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path, { timeout: busyTimeoutMs });
+  return wrapConnection(new Database(path, { timeout: busyTimeoutMs }), { inMemory, runMigrations });
+}
+
+/** Opens an in-memory copy of a serialised database (tests restore a snapshot this way). */
+export function openDatabaseCopy(image: Buffer): DatabaseHandle {
+  return wrapConnection(new Database(image), { inMemory: true, runMigrations: false });
+}
+
+function wrapConnection(sqlite: Database.Database, { inMemory, runMigrations }: { inMemory: boolean; runMigrations: boolean }): DatabaseHandle {
   try {
     if (!inMemory) sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = FULL");

@@ -146,12 +146,15 @@ describe("constraints", () => {
 });
 
 describe("createReadCache", () => {
-  it("answers from the cache until any write, then reads again", () => {
+  it("answers from the cache until reference data changes, then reads again; other writes keep it", () => {
     const h = createTestDatabase();
     const cache = createReadCache(h.sqlite);
     let reads = 0;
     const count = () => cache.get("n", () => (reads++, h.sqlite.prepare("SELECT count(*) FROM ran_periods").pluck().get()));
     expect(count()).toBe(4);
+    expect(count()).toBe(4);
+    expect(reads).toBe(1);
+    h.sqlite.prepare("INSERT INTO audit_log (at, action, outcome) VALUES (1, 'x', 'success')").run();
     expect(count()).toBe(4);
     expect(reads).toBe(1);
     h.sqlite.prepare("INSERT INTO ran_periods (number, first_year, last_year, status) VALUES (5, 2030, 2034, 'draft')").run();
@@ -180,6 +183,17 @@ describe("createReadCache", () => {
     expect(cache.get("a", () => 1)).toBe(1);
     expect(cache.get("b", () => 2)).toBe(2);
     expect(cache.get("a", () => 99)).toBe(99);
+    h.close();
+  });
+});
+
+describe("the audit log", () => {
+  it("is append-only: UPDATE and DELETE are refused", () => {
+    const h = createTestDatabase({ seed: false });
+    h.sqlite.prepare("INSERT INTO audit_log (at, action, outcome) VALUES (1, 'auth.sign_in', 'success')").run();
+    expect(() => h.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => h.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
+    expect(h.sqlite.prepare("SELECT count(*) FROM audit_log").pluck().get()).toBe(1);
     h.close();
   });
 });

@@ -1,22 +1,25 @@
 /**
- * A cache for reads that are asked often and change rarely (the whole hierarchy). Any write to the
- * database — through this connection (`total_changes()`) or another one such as the CLI
- * (`data_version`) — empties it, so a cached answer is never older than the last write.
+ * A cache for reference reads that are asked often and change rarely (the whole hierarchy). Triggers
+ * raise `reference_version` on every change to regions, task forces or periods — from this
+ * connection or another, such as the CLI — and the cache empties when it moves, so a cached answer
+ * is never older than the last change to the data it came from. Writes to other tables (sessions,
+ * the audit log) leave it alone.
  */
 import type { SqliteConnection } from "./client.ts";
 
 export type ReadCache = {
-  /** The cached value for `key`, computed by `read` when missing or after a write. */
+  /** The cached value for `key`, computed by `read` when missing or after reference data changed. */
   get<T>(key: string, read: () => T): T;
 };
 
 export function createReadCache(sqlite: SqliteConnection, { maxEntries = 2000 }: { maxEntries?: number } = {}): ReadCache {
-  const versionOf = sqlite.prepare("SELECT total_changes(), (SELECT data_version FROM pragma_data_version)").raw();
-  let version = "";
+  let versionOf: { get: () => unknown } | undefined;
+  let version: unknown = undefined;
   const entries = new Map<string, unknown>();
   return {
     get<T>(key: string, read: () => T): T {
-      const now = (versionOf.get() as unknown[]).join(":");
+      versionOf ??= sqlite.prepare("SELECT version FROM reference_version WHERE id = 1").pluck();
+      const now = versionOf.get();
       if (now !== version || entries.size >= maxEntries) {
         entries.clear();
         version = now;

@@ -1,5 +1,5 @@
-/** Test helpers: a private in-memory database with the real migrations, optionally seeded. */
-import { openDatabase } from "./client.ts";
+/** Test helpers: a private in-memory database with the real migrations, optionally seeded, and snapshots. */
+import { openDatabase, openDatabaseCopy } from "./client.ts";
 import type { DatabaseHandle } from "./client.ts";
 import { seedDatabase } from "./seed.ts";
 
@@ -8,4 +8,14 @@ export function createTestDatabase({ seed = true }: { seed?: boolean } = {}): Da
   const handle = openDatabase({ path: ":memory:" });
   if (seed) seedDatabase(handle.db);
   return handle;
+}
+
+/** The database's current content, to open copies of with {@link restoreSnapshot}. */
+export function takeSnapshot(handle: DatabaseHandle): Buffer {
+  return handle.sqlite.serialize();
+}
+
+/** A new in-memory database holding exactly what the snapshot held. */
+export function restoreSnapshot(image: Buffer): DatabaseHandle {
+  return openDatabaseCopy(image);
 }

@@ -1,8 +1,10 @@
 /** Reads of the task-force hierarchy. Every function takes the database first. */
+import type { TaskForcePlace } from "@gugus/domain";
 import { and, asc, eq, like, or, sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { regions, taskForces } from "../schema.ts";
+import { withinScope } from "./scope.ts";
 
 const taskForceColumns = {
   id: taskForces.id,
@@ -30,9 +32,10 @@ function selectTaskForces(db: Db) {
   return db.select(taskForceColumns).from(taskForces).leftJoin(regions, eq(regions.code, taskForces.regionCode));
 }
 
-/** All task forces, national first, then provinces and regencies/cities in code order. */
-export function listTaskForces(db: Db): TaskForceRow[] {
-  return selectTaskForces(db).orderBy(levelOrder, asc(taskForces.regionCode)).all();
+/** All task forces within a scope (default: all), national first, then provinces and regencies/cities in code order. */
+export function listTaskForces(db: Db, { within }: { within?: TaskForcePlace } = {}): TaskForceRow[] {
+  const query = selectTaskForces(db);
+  return (within ? query.where(withinScope(within)) : query).orderBy(levelOrder, asc(taskForces.regionCode)).all();
 }
 
 /** One task force, or undefined. */
@@ -52,11 +55,12 @@ export function listChildTaskForces(db: Db, parentId: number): TaskForceRow[] {
   return selectTaskForces(db).where(eq(taskForces.parentId, parentId)).orderBy(asc(taskForces.regionCode)).all();
 }
 
-/** How many task forces each level holds. */
-export function countTaskForcesByLevel(db: Db): Record<TaskForceRow["level"], number> {
+/** How many task forces each level holds (within a scope, default all). */
+export function countTaskForcesByLevel(db: Db, { within }: { within?: TaskForcePlace } = {}): Record<TaskForceRow["level"], number> {
   const rows = db
     .select({ level: taskForces.level, count: sql<number>`count(*)` })
     .from(taskForces)
+    .where(within ? withinScope(within) : undefined)
     .groupBy(taskForces.level)
     .all();
   const counts = { national: 0, province: 0, regency: 0 };
@@ -73,8 +77,8 @@ export type ProvinceCountRow = {
   kota: number;
 };
 
-/** Every province's task force with how many regency/city task forces answer to it, in one query. */
-export function countChildrenByProvince(db: Db): ProvinceCountRow[] {
+/** Every province's task force (within a scope) with how many regency/city task forces answer to it, in one query. */
+export function countChildrenByProvince(db: Db, { within }: { within?: TaskForcePlace } = {}): ProvinceCountRow[] {
   const child = sql`child`;
   return db
     .select({
@@ -87,7 +91,7 @@ export function countChildrenByProvince(db: Db): ProvinceCountRow[] {
     })
     .from(taskForces)
     .innerJoin(regions, eq(regions.code, taskForces.regionCode))
-    .where(eq(taskForces.level, "province"))
+    .where(and(eq(taskForces.level, "province"), within ? withinScope(within) : undefined))
     .orderBy(asc(taskForces.regionCode))
     .all();
 }
@@ -103,10 +107,12 @@ export type SearchOptions = {
   /** A region code prefix (e.g. `32.7`), matched as an alternative to the words. */
   codePrefix?: string | null;
   limit: number;
+  /** Only task forces within this scope. */
+  within?: TaskForcePlace;
 };
 
 /** Task forces whose region name holds every word, or whose code starts with the prefix; provinces first. */
-export function searchTaskForces(db: Db, { words, codePrefix, limit }: SearchOptions): TaskForceRow[] {
+export function searchTaskForces(db: Db, { words, codePrefix, limit, within }: SearchOptions): TaskForceRow[] {
   const nameMatch: SQL | undefined =
     words.length > 0
       ? and(...words.map((w) => sql`${regions.name} LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`))
@@ -114,5 +120,9 @@ export function searchTaskForces(db: Db, { words, codePrefix, limit }: SearchOpt
   const codeMatch = codePrefix ? like(taskForces.regionCode, `${likeEscape(codePrefix)}%`) : undefined;
   const where = or(nameMatch, codeMatch);
   if (!where) return [];
-  return selectTaskForces(db).where(where).orderBy(levelOrder, asc(taskForces.regionCode)).limit(limit).all();
+  return selectTaskForces(db)
+    .where(and(where, within ? withinScope(within) : undefined))
+    .orderBy(levelOrder, asc(taskForces.regionCode))
+    .limit(limit)
+    .all();
 }

@@ -1,0 +1,26 @@
+-- The reference version goes up with every change to reference data, so cached reads of it
+-- (the whole hierarchy) are dropped at once, whichever connection wrote.
+INSERT INTO reference_version (id, version) VALUES (1, 0);
+--> statement-breakpoint
+CREATE TRIGGER regions_insert_bumps_reference_version AFTER INSERT ON regions BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER regions_update_bumps_reference_version AFTER UPDATE ON regions BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER regions_delete_bumps_reference_version AFTER DELETE ON regions BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER task_forces_insert_bumps_reference_version AFTER INSERT ON task_forces BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER task_forces_update_bumps_reference_version AFTER UPDATE ON task_forces BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER task_forces_delete_bumps_reference_version AFTER DELETE ON task_forces BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER ran_periods_insert_bumps_reference_version AFTER INSERT ON ran_periods BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER ran_periods_update_bumps_reference_version AFTER UPDATE ON ran_periods BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER ran_periods_delete_bumps_reference_version AFTER DELETE ON ran_periods BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+-- The audit log is append-only.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+--> statement-breakpoint
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

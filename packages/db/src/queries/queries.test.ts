@@ -1,0 +1,110 @@
+import { isWithin } from "@gugus/domain";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../testing.ts";
+import {
+  deleteSessionsOfUser,
+  findSessionByTokenHash,
+  findUserById,
+  insertSession,
+  insertUser,
+  listUsers,
+  updateUser,
+} from "./accounts.ts";
+import { listTaskForces } from "./hierarchy.ts";
+import { appendAudit, countRecentFailures, listAudit, recordSignInAttempt } from "./security.ts";
+
+const h = createTestDatabase();
+afterAll(() => h.close());
+const all = listTaskForces(h.db);
+const place = (t: (typeof all)[number]) => ({ level: t.level, regionCode: t.regionCode });
+
+describe("withinScope (SQL) agrees with isWithin (domain)", () => {
+  it("for the scope of every province, and of the nation", () => {
+    for (const scope of all.filter((t) => t.level !== "regency")) {
+      const inSql = new Set(listTaskForces(h.db, { within: place(scope) }).map((t) => t.id));
+      const inDomain = new Set(all.filter((t) => isWithin(place(t), place(scope))).map((t) => t.id));
+      expect(inSql).toEqual(inDomain);
+    }
+  });
+
+  it("property: for random regency/city scopes", () => {
+    const regencies = all.filter((t) => t.level === "regency");
+    fc.assert(
+      fc.property(fc.constantFrom(...regencies), (scope) => {
+        const inSql = listTaskForces(h.db, { within: place(scope) }).map((t) => t.id);
+        return inSql.length === 1 && inSql[0] === scope.id;
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("accounts", () => {
+  const bekasi = all.find((t) => t.regionCode === "32.75")!;
+  const base = { name: "Siti Aminah", position: "Kabid PPPA", taskForceId: bekasi.id, role: "regional_admin" as const, passwordHash: "x", mustChangePassword: true, passwordExpiresAt: null, now: 1000 };
+
+  it("inserts once per email; a second insert with the same email gives undefined", () => {
+    const id = insertUser(h.db, { ...base, email: "siti@bekasikota.go.id" });
+    expect(id).toBeTypeOf("number");
+    expect(insertUser(h.db, { ...base, email: "siti@bekasikota.go.id" })).toBeUndefined();
+    expect(findUserById(h.db, id!)).toMatchObject({ email: "siti@bekasikota.go.id", taskForceRegionCode: "32.75", taskForceLevel: "regency", version: 1 });
+  });
+
+  it("refuses an email that is not lower-case (the database keeps one form)", () => {
+    expect(() => insertUser(h.db, { ...base, email: "Budi@X.go.id" })).toThrow(/CHECK/);
+  });
+
+  it("updates only from the version read: a stale version changes nothing", () => {
+    const id = insertUser(h.db, { ...base, email: "budi@bekasikota.go.id" })!;
+    expect(updateUser(h.db, { id, version: 1, changes: { name: "Budi Santoso" }, now: 2000 })).toBe(true);
+    expect(updateUser(h.db, { id, version: 1, changes: { name: "Lost Update" }, now: 3000 })).toBe(false);
+    expect(findUserById(h.db, id)).toMatchObject({ name: "Budi Santoso", version: 2 });
+  });
+
+  it("lists accounts within a scope and by text, with the total", () => {
+    const jabar = all.find((t) => t.regionCode === "32")!;
+    const jateng = all.find((t) => t.regionCode === "33")!;
+    insertUser(h.db, { ...base, email: "ani@jatengprov.go.id", taskForceId: jateng.id });
+    const inJabar = listUsers(h.db, { within: place(jabar), limit: 50, offset: 0 });
+    expect(inJabar.rows.every((u) => u.taskForceRegionCode?.startsWith("32"))).toBe(true);
+    expect(inJabar.total).toBe(inJabar.rows.length);
+    expect(listUsers(h.db, { query: "ANI@", limit: 50, offset: 0 }).rows.map((u) => u.email)).toEqual(["ani@jatengprov.go.id"]);
+    expect(listUsers(h.db, { query: "%", limit: 50, offset: 0 }).rows).toEqual([]);
+  });
+
+  it("finds a session by its token hash with its account, and ends all of an account's sessions", () => {
+    const id = insertUser(h.db, { ...base, email: "sesi@bekasikota.go.id" })!;
+    const s1 = insertSession(h.db, { tokenHash: "h1", userId: id, now: 10, ip: "1.2.3.4", userAgent: "x" });
+    insertSession(h.db, { tokenHash: "h2", userId: id, now: 11, ip: null, userAgent: null });
+    expect(findSessionByTokenHash(h.db, "h1")).toMatchObject({ session: { id: s1, userId: id }, user: { email: "sesi@bekasikota.go.id" } });
+    expect(deleteSessionsOfUser(h.db, id, { except: s1 })).toBe(1);
+    expect(deleteSessionsOfUser(h.db, id)).toBe(1);
+    expect(findSessionByTokenHash(h.db, "h1")).toBeUndefined();
+  });
+});
+
+describe("sign-in attempts", () => {
+  it("counts failures since the last success within the window", () => {
+    const a = (at: number, success: boolean) => recordSignInAttempt(h.db, { at, emailHash: "e1", ip: "9.9.9.9", success });
+    a(100, false);
+    a(200, false);
+    a(300, true);
+    a(400, false);
+    a(500, false);
+    expect(countRecentFailures(h.db, { emailHash: "e1", since: 0 })).toEqual({ failures: 2, lastFailureAt: 500 });
+    expect(countRecentFailures(h.db, { emailHash: "e1", since: 450 })).toEqual({ failures: 1, lastFailureAt: 500 });
+    expect(countRecentFailures(h.db, { ip: "9.9.9.9", since: 0 })).toEqual({ failures: 2, lastFailureAt: 500 });
+    expect(countRecentFailures(h.db, { emailHash: "nobody", since: 0 })).toEqual({ failures: 0, lastFailureAt: null });
+  });
+});
+
+describe("audit", () => {
+  it("appends and lists newest first with filters", () => {
+    appendAudit(h.db, { at: 1, actorUserId: null, actorLabel: "cli", action: "account.create", outcome: "success", targetType: "user", targetId: 5, ip: null, details: { role: "central_admin" } });
+    appendAudit(h.db, { at: 2, actorUserId: 7, actorLabel: "a@b.id", action: "auth.sign_in", outcome: "failure", ip: "1.1.1.1" });
+    expect(listAudit(h.db, { limit: 10 }).map((e) => e.action)).toEqual(["auth.sign_in", "account.create"]);
+    expect(listAudit(h.db, { outcome: "success", limit: 10 })).toMatchObject([{ targetId: "5", details: '{"role":"central_admin"}' }]);
+    expect(listAudit(h.db, { from: 2, limit: 10 })).toHaveLength(1);
+  });
+});

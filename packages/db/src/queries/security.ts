@@ -1,0 +1,99 @@
+/** Sign-in attempts (throttling) and the audit log. */
+import { and, desc, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
+import type { Db } from "../client.ts";
+import { auditLog, signInAttempts } from "../schema.ts";
+
+export function recordSignInAttempt(db: Db, a: { at: number; emailHash: string; ip: string; success: boolean }): void {
+  db.insert(signInAttempts).values(a).run();
+}
+
+/**
+ * Failures since the last success (and within the window), for an email hash or a client address,
+ * with the time of the latest failure.
+ */
+export function countRecentFailures(db: Db, { emailHash, ip, since }: { emailHash?: string; ip?: string; since: number }): { failures: number; lastFailureAt: number | null } {
+  const key = emailHash !== undefined ? eq(signInAttempts.emailHash, emailHash) : eq(signInAttempts.ip, ip ?? "");
+  const lastSuccess = db
+    .select({ at: max(signInAttempts.at) })
+    .from(signInAttempts)
+    .where(and(key, eq(signInAttempts.success, true), gte(signInAttempts.at, since)))
+    .get()?.at;
+  const row = db
+    .select({ failures: sql<number>`count(*)`, last: max(signInAttempts.at) })
+    .from(signInAttempts)
+    .where(and(key, eq(signInAttempts.success, false), gt(signInAttempts.at, Math.max(since, lastSuccess ?? since))))
+    .get();
+  return { failures: row?.failures ?? 0, lastFailureAt: row?.last ?? null };
+}
+
+/** Forgets attempts older than an instant. */
+export function pruneSignInAttempts(db: Db, before: number): number {
+  return db.delete(signInAttempts).where(lt(signInAttempts.at, before)).run().changes;
+}
+
+export type AuditEntry = {
+  at: number;
+  actorUserId: number | null;
+  actorLabel: string | null;
+  action: string;
+  outcome: "success" | "failure" | "denied";
+  targetType?: string | null;
+  targetId?: string | number | null;
+  ip: string | null;
+  details?: Record<string, string | number | boolean | null> | null;
+};
+
+export function appendAudit(db: Db, e: AuditEntry): void {
+  db.insert(auditLog)
+    .values({
+      at: e.at,
+      actorUserId: e.actorUserId,
+      actorLabel: e.actorLabel,
+      action: e.action,
+      outcome: e.outcome,
+      targetType: e.targetType ?? null,
+      targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+      ip: e.ip,
+      details: e.details ? JSON.stringify(e.details) : null,
+    })
+    .run();
+}
+
+export type AuditRow = typeof auditLog.$inferSelect;
+
+export type ListAuditOptions = {
+  action?: string;
+  outcome?: AuditEntry["outcome"];
+  actorUserId?: number;
+  /** Only entries at or after / before these instants (epoch ms). */
+  from?: number;
+  to?: number;
+  /** Entries older than this id (paging, newest first). */
+  beforeId?: number;
+  limit: number;
+};
+
+/** Audit entries, newest first, filtered in SQL. */
+export function listAudit(db: Db, o: ListAuditOptions): AuditRow[] {
+  return db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        o.action ? eq(auditLog.action, o.action) : undefined,
+        o.outcome ? eq(auditLog.outcome, o.outcome) : undefined,
+        o.actorUserId === undefined ? undefined : eq(auditLog.actorUserId, o.actorUserId),
+        o.from === undefined ? undefined : gte(auditLog.at, o.from),
+        o.to === undefined ? undefined : lte(auditLog.at, o.to),
+        o.beforeId === undefined ? undefined : lt(auditLog.id, o.beforeId),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(o.limit)
+    .all();
+}
+
+/** The distinct actions recorded, for a filter list. */
+export function listAuditActions(db: Db): string[] {
+  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+}
