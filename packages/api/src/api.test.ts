@@ -1,10 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatError } from "./errors.ts";
-import { setupCaller } from "./test-helpers.ts";
+import { setupFixture } from "./test-helpers.ts";
 
-const { caller, sqlite, close } = setupCaller();
-afterAll(close);
+const fixture = await setupFixture();
+const caller = fixture.callerAs("centralAdmin");
+const sqlite = fixture.handle.sqlite;
+afterAll(fixture.close);
 
 /** Runs a call expected to fail and returns what a client would receive. */
 async function failure(call: Promise<unknown>) {
@@ -26,10 +28,13 @@ describe("health", () => {
     expect(await caller.health.check()).toMatchObject({ ok: true, database: "ok" });
   });
 
-  it("reports the database as unavailable once it is closed, without throwing", async () => {
-    const other = setupCaller();
+  it("answers a generic internal error, not a crash, when the database is gone", async () => {
+    const other = await setupFixture();
+    const otherCaller = other.callerAs("centralAdmin");
     other.close();
-    expect(await other.caller.health.check()).toMatchObject({ ok: false, database: "unavailable" });
+    const e = await failure(otherCaller.health.check());
+    expect(e).toMatchObject({ code: "INTERNAL_SERVER_ERROR", data: { messageKey: "INTERNAL" } });
+    expect(e.message).not.toMatch(/connection|database/i);
   });
 });
 
@@ -50,7 +55,7 @@ describe("hierarchy", () => {
       regionName: "Kota Bekasi",
       kind: "kota",
       status: "not_formed",
-      parent: { regionCode: "32", regionName: "Jawa Barat" },
+      parent: { regionCode: "32", regionName: "Jawa Barat", visible: true },
       children: [],
       timeZone: { abbreviation: "WIB", iana: "Asia/Jakarta", utcOffsetHours: 7 },
       localDate: "2026-11-28",
@@ -66,11 +71,10 @@ describe("hierarchy", () => {
   });
 
   it("byId: gives the local date in the task force's zone (WIT is a day ahead at 16:30 UTC)", async () => {
-    const late = setupCaller({ now: new Date("2024-12-31T16:30:00Z") });
-    const merauke = await late.caller.hierarchy.byRegion({ code: "93.01" });
+    const late = fixture.callerAs("centralAdmin", { now: new Date("2024-12-31T16:30:00Z") });
+    const merauke = await late.hierarchy.byRegion({ code: "93.01" });
     expect(merauke).toMatchObject({ timeZone: { abbreviation: "WIT" }, localDate: "2025-01-01" });
-    expect((await late.caller.hierarchy.byRegion({ code: "32.75" })).localDate).toBe("2024-12-31");
-    late.close();
+    expect((await late.hierarchy.byRegion({ code: "32.75" })).localDate).toBe("2024-12-31");
   });
 
   it("counts: 1 + 38 + 514, and per province counts summing to 514", async () => {
@@ -166,9 +170,9 @@ describe("bad input gets a clear error, never a 500 or a stack", () => {
   });
 
   it("an internal failure answers a generic message: no SQL, no stack", async () => {
-    const broken = setupCaller();
-    broken.sqlite.exec("DROP TABLE ran_periods");
-    const e = await failure(broken.caller.ran.periods());
+    const broken = await setupFixture();
+    broken.handle.sqlite.exec("PRAGMA foreign_keys = OFF; DROP TABLE ran_periods;");
+    const e = await failure(broken.callerAs("centralAdmin").ran.periods());
     expect(e.code).toBe("INTERNAL_SERVER_ERROR");
     expect(e.message).not.toMatch(/ran_periods|SQL|no such table/i);
     expect(JSON.stringify(e)).not.toMatch(/stack|at .*\.ts/);

@@ -1,13 +1,16 @@
 /**
  * The context every procedure receives. `createContextInner` takes no request objects, so tests
- * build the same context the server does; the server adds request facts (`client`).
+ * build the same context the server does; the server adds the request's facts (client address,
+ * cookies, whether it came over HTTPS).
  */
 import { createReadCache } from "@gugus/db";
-import type { Db, ReadCache, SqliteConnection } from "@gugus/db";
-
+import type { Db, ReadCache, SqliteConnection, UserRow } from "@gugus/db";
+import type { Actor } from "@gugus/domain";
+import { createMemoryCookieJar } from "./auth/cookies.ts";
+import type { CookieJar } from "./auth/cookies.ts";
 
 export type RequestInfo = {
-  /** The client's address as the server sees it (the proxy's address unless it is trusted). */
+  /** The client's address as the server sees it (a proxy's only when configured to trust it). */
   ip: string;
   userAgent: string | null;
 };
@@ -15,15 +18,33 @@ export type RequestInfo = {
 export type ContextOptions = {
   db: Db;
   sqlite: SqliteConnection;
-  /** The clock: every "now" in the api comes from here, so tests can fix it. */
+  /** The clock: every "now" in the api comes from here, so tests can set it. */
   now?: () => Date;
   client?: RequestInfo;
   /** Shared across requests by the server; a fresh one is made when absent. */
   cache?: ReadCache;
+  cookies?: CookieJar;
+  /** Did the request arrive over HTTPS? Decides the cookie's name and Secure flag. */
+  secure?: boolean;
 };
 
-export function createContextInner({ db, sqlite, now = () => new Date(), client, cache }: ContextOptions) {
-  return { db, sqlite, now, client: client ?? { ip: "local", userAgent: null }, cache: cache ?? createReadCache(sqlite) };
+/** The signed-in account, as read from the database for this request. */
+export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
+
+export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false }: ContextOptions) {
+  return {
+    db,
+    sqlite,
+    now,
+    client: client ?? { ip: "local", userAgent: null },
+    cache: cache ?? createReadCache(sqlite),
+    cookies: cookies ?? createMemoryCookieJar(),
+    secure,
+    /** Set by the access guard for signed-in procedures. */
+    user: null as SignedInUser | null,
+    /** The session read for this request (a batch shares it), filled on first need. */
+    sessionMemo: { resolved: false, user: null } as { resolved: boolean; user: SignedInUser | null },
+  };
 }
 
 export type Context = ReturnType<typeof createContextInner>;

@@ -14,6 +14,8 @@ export const DOMAIN_KIND_TO_TRPC: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> =
   not_found: "NOT_FOUND",
   conflict: "CONFLICT",
   forbidden: "FORBIDDEN",
+  unauthorized: "UNAUTHORIZED",
+  throttled: "TOO_MANY_REQUESTS",
 };
 
 /** Message keys for errors raised by tRPC itself or the transport, translated by the apps like domain codes. */

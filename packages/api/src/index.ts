@@ -11,6 +11,13 @@ export { createContextInner } from "./context.ts";
 export type { Context, ContextOptions, RequestInfo } from "./context.ts";
 export type { ApiErrorData, ErrorIssue } from "./errors.ts";
 export { GENERIC_INTERNAL_MESSAGE } from "./errors.ts";
+export { createCentralAdmin, ensureFirstAdmin } from "./bootstrap.ts";
+export type { CreatedAdmin } from "./bootstrap.ts";
+export { sessionCookieName, SESSION_COOKIE_MAX_AGE_SECONDS } from "./auth/cookies.ts";
+export type { CookieJar } from "./auth/cookies.ts";
+export { POLICY } from "./policy.ts";
+export type { Me } from "./routers/auth.ts";
+export type { Account } from "./routers/accounts.ts";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

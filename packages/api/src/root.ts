@@ -1,12 +1,20 @@
+import { accountsRouter } from "./routers/accounts.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
 import { healthRouter } from "./routers/health.ts";
 import { hierarchyRouter } from "./routers/hierarchy.ts";
 import { ranRouter } from "./routers/ran.ts";
+import { sessionsRouter } from "./routers/sessions.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
+  auth: authRouter,
   health: healthRouter,
   hierarchy: hierarchyRouter,
   ran: ranRouter,
+  accounts: accountsRouter,
+  sessions: sessionsRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

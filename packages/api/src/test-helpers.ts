@@ -1,10 +1,132 @@
-/** Builds a caller over a fresh, seeded in-memory database with the real migrations. */
-import { createTestDatabase } from "@gugus/db/testing";
+/**
+ * Test fixtures: a seeded in-memory database with one account per kind of actor, each with a live
+ * session, and callers acting as any of them. Real migrations, real hashing, no mocks.
+ */
+import { findTaskForceByRegion, insertSession, insertUser, updateUser } from "@gugus/db";
+import type { DatabaseHandle } from "@gugus/db";
+import { createTestDatabase, restoreSnapshot, takeSnapshot } from "@gugus/db/testing";
+import type { Role } from "@gugus/domain";
+import { createMemoryCookieJar, sessionCookieName } from "./auth/cookies.ts";
+import { hashPassword, sha256 } from "./auth/crypto.ts";
 import { createContextInner } from "./context.ts";
 import { createCaller } from "./root.ts";
 
-export function setupCaller({ now = new Date("2026-11-28T03:00:00Z") }: { now?: Date } = {}) {
+export const FIXED_NOW = new Date("2026-11-28T03:00:00Z");
+export const FIXTURE_PASSWORD = "kuda-lari-di-pantai-pagi";
+
+/** The actors of the authorization matrix, with where they sit. */
+export const ACTORS = {
+  centralAdmin: { role: "central_admin", region: null },
+  centralViewer: { role: "central_viewer", region: null },
+  provinceAdmin: { role: "regional_admin", region: "32" },
+  provinceMember: { role: "regional_member", region: "32" },
+  regencyAdmin: { role: "regional_admin", region: "32.75" },
+  regencyMember: { role: "regional_member", region: "32.75" },
+  deactivated: { role: "regional_member", region: "32.75" },
+  expiredSession: { role: "regional_member", region: "32.75" },
+} as const satisfies Record<string, { role: Role; region: string | null }>;
+
+export type ActorKey = keyof typeof ACTORS | "anonymous";
+
+/** Task forces every actor is tried against: the nation, Jawa Barat and two of its regencies/cities, Jawa Tengah and one of its cities. */
+export const TARGETS = {
+  national: null,
+  province: "32",
+  regency: "32.75",
+  siblingRegency: "32.16",
+  otherProvince: "33",
+  otherProvinceRegency: "33.74",
+} as const satisfies Record<string, string | null>;
+
+export type TargetKey = keyof typeof TARGETS;
+
+export type Fixture = {
+  handle: DatabaseHandle;
+  userIds: Record<keyof typeof ACTORS, number>;
+  /** One account at each target task force (central viewer at the nation, regional member elsewhere). */
+  targetUserIds: Record<TargetKey, number>;
+  tokens: Record<keyof typeof ACTORS, string>;
+  /** A caller acting as an actor (cookie set to its session), at a given time. */
+  callerAs: (actor: ActorKey, options?: { now?: Date }) => ReturnType<typeof createCaller>;
+  close: () => void;
+};
+
+let passwordHash: Promise<string> | undefined;
+
+/** Builds the fixture accounts into a seeded database. */
+export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "userIds" | "tokens" | "targetUserIds">> {
   const handle = createTestDatabase();
-  const ctx = createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now });
-  return { caller: createCaller(ctx), ...handle };
+  const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
+  const now = FIXED_NOW.getTime();
+  const userIds = {} as Fixture["userIds"];
+  const tokens = {} as Fixture["tokens"];
+  for (const [key, actor] of Object.entries(ACTORS) as [keyof typeof ACTORS, (typeof ACTORS)[keyof typeof ACTORS]][]) {
+    const taskForce = findTaskForceByRegion(handle.db, actor.region)!;
+    const id = insertUser(handle.db, {
+      email: `${key.toLowerCase()}@gugus.test`,
+      name: `Test ${key}`,
+      position: "Penguji",
+      taskForceId: taskForce.id,
+      role: actor.role,
+      passwordHash: hash,
+      mustChangePassword: false,
+      passwordExpiresAt: null,
+      now,
+    })!;
+    userIds[key] = id;
+    tokens[key] = `token-${key}`;
+    // The expired session started 13 hours ago (past the 12-hour lifetime).
+    const started = key === "expiredSession" ? now - 13 * 60 * 60 * 1000 : now;
+    insertSession(handle.db, { tokenHash: sha256(tokens[key]), userId: id, now: started, ip: "10.0.0.1", userAgent: "vitest" });
+    if (key === "deactivated") updateUser(handle.db, { id, version: 1, changes: { active: false }, now });
+  }
+  const targetUserIds = {} as Fixture["targetUserIds"];
+  for (const [key, region] of Object.entries(TARGETS) as [TargetKey, string | null][]) {
+    targetUserIds[key] = insertUser(handle.db, {
+      email: `target-${key.toLowerCase()}@gugus.test`,
+      name: `Target ${key}`,
+      position: "Anggota",
+      taskForceId: findTaskForceByRegion(handle.db, region)!.id,
+      role: region === null ? "central_viewer" : "regional_member",
+      passwordHash: hash,
+      mustChangePassword: false,
+      passwordExpiresAt: null,
+      now,
+    })!;
+  }
+  return { handle, userIds, tokens, targetUserIds };
+}
+
+function callerFor(handle: DatabaseHandle, tokens: Fixture["tokens"]) {
+  return (actor: ActorKey, { now = FIXED_NOW }: { now?: Date } = {}) => {
+    const cookies = createMemoryCookieJar(actor === "anonymous" ? {} : { [sessionCookieName(false)]: tokens[actor] });
+    // A new context per call, as the server makes one per request.
+    return createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" } }));
+  };
+}
+
+/** A fresh fixture database with all actors signed in. */
+export async function setupFixture(): Promise<Fixture> {
+  const built = await buildFixtureDatabase();
+  return { ...built, callerAs: callerFor(built.handle, built.tokens), close: built.handle.close };
+}
+
+/** Builds the fixture once and hands out independent copies (for tests that write). */
+export async function fixtureFactory(): Promise<{ fresh: () => Fixture }> {
+  const { handle, userIds, tokens, targetUserIds } = await buildFixtureDatabase();
+  const image = takeSnapshot(handle);
+  handle.close();
+  return {
+    fresh: () => {
+      const copy = restoreSnapshot(image);
+      return { handle: copy, userIds, tokens, targetUserIds, callerAs: callerFor(copy, tokens), close: copy.close };
+    },
+  };
+}
+
+/** A caller with its own cookie jar (starting empty), to sign in and act like a browser. */
+export function browserCaller(handle: DatabaseHandle, { now = () => FIXED_NOW, ip = "10.0.0.9" }: { now?: () => Date; ip?: string } = {}) {
+  const cookies = createMemoryCookieJar();
+  const caller = createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now, cookies, client: { ip, userAgent: "vitest" } }));
+  return { caller, cookies };
 }

@@ -1,11 +1,17 @@
 /**
- * tRPC set-up, in three parts: the instance (with the error formatter), the middleware that turns
- * domain errors into tRPC errors, and the procedures the routers build on.
+ * tRPC set-up, in three parts: the instance (with the error formatter), the middlewares (domain
+ * errors → tRPC errors; the access guard that applies POLICY to every call), and the two procedure
+ * builders the routers use.
  */
-import { DomainError } from "@gugus/domain";
+import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
+import { DomainError, hasCapability, isSessionActive } from "@gugus/domain";
 import { initTRPC } from "@trpc/server";
-import type { Context } from "./context.ts";
+import { audit } from "./audit.ts";
+import { sessionCookieName } from "./auth/cookies.ts";
+import { sha256 } from "./auth/crypto.ts";
+import type { Context, SignedInUser } from "./context.ts";
 import { formatError, toTrpcError } from "./errors.ts";
+import { ruleFor } from "./policy.ts";
 
 // 1. Instance: never in dev mode, so no stack trace is ever sent.
 const t = initTRPC.context<Context>().create({
@@ -13,15 +19,76 @@ const t = initTRPC.context<Context>().create({
   errorFormatter: formatError,
 });
 
-// 2. Domain errors become tRPC errors with the mapped code, whoever raised them.
+// 2a. Domain errors become tRPC errors with the mapped code, wherever they were raised.
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) throw toTrpcError(result.error.cause);
   return result;
 });
 
+/** A session is marked as used at most once a minute, so reads stay reads. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** The account behind the request's session cookie, read from the database; null when there is none or it ended. */
+export function resolveSession(ctx: Context): SignedInUser | null {
+  if (ctx.sessionMemo.resolved) return ctx.sessionMemo.user;
+  const cookie = sessionCookieName(ctx.secure);
+  const token = ctx.cookies.get(cookie);
+  let user: SignedInUser | null = null;
+  if (token && token.length <= 128) {
+    const found = findSessionByTokenHash(ctx.db, sha256(token));
+    const now = ctx.now().getTime();
+    if (found && found.user.active && isSessionActive(found.session, now)) {
+      if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) touchSession(ctx.db, found.session.id, now);
+      const u = found.user;
+      user = {
+        ...u,
+        sessionId: found.session.id,
+        actor: { role: u.role, taskForceId: u.taskForceId, place: { level: u.taskForceLevel, regionCode: u.taskForceRegionCode } },
+      };
+    } else {
+      if (found) deleteSession(ctx.db, found.session.id);
+      ctx.cookies.clear(cookie);
+    }
+  }
+  ctx.sessionMemo.resolved = true;
+  ctx.sessionMemo.user = user;
+  return user;
+}
+
+/** Forgets the session read for this request (after signing in or out, or changing the password). */
+export function forgetResolvedSession(ctx: Context): void {
+  ctx.sessionMemo.resolved = false;
+  ctx.sessionMemo.user = null;
+}
+
+// 2b. The guard: every call is checked against POLICY; anything not listed is refused.
+const guard = t.middleware(({ ctx, path, next }) => {
+  const rule = ruleFor(path);
+  if (!rule) {
+    audit(ctx, { action: "access.denied", outcome: "denied", targetType: "procedure", targetId: path, details: { reason: "no_policy" } });
+    throw new DomainError("FORBIDDEN");
+  }
+  if (rule.access === "public") return next();
+  const user = resolveSession(ctx);
+  if (!user) throw new DomainError("SIGNED_OUT");
+  if (user.mustChangePassword && !rule.duringPasswordChange) throw new DomainError("PASSWORD_CHANGE_REQUIRED");
+  if (rule.access !== "signed-in" && !hasCapability(user.role, rule.access)) {
+    audit(ctx, { action: "access.denied", outcome: "denied", actorUserId: user.id, actorLabel: user.email, targetType: "procedure", targetId: path, details: { role: user.role } });
+    throw new DomainError("FORBIDDEN");
+  }
+  return next({ ctx: { user } });
+});
+
 // 3. Procedures.
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-/** A procedure anyone may call. */
-export const publicProcedure = t.procedure.use(domainErrors);
+
+/** A procedure POLICY lists as public (signing in). */
+export const publicProcedure = t.procedure.use(domainErrors).use(guard);
+
+/** A procedure for signed-in accounts; `ctx.user` is the account, read from the database for this call. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new DomainError("SIGNED_OUT");
+  return next({ ctx: { user: ctx.user } });
+});

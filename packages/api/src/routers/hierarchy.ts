@@ -8,10 +8,12 @@ import {
   searchTaskForces,
 } from "@gugus/db";
 import type { Db, TaskForceRow } from "@gugus/db";
-import { DomainError, RegionCodeSchema, TaskForceIdSchema, localDateOf, timeZoneOf } from "@gugus/domain";
+import { RegionCodeSchema, TaskForceIdSchema, canSeeTaskForce, localDateOf, timeZoneOf } from "@gugus/domain";
+import type { Actor } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { publicProcedure } from "../trpc.ts";
+import { visibleTaskForce } from "../scope.ts";
+import { signedInProcedure } from "../trpc.ts";
 
 /** The public shape of a task force. */
 function toTaskForce(row: TaskForceRow) {
@@ -27,9 +29,12 @@ function toTaskForce(row: TaskForceRow) {
 }
 export type TaskForce = ReturnType<typeof toTaskForce>;
 
-/** A task force with its parent, children and local time zone; `TASK_FORCE_NOT_FOUND` when missing. */
-function describeTaskForce(db: Db, row: TaskForceRow | undefined, now: Date) {
-  if (!row) throw new DomainError("TASK_FORCE_NOT_FOUND");
+/**
+ * A task force (already checked to be in scope) with its parent, children and local time zone. The
+ * parent is named even when the caller may not open it (`parent.visible`): a regency knows which
+ * province it answers to.
+ */
+function describeTaskForce(db: Db, actor: Actor, row: TaskForceRow, now: Date) {
   const zone = timeZoneOf(row.regionCode);
   const parent = row.parentId === null ? undefined : findTaskForce(db, row.parentId);
   return {
@@ -37,10 +42,12 @@ function describeTaskForce(db: Db, row: TaskForceRow | undefined, now: Date) {
     timeZone: { abbreviation: zone.abbreviation, iana: zone.iana, utcOffsetHours: zone.utcOffsetHours },
     /** Today's date where the task force is, for deadlines and "the current period". */
     localDate: localDateOf(now, zone.iana),
-    parent: parent ? toTaskForce(parent) : null,
+    parent: parent ? { ...toTaskForce(parent), visible: canSeeTaskForce(actor, { level: parent.level, regionCode: parent.regionCode }) } : null,
     children: listChildTaskForces(db, row.id).map(toTaskForce),
   };
 }
+
+const scopeKey = (actor: Actor) => `${actor.place.level}:${actor.place.regionCode ?? ""}`;
 
 /** Reads a search text as a region code prefix (`32.7`, `3275`) or as name words (`kota bekasi`). */
 function parseQuery(query: string): { words: string[]; codePrefix: string | null } {
@@ -52,28 +59,38 @@ function parseQuery(query: string): { words: string[]; codePrefix: string | null
 }
 
 export const hierarchyRouter = {
-  /** Every task force (1 + 38 + 514), flat, each with its parent's id: the client builds the tree. */
-  tree: publicProcedure.query(({ ctx }) => ctx.cache.get("hierarchy.tree", () => listTaskForces(ctx.db).map(toTaskForce))),
+  /** Every task force in the caller's scope (all 553 for central roles), flat, each with its parent's id. */
+  tree: signedInProcedure.query(({ ctx }) =>
+    ctx.cache.get(`hierarchy.tree:${scopeKey(ctx.user.actor)}`, () => listTaskForces(ctx.db, { within: ctx.user.actor.place }).map(toTaskForce)),
+  ),
 
   /** One task force with its parent, its children and its local time zone. */
-  byId: publicProcedure
+  byId: signedInProcedure
     .input(z.object({ id: TaskForceIdSchema }).strict())
-    .query(({ ctx, input }) => describeTaskForce(ctx.db, findTaskForce(ctx.db, input.id), ctx.now())),
+    .query(({ ctx, input }) => describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForce(ctx.db, input.id)), ctx.now())),
 
   /** The task force of a region code (`32.75`), or the national one for `null`. */
-  byRegion: publicProcedure
+  byRegion: signedInProcedure
     .input(z.object({ code: RegionCodeSchema.nullable() }).strict())
-    .query(({ ctx, input }) => describeTaskForce(ctx.db, findTaskForceByRegion(ctx.db, input.code), ctx.now())),
+    .query(({ ctx, input }) =>
+      describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForceByRegion(ctx.db, input.code)), ctx.now()),
+    ),
 
-  /** How many task forces per level, and per province how many regencies/cities answer to it. */
-  counts: publicProcedure.query(({ ctx }) => ({
-    nationalId: findTaskForceByRegion(ctx.db, null)?.id ?? null,
-    byLevel: countTaskForcesByLevel(ctx.db),
-    byProvince: countChildrenByProvince(ctx.db),
-  })),
+  /** In the caller's scope: task forces per level, and per province how many regencies/cities answer to it. */
+  counts: signedInProcedure.query(({ ctx }) => {
+    const within = ctx.user.actor.place;
+    const national = findTaskForceByRegion(ctx.db, null);
+    return {
+      nationalId: national && canSeeTaskForce(ctx.user.actor, { level: "national", regionCode: null }) ? national.id : null,
+      byLevel: countTaskForcesByLevel(ctx.db, { within }),
+      byProvince: countChildrenByProvince(ctx.db, { within }),
+    };
+  }),
 
-  /** Finds task forces by region name (every word must match) or by code (`32.7`, `3275`). */
-  search: publicProcedure
+  /** Finds task forces in the caller's scope by region name (every word must match) or by code (`32.7`, `3275`). */
+  search: signedInProcedure
     .input(z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict())
-    .query(({ ctx, input }) => searchTaskForces(ctx.db, { ...parseQuery(input.query), limit: input.limit }).map(toTaskForce)),
+    .query(({ ctx, input }) =>
+      searchTaskForces(ctx.db, { ...parseQuery(input.query), limit: input.limit, within: ctx.user.actor.place }).map(toTaskForce),
+    ),
 } satisfies TRPCRouterRecord;

@@ -16,7 +16,7 @@ import {
 } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { publicProcedure } from "../trpc.ts";
+import { signedInProcedure } from "../trpc.ts";
 
 function toPeriod(row: RanPeriodRow) {
   return {
@@ -35,7 +35,7 @@ export type Period = ReturnType<typeof toPeriod>;
 
 export const ranRouter = {
   /** All periods in year order, the gaps between them, and which one holds today's date (WIB). */
-  periods: publicProcedure.query(({ ctx }) => {
+  periods: signedInProcedure.query(({ ctx }) => {
     const rows = listRanPeriods(ctx.db);
     const today = localDateOf(ctx.now(), timeZoneOf(null).iana);
     return {
@@ -47,7 +47,7 @@ export const ranRouter = {
   }),
 
   /** The period containing a year and the year's place in it ("year 4 of 5"). */
-  periodOfYear: publicProcedure
+  periodOfYear: signedInProcedure
     .input(z.object({ year: YearSchema }).strict())
     .query(({ ctx, input }) => {
       const period = getPeriodOf(listRanPeriods(ctx.db), input.year);
@@ -55,7 +55,7 @@ export const ranRouter = {
     }),
 
   /** The period in force on a date, and where the date's year stands in it; null in a gap. */
-  atDate: publicProcedure
+  atDate: signedInProcedure
     .input(z.object({ date: IsoDateSchema }).strict())
     .query(({ ctx, input }) => {
       const period = currentPeriod(listRanPeriods(ctx.db), input.date);

@@ -1,0 +1,161 @@
+import { TRPCError } from "@trpc/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { formatError } from "./errors.ts";
+import { fixtureFactory } from "./test-helpers.ts";
+import type { Fixture } from "./test-helpers.ts";
+
+const factory = await fixtureFactory();
+let fx: Fixture;
+const fresh = () => (fx = factory.fresh());
+afterEach(() => fx?.close());
+
+async function failure(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const shape = formatError({ error, shape: { message: error.message, code: 0, data: { code: error.code, httpStatus: 0 } } });
+    return { code: error.code, messageKey: shape.data.messageKey, issues: shape.data.issues };
+  }
+  throw new Error("expected a failure");
+}
+
+const userCount = () => fx.handle.sqlite.prepare("SELECT count(*) FROM users").pluck().get();
+const taskForceId = (code: string | null) =>
+  fx.handle.sqlite.prepare(code === null ? "SELECT id FROM task_forces WHERE level = 'national'" : "SELECT id FROM task_forces WHERE region_code = ?").pluck().get(...(code === null ? [] : [code])) as number;
+const good = () => ({ email: "dewi@bekasikota.go.id", name: "Dewi Lestari", position: "Kasi Perlindungan Anak", taskForceId: taskForceId("32.75"), role: "regional_member" as const });
+
+describe("creating accounts: bad input gets a clear error and writes nothing", () => {
+  it.each([
+    ["an oversized name", { name: "x".repeat(121) }, "NAME_INVALID"],
+    ["an oversized position", { position: "x".repeat(161) }, "POSITION_INVALID"],
+    ["a malformed email", { email: "dewi at bekasi" }, "EMAIL_INVALID"],
+    ["an unknown role", { role: "superadmin" }, "ROLE_INVALID"],
+    ["a malformed task force id", { taskForceId: "32.75" }, "TASK_FORCE_ID_INVALID"],
+  ])("%s", async (_label, change, key) => {
+    fresh();
+    const before = userCount();
+    const e = await failure(fx.callerAs("centralAdmin").accounts.create({ ...good(), ...change } as never));
+    expect(e).toMatchObject({ code: "BAD_REQUEST", messageKey: key });
+    expect(userCount()).toBe(before);
+  });
+
+  it("an email already taken (in any case): CONFLICT EMAIL_TAKEN", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    await admin.accounts.create(good());
+    const before = userCount();
+    expect(await failure(admin.accounts.create({ ...good(), email: "DEWI@bekasikota.go.id", name: "Orang Lain" }))).toMatchObject({ code: "CONFLICT", messageKey: "EMAIL_TAKEN" });
+    expect(userCount()).toBe(before);
+  });
+
+  it("a regional admin creating a central account: refused, at its own task force or the national one", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    expect(await failure(admin.accounts.create({ ...good(), role: "central_admin" }))).toMatchObject({ code: "BAD_REQUEST", messageKey: "ROLE_LEVEL_MISMATCH" });
+    expect(await failure(admin.accounts.create({ ...good(), taskForceId: taskForceId(null), role: "central_admin" }))).toMatchObject({ code: "NOT_FOUND", messageKey: "TASK_FORCE_NOT_FOUND" });
+  });
+
+  it("a regional admin creating an account for another task force: refused", async () => {
+    fresh();
+    const before = userCount();
+    expect(await failure(fx.callerAs("regencyAdmin").accounts.create({ ...good(), taskForceId: taskForceId("32.16") }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(fx.callerAs("provinceAdmin").accounts.create({ ...good(), taskForceId: taskForceId("32.75") }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(userCount()).toBe(before);
+  });
+
+  it("a regional admin may create a regional admin for its own task force", async () => {
+    fresh();
+    const res = await fx.callerAs("regencyAdmin").accounts.create({ ...good(), role: "regional_admin" });
+    expect(res.account).toMatchObject({ role: "regional_admin", taskForce: { regionCode: "32.75" } });
+  });
+});
+
+describe("changing accounts", () => {
+  it("a stale version is a conflict, not a silent overwrite", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const id = fx.targetUserIds.regency;
+    await admin.accounts.update({ id, version: 1, position: "Kepala Seksi" });
+    expect(await failure(admin.accounts.update({ id, version: 1, position: "Tertimpa" }))).toMatchObject({ code: "CONFLICT", messageKey: "STALE_VERSION" });
+    expect((await admin.accounts.get({ id })).position).toBe("Kepala Seksi");
+  });
+
+  it("records who changed what, before and after, in the audit log", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    await admin.accounts.update({ id: fx.targetUserIds.regency, version: 1, role: "regional_admin", name: "Target regency" });
+    const [entry] = (await admin.audit.list({ action: "account.update" })).rows;
+    expect(entry).toMatchObject({
+      actorUserId: fx.userIds.centralAdmin,
+      actorLabel: "centraladmin@gugus.test",
+      outcome: "success",
+      targetType: "user",
+      targetId: String(fx.targetUserIds.regency),
+      ip: "10.0.0.9",
+      details: { "role.before": "regional_member", "role.after": "regional_admin" },
+    });
+    expect(entry!.details).not.toHaveProperty("name.before"); // unchanged fields are not listed
+  });
+
+  it("nobody deactivates, resets or demotes their own account", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const me = await admin.auth.me();
+    expect(await failure(admin.accounts.setActive({ id: me.id, version: 1, active: false }))).toMatchObject({ messageKey: "CANNOT_CHANGE_OWN_ACCOUNT" });
+    expect(await failure(admin.accounts.update({ id: me.id, version: 1, role: "central_viewer" }))).toMatchObject({ messageKey: "CANNOT_CHANGE_OWN_ACCOUNT" });
+    expect(await failure(admin.accounts.resetPassword({ id: me.id }))).toMatchObject({ messageKey: "CANNOT_CHANGE_OWN_ACCOUNT" });
+  });
+
+  it("a regional admin cannot promote an account to a central role", async () => {
+    fresh();
+    const e = await failure(fx.callerAs("regencyAdmin").accounts.update({ id: fx.targetUserIds.regency, version: 1, role: "central_admin" }));
+    expect(e).toMatchObject({ code: "BAD_REQUEST", messageKey: "ROLE_LEVEL_MISMATCH" });
+  });
+
+  it("deactivation and reactivation each bump the version", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const off = await admin.accounts.setActive({ id: fx.targetUserIds.province, version: 1, active: false });
+    expect(off).toMatchObject({ active: false, version: 2 });
+    expect(await admin.accounts.setActive({ id: fx.targetUserIds.province, version: 2, active: true })).toMatchObject({ active: true, version: 3 });
+  });
+});
+
+describe("listing accounts", () => {
+  it("filters by text and active flag, and pages", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const all = await admin.accounts.list({ pageSize: 100 });
+    expect(all.total).toBe(14);
+    expect((await admin.accounts.list({ query: "target-" })).total).toBe(6);
+    expect((await admin.accounts.list({ active: false })).rows.map((r) => r.email)).toEqual(["deactivated@gugus.test"]);
+    const page2 = await admin.accounts.list({ pageSize: 5, page: 2 });
+    expect(page2.rows).toHaveLength(5);
+    expect(page2.rows[0]!.id).toBe(all.rows[5]!.id);
+  });
+
+  it("shows a regional admin only its own task force's accounts, whatever it asks", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    const own = await admin.accounts.list({});
+    expect(new Set(own.rows.map((r) => r.taskForce.regionCode))).toEqual(new Set(["32.75"]));
+    expect(await admin.accounts.list({ taskForceId: taskForceId("33") })).toMatchObject({ rows: [], total: 0 });
+  });
+});
+
+describe("the audit log", () => {
+  it("pages newest first and filters by outcome and date", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    for (let i = 0; i < 3; i++) await failure(fx.callerAs("regencyMember").accounts.list({}));
+    const first = await admin.audit.list({ limit: 2, outcome: "denied" });
+    expect(first.rows).toHaveLength(2);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await admin.audit.list({ limit: 2, outcome: "denied", cursor: first.nextCursor! });
+    expect(second.rows).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect((await admin.audit.list({ from: "2026-11-29" })).rows).toEqual([]);
+    expect(await admin.audit.actions()).toContain("access.denied");
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * The authorization matrix: every procedure of the app router × every kind of actor × six target
+ * task forces, each answer checked against the policy table and the domain's scope rule. A procedure
+ * missing from POLICY fails the run. Writes run on a fresh copy of the database per cell, and a
+ * refused write must leave the data exactly as it was.
+ */
+import { listTaskForces } from "@gugus/db";
+import type { DatabaseHandle } from "@gugus/db";
+import { checkAccountManagement, hasCapability, isWithin } from "@gugus/domain";
+import type { Role, TaskForcePlace } from "@gugus/domain";
+import { TRPCError } from "@trpc/server";
+import { afterAll, describe, expect, it } from "vitest";
+import { POLICY } from "./policy.ts";
+import type { ProcedurePath } from "./policy.ts";
+import { appRouter } from "./root.ts";
+import { ACTORS, FIXTURE_PASSWORD, TARGETS, fixtureFactory } from "./test-helpers.ts";
+import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
+
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type ActorInfo = { key: ActorKey; role: Role; place: TaskForcePlace; taskForceId: number; userId: number };
+
+const factory = await fixtureFactory();
+const shared = factory.fresh();
+afterAll(shared.close);
+
+const taskForces = listTaskForces(shared.handle.db);
+const taskForceOf = (region: string | null) => taskForces.find((t) => t.regionCode === region)!;
+const placeOfRegion = (region: string | null): TaskForcePlace => {
+  const tf = taskForceOf(region);
+  return { level: tf.level, regionCode: tf.regionCode };
+};
+const targetPlace = (target: TargetKey) => placeOfRegion(TARGETS[target]);
+const inScope = (actor: ActorInfo, p: { level: TaskForcePlace["level"]; regionCode: string | null }) => isWithin(p, actor.place);
+const scopeSize = (actor: ActorInfo) => taskForces.filter((t) => inScope(actor, t)).length;
+
+function actorInfo(key: ActorKey): ActorInfo | null {
+  if (key === "anonymous") return null;
+  const a = ACTORS[key];
+  const tf = taskForceOf(a.region);
+  return { key, role: a.role, place: { level: tf.level, regionCode: tf.regionCode }, taskForceId: tf.id, userId: shared.userIds[key] };
+}
+
+/** Regional admins see their own task force's accounts; central roles see all. */
+function accountVisible(actor: ActorInfo, target: TargetKey): boolean {
+  return actor.place.level === "national" || taskForceOf(TARGETS[target]).id === actor.taskForceId;
+}
+
+function manageOutcome(actor: ActorInfo, target: TargetKey, role: Role): Outcome {
+  const tf = taskForceOf(TARGETS[target]);
+  const verdict = checkAccountManagement(actor, { taskForceId: tf.id, place: targetPlace(target), role });
+  return verdict === "ok" ? "ok" : verdict === "NOT_FOUND" ? "NOT_FOUND" : "FORBIDDEN";
+}
+
+const targetRole = (target: TargetKey): Role => (target === "national" ? "central_viewer" : "regional_member");
+
+type Case = {
+  writes: boolean;
+  input?: (target: TargetKey, fx: Fixture) => unknown;
+  /** The answer for an active, signed-in actor whose role the policy allows. */
+  expect: (actor: ActorInfo, target: TargetKey) => Outcome;
+  /** Checks an allowed answer holds nothing outside the actor's scope. */
+  verify?: (output: never, actor: ActorInfo, target: TargetKey, fx: Fixture) => void;
+};
+
+const ok = () => "ok" as const;
+const taskForceOutcome = (actor: ActorInfo, target: TargetKey): Outcome => (inScope(actor, targetPlace(target)) ? "ok" : "NOT_FOUND");
+const accountOutcome = (actor: ActorInfo, target: TargetKey): Outcome => (accountVisible(actor, target) ? "ok" : "NOT_FOUND");
+const manageExisting = (actor: ActorInfo, target: TargetKey): Outcome =>
+  accountVisible(actor, target) ? manageOutcome(actor, target, targetRole(target)) : "NOT_FOUND";
+
+const CASES: Record<ProcedurePath, Case> = {
+  "auth.signIn": {
+    writes: true,
+    input: () => ({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD }),
+    expect: ok,
+    verify: (out: { email: string }) => expect(out.email).toBe("target-regency@gugus.test"),
+  },
+  "auth.signOut": { writes: true, expect: ok },
+  "auth.me": { writes: false, expect: ok, verify: (out: { id: number }, actor) => expect(out.id).toBe(actor.userId) },
+  "auth.changePassword": {
+    writes: true,
+    input: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "sebuah kalimat sandi yang baru sekali" }),
+    expect: ok,
+  },
+  "health.check": { writes: false, expect: ok },
+  "hierarchy.tree": {
+    writes: false,
+    expect: ok,
+    verify: (out: { level: TaskForcePlace["level"]; regionCode: string | null }[], actor) => {
+      expect(out.every((t) => inScope(actor, t))).toBe(true);
+      expect(out).toHaveLength(scopeSize(actor));
+    },
+  },
+  "hierarchy.byId": {
+    writes: false,
+    input: (target) => ({ id: taskForceOf(TARGETS[target]).id }),
+    expect: taskForceOutcome,
+    verify: (out: { id: number; children: { level: TaskForcePlace["level"]; regionCode: string | null }[] }, actor, target) => {
+      expect(out.id).toBe(taskForceOf(TARGETS[target]).id);
+      expect(out.children.every((c) => inScope(actor, c))).toBe(true);
+    },
+  },
+  "hierarchy.byRegion": {
+    writes: false,
+    input: (target) => ({ code: TARGETS[target] }),
+    expect: taskForceOutcome,
+    verify: (out: { regionCode: string | null }, _actor, target) => expect(out.regionCode).toBe(TARGETS[target]),
+  },
+  "hierarchy.counts": {
+    writes: false,
+    expect: ok,
+    verify: (out: { nationalId: number | null; byLevel: Record<string, number>; byProvince: { regionCode: string }[] }, actor) => {
+      expect(Object.values(out.byLevel).reduce((a, b) => a + b, 0)).toBe(scopeSize(actor));
+      expect(out.byProvince.every((p) => inScope(actor, placeOfRegion(p.regionCode)))).toBe(true);
+      expect(out.nationalId === null).toBe(actor.place.level !== "national");
+    },
+  },
+  "hierarchy.search": {
+    writes: false,
+    input: (target) => ({ query: taskForceOf(TARGETS[target]).regionName?.split(" ").at(-1) ?? "Jawa", limit: 100 }),
+    expect: ok,
+    verify: (out: { level: TaskForcePlace["level"]; regionCode: string | null }[], actor) => expect(out.every((t) => inScope(actor, t))).toBe(true),
+  },
+  "ran.periods": { writes: false, expect: ok },
+  "ran.periodOfYear": { writes: false, input: () => ({ year: 2018 }), expect: ok },
+  "ran.atDate": { writes: false, input: () => ({ date: "2018-03-22" }), expect: ok },
+  "accounts.list": {
+    writes: false,
+    input: () => ({ pageSize: 100 }),
+    expect: ok,
+    verify: (out: { rows: { taskForce: { id: number } }[]; total: number }, actor) => {
+      if (actor.place.level !== "national") expect(out.rows.every((r) => r.taskForce.id === actor.taskForceId)).toBe(true);
+      expect(out.total).toBe(out.rows.length);
+      expect(out.rows.length).toBeGreaterThan(0);
+    },
+  },
+  "accounts.get": {
+    writes: false,
+    input: (target, fx) => ({ id: fx.targetUserIds[target] }),
+    expect: accountOutcome,
+    verify: (out: { id: number }, _a, target, fx) => expect(out.id).toBe(fx.targetUserIds[target]),
+  },
+  "accounts.create": {
+    writes: true,
+    input: (target) => ({
+      email: `new-${target.toLowerCase()}@gugus.test`,
+      name: "Akun Baru",
+      position: "Staf",
+      taskForceId: taskForceOf(TARGETS[target]).id,
+      role: targetRole(target),
+    }),
+    expect: (actor, target) => (inScope(actor, targetPlace(target)) ? manageOutcome(actor, target, targetRole(target)) : "NOT_FOUND"),
+    verify: (out: { oneTimePassword: string }) => expect(out.oneTimePassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/),
+  },
+  "accounts.update": {
+    writes: true,
+    input: (target, fx) => ({ id: fx.targetUserIds[target], version: 1, position: "Jabatan baru" }),
+    expect: manageExisting,
+  },
+  "accounts.setActive": {
+    writes: true,
+    input: (target, fx) => ({ id: fx.targetUserIds[target], version: 1, active: false }),
+    expect: manageExisting,
+  },
+  "accounts.resetPassword": {
+    writes: true,
+    input: (target, fx) => ({ id: fx.targetUserIds[target] }),
+    expect: manageExisting,
+  },
+  "sessions.list": { writes: false, input: () => ({}), expect: ok },
+  "sessions.end": {
+    writes: true,
+    input: (_t, fx) => ({ sessionId: fx.handle.sqlite.prepare("SELECT id FROM sessions WHERE user_id = ?").pluck().get(fx.userIds.regencyMember) }),
+    expect: ok,
+  },
+  "audit.list": { writes: false, input: () => ({}), expect: ok },
+  "audit.actions": { writes: false, expect: ok },
+};
+
+function expected(actorKey: ActorKey, path: ProcedurePath, target: TargetKey): Outcome {
+  const rule = POLICY[path];
+  const actor = actorInfo(actorKey);
+  if (rule.access === "public") return "ok";
+  if (!actor || actorKey === "deactivated" || actorKey === "expiredSession") return "UNAUTHORIZED";
+  if (rule.access !== "signed-in" && !hasCapability(actor.role, rule.access)) return "FORBIDDEN";
+  return CASES[path].expect(actor, target);
+}
+
+/**
+ * Everything a refused write must leave untouched. The audit log may grow, and the caller's own dead
+ * session (deactivated account, expired) is removed when presented: neither is the target's data.
+ */
+function fingerprint(h: DatabaseHandle, callerId: number | null): string {
+  const q = (sql: string, ...params: unknown[]) => JSON.stringify(h.sqlite.prepare(sql).raw().all(...params));
+  return [
+    q("SELECT * FROM users ORDER BY id"),
+    q("SELECT id, user_id, token_hash FROM sessions WHERE user_id IS NOT ? ORDER BY id", callerId),
+    q("SELECT count(*) FROM task_forces"),
+    q("SELECT * FROM ran_periods ORDER BY id"),
+  ].join("|");
+}
+
+async function call(fx: Fixture, actor: ActorKey, path: ProcedurePath, input: unknown): Promise<{ outcome: string; output?: unknown }> {
+  const caller = fx.callerAs(actor) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [group, name] = path.split(".") as [string, string];
+  try {
+    return { outcome: "ok", output: await caller[group]![name]!(input) };
+  } catch (error) {
+    if (error instanceof TRPCError) return { outcome: error.code };
+    throw error;
+  }
+}
+
+const ACTOR_KEYS = [...(Object.keys(ACTORS) as ActorKey[]), "anonymous" as const];
+const TARGET_KEYS = Object.keys(TARGETS) as TargetKey[];
+
+describe("the policy table", () => {
+  it("names every procedure of the app router, and nothing else", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(Object.keys(POLICY).sort()).toEqual(procedures);
+    expect(Object.keys(CASES).sort()).toEqual(procedures);
+  });
+
+  it("leaves only signing in public", () => {
+    expect(Object.entries(POLICY).filter(([, r]) => r.access === "public").map(([p]) => p)).toEqual(["auth.signIn"]);
+  });
+});
+
+describe.each(Object.keys(POLICY) as ProcedurePath[])("%s", (path) => {
+  const c = CASES[path];
+  it.each(ACTOR_KEYS)("as %s, against every target", async (actorKey) => {
+    for (const target of TARGET_KEYS) {
+      const fx = c.writes ? factory.fresh() : shared;
+      const callerId = actorKey === "anonymous" ? null : fx.userIds[actorKey];
+      const before = c.writes ? fingerprint(fx.handle, callerId) : "";
+      const want = expected(actorKey, path, target);
+      const { outcome, output } = await call(fx, actorKey, path, c.input?.(target, fx));
+      expect(outcome, `${actorKey} → ${path} @ ${target}`).toBe(want);
+      if (outcome === "ok") {
+        const actor = actorInfo(actorKey);
+        if (c.verify && actor) c.verify(output as never, actor, target, fx);
+      } else {
+        expect(output).toBeUndefined();
+        if (c.writes) expect(fingerprint(fx.handle, callerId), `${actorKey} → ${path} @ ${target} wrote despite ${outcome}`).toBe(before);
+      }
+      if (c.writes) fx.close();
+    }
+  });
+});

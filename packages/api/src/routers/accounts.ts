@@ -1,0 +1,162 @@
+import { deleteSessionsOfUser, findTaskForce, findUserById, insertUser, listUsers, setPassword, updateUser } from "@gugus/db";
+import type { UserRow } from "@gugus/db";
+import {
+  AccountCreateSchema,
+  AccountUpdateSchema,
+  DomainError,
+  INITIAL_PASSWORD_LIFETIME_MS,
+  TaskForceIdSchema,
+  VersionSchema,
+  checkAccountManagement,
+} from "@gugus/domain";
+import type { Role, TaskForcePlace } from "@gugus/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { audit } from "../audit.ts";
+import { generateOneTimePassword, hashPassword } from "../auth/crypto.ts";
+import type { Context, SignedInUser } from "../context.ts";
+import { placeOfUser, visibleAccount, visibleTaskForce } from "../scope.ts";
+import { signedInProcedure } from "../trpc.ts";
+
+/** An account as the apps see it (never the password hash). */
+export function toAccount(u: UserRow) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    position: u.position,
+    role: u.role,
+    active: u.active,
+    mustChangePassword: u.mustChangePassword,
+    taskForce: { id: u.taskForceId, level: u.taskForceLevel, regionCode: u.taskForceRegionCode, regionName: u.taskForceRegionName },
+    createdAt: u.createdAt,
+    updatedAt: u.updatedAt,
+    version: u.version,
+  };
+}
+export type Account = ReturnType<typeof toAccount>;
+
+type Ctx = Context & { user: SignedInUser };
+
+/** Throws unless the caller may manage an account at this task force with this role. */
+function assertMayManage(ctx: Ctx, target: { taskForceId: number; place: TaskForcePlace; role: Role }, targetId?: number): void {
+  const verdict = checkAccountManagement(ctx.user.actor, target);
+  if (verdict === "ok") return;
+  audit(ctx, { action: "access.denied", outcome: "denied", targetType: targetId === undefined ? "task_force" : "user", targetId: targetId ?? target.taskForceId, details: { reason: verdict } });
+  throw new DomainError(verdict === "NOT_FOUND" ? (targetId === undefined ? "TASK_FORCE_NOT_FOUND" : "ACCOUNT_NOT_FOUND") : verdict);
+}
+
+/** The account to manage: visible to the caller, and manageable with its current role. */
+function manageableAccount(ctx: Ctx, id: number): UserRow {
+  const row = visibleAccount(ctx, findUserById(ctx.db, id));
+  assertMayManage(ctx, { taskForceId: row.taskForceId, place: placeOfUser(row), role: row.role }, row.id);
+  return row;
+}
+
+async function issueOneTimePassword(ctx: Ctx) {
+  const password = generateOneTimePassword();
+  const expiresAt = ctx.now().getTime() + INITIAL_PASSWORD_LIFETIME_MS;
+  return { password, passwordHash: await hashPassword(password), expiresAt };
+}
+
+const AccountIdSchema = z.number({ error: "ACCOUNT_NOT_FOUND" }).int().positive().max(2 ** 31 - 1);
+
+export const accountsRouter = {
+  /** Accounts the caller may see: every account for central roles, its own task force's for a regional admin. */
+  list: signedInProcedure
+    .input(
+      z
+        .object({
+          query: z.string().trim().max(100).optional(),
+          taskForceId: TaskForceIdSchema.optional(),
+          active: z.boolean().optional(),
+          page: z.number().int().min(1).max(10_000).default(1),
+          pageSize: z.number().int().min(1).max(100).default(25),
+        })
+        .strict(),
+    )
+    .query(({ ctx, input }) => {
+      const actor = ctx.user.actor;
+      const ownOnly = actor.place.level !== "national";
+      if (ownOnly && input.taskForceId !== undefined && input.taskForceId !== actor.taskForceId) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+      const { rows, total } = listUsers(ctx.db, {
+        ...(ownOnly ? { taskForceId: actor.taskForceId } : input.taskForceId !== undefined ? { taskForceId: input.taskForceId } : {}),
+        ...(input.query ? { query: input.query } : {}),
+        ...(input.active === undefined ? {} : { active: input.active }),
+        limit: input.pageSize,
+        offset: (input.page - 1) * input.pageSize,
+      });
+      return { rows: rows.map(toAccount), total, page: input.page, pageSize: input.pageSize };
+    }),
+
+  /** One account. */
+  get: signedInProcedure
+    .input(z.object({ id: AccountIdSchema }).strict())
+    .query(({ ctx, input }) => toAccount(visibleAccount(ctx, findUserById(ctx.db, input.id)))),
+
+  /**
+   * Creates an account with a one-time password, shown once in the answer and valid for 72 hours;
+   * the holder must change it at the first sign-in. A regional admin may create only regional
+   * accounts of its own task force.
+   */
+  create: signedInProcedure.input(AccountCreateSchema).mutation(async ({ ctx, input }) => {
+    const taskForce = visibleTaskForce(ctx, findTaskForce(ctx.db, input.taskForceId));
+    assertMayManage(ctx, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role: input.role });
+    const otp = await issueOneTimePassword(ctx);
+    const now = ctx.now().getTime();
+    const id = insertUser(ctx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
+    if (id === undefined) throw new DomainError("EMAIL_TAKEN");
+    audit(ctx, { action: "account.create", outcome: "success", targetType: "user", targetId: id, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
+    return { account: toAccount(findUserById(ctx.db, id)!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
+  }),
+
+  /** Changes name, position or role, from the version the editor read (a stale version is a conflict). */
+  update: signedInProcedure.input(AccountUpdateSchema).mutation(({ ctx, input }) => {
+    const before = manageableAccount(ctx, input.id);
+    if (input.role !== undefined && input.role !== before.role) {
+      if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+      assertMayManage(ctx, { taskForceId: before.taskForceId, place: placeOfUser(before), role: input.role }, before.id);
+    }
+    const changes = {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.position === undefined ? {} : { position: input.position }),
+      ...(input.role === undefined ? {} : { role: input.role }),
+    };
+    if (!updateUser(ctx.db, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+    const after = findUserById(ctx.db, before.id)!;
+    const diff = Object.fromEntries(
+      (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => before[k] !== after[k]).flatMap((k) => [[`${k}.before`, before[k]], [`${k}.after`, after[k]]]),
+    );
+    audit(ctx, { action: "account.update", outcome: "success", targetType: "user", targetId: before.id, details: diff });
+    return toAccount(after);
+  }),
+
+  /** Deactivates (ending every session of the account) or reactivates an account. */
+  setActive: signedInProcedure
+    .input(z.object({ id: AccountIdSchema, version: VersionSchema, active: z.boolean() }).strict())
+    .mutation(({ ctx, input }) => {
+      const before = manageableAccount(ctx, input.id);
+      if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+      const now = ctx.now().getTime();
+      const ended = ctx.db.transaction((tx) => {
+        if (!updateUser(tx, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
+        return input.active ? 0 : deleteSessionsOfUser(tx, before.id);
+      });
+      audit(ctx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details: { sessionsEnded: ended } });
+      return toAccount(findUserById(ctx.db, before.id)!);
+    }),
+
+  /** Issues a new one-time password (shown once) and ends the account's sessions. */
+  resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx, input }) => {
+    const target = manageableAccount(ctx, input.id);
+    if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+    const otp = await issueOneTimePassword(ctx);
+    const now = ctx.now().getTime();
+    const ended = ctx.db.transaction((tx) => {
+      setPassword(tx, { id: target.id, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now });
+      return deleteSessionsOfUser(tx, target.id);
+    });
+    audit(ctx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
+    return { account: toAccount(findUserById(ctx.db, target.id)!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
+  }),
+} satisfies TRPCRouterRecord;

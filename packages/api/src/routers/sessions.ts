@@ -1,0 +1,27 @@
+import { deleteSession, findSession, listSessions } from "@gugus/db";
+import { DomainError, sessionExpiresAt } from "@gugus/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { audit } from "../audit.ts";
+import { signedInProcedure } from "../trpc.ts";
+
+export const sessionsRouter = {
+  /** Open sessions, newest first, of one account or of all (central admins). */
+  list: signedInProcedure
+    .input(z.object({ userId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(100) }).strict())
+    .query(({ ctx, input }) =>
+      listSessions(ctx.db, { ...(input.userId === undefined ? {} : { userId: input.userId }), limit: input.limit }).map((s) => ({
+        ...s,
+        expiresAt: sessionExpiresAt(s),
+        current: s.id === ctx.user.sessionId,
+      })),
+    ),
+
+  /** Ends any session. */
+  end: signedInProcedure.input(z.object({ sessionId: z.number().int().positive() }).strict()).mutation(({ ctx, input }) => {
+    const session = findSession(ctx.db, input.sessionId);
+    if (!session || !deleteSession(ctx.db, session.id)) throw new DomainError("SESSION_NOT_FOUND");
+    audit(ctx, { action: "session.end", outcome: "success", targetType: "user", targetId: session.userId, details: { sessionId: session.id } });
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;
