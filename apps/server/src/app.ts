@@ -1,21 +1,30 @@
 /**
  * The HTTP server: tRPC at /trpc, the admin app at /admin, the portal at /portal, /healthz, and a
  * front page linking to both apps. One process, one SQLite connection.
+ *
+ * Request hygiene (docs/security.md): security headers with a strict CSP on every answer; /trpc
+ * refuses cross-site requests and non-JSON posts, caps batch size, body size and request rate, and
+ * answers `Cache-Control: no-store`; the session cookie is HttpOnly, SameSite=Lax, and Secure with
+ * the `__Host-` prefix over HTTPS.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import { appRouter, createContextInner } from "@gugus/api";
-import type { AppRouter } from "@gugus/api";
+import type { AppRouter, CookieJar } from "@gugus/api";
 import { createReadCache, pingDatabase } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { renderFrontPage } from "./front-page.ts";
+import { checkApiRequest } from "./request-guard.ts";
 
 /** Where the built single-page apps are. */
 export const APP_DIST = {
@@ -36,25 +45,68 @@ export type BuildServerOptions = {
   now?: () => Date;
   /** Override where the built apps are (tests). */
   appDist?: Partial<Record<keyof typeof APP_DIST, string>>;
+  /** Trust X-Forwarded-* headers from these proxies (fastify's trustProxy). Default: none. */
+  trustProxy?: boolean | string[];
+  /** Most /trpc requests per client address per minute; 0 turns the limit off. Default 600. */
+  rateLimitPerMinute?: number;
 };
 
-/** Logs a request without its query string (tRPC puts inputs there) and without headers. */
+/** Logs a request without its query string (tRPC may put inputs there) and without headers. */
 const requestSerializer = (req: { method: string; url: string; ip?: string }) => ({
   method: req.method,
   url: req.url.split("?")[0],
   ip: req.ip,
 });
 
-export async function buildServer({ database, logger = false, now, appDist = {} }: BuildServerOptions): Promise<FastifyInstance> {
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Mantine sets CSS variables and positions through style attributes.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** The session cookie on the HTTP exchange: HttpOnly, SameSite=Lax, Path=/, Secure over HTTPS. */
+function cookieJar(req: FastifyRequest, reply: FastifyReply, secure: boolean): CookieJar {
+  const options = { path: "/", httpOnly: true, sameSite: "lax" as const, secure };
+  return {
+    get: (name) => req.cookies[name],
+    set: (name, value, { maxAgeSeconds }) => void reply.setCookie(name, value, { ...options, maxAge: maxAgeSeconds }),
+    clear: (name) => void reply.clearCookie(name, options),
+  };
+}
+
+export async function buildServer({
+  database,
+  logger = false,
+  now,
+  appDist = {},
+  trustProxy = false,
+  rateLimitPerMinute = 600,
+}: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       logger === true ? { serializers: { req: requestSerializer } } : typeof logger === "object" && logger !== null ? { ...logger, serializers: { req: requestSerializer } } : false,
     bodyLimit: LIMITS.bodyBytes,
     routerOptions: { maxParamLength: 5000 },
+    trustProxy,
   });
 
   const cache = createReadCache(database.sqlite);
 
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    referrerPolicy: { policy: "no-referrer" },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
   app.get("/healthz", async (_req, reply) => {
@@ -65,28 +117,55 @@ export async function buildServer({ database, logger = false, now, appDist = {} 
       .send({ status: ok ? "ok" : "error", database: ok ? "ok" : "unavailable", time: (now?.() ?? new Date()).toISOString() });
   });
 
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      maxBatchSize: LIMITS.batchSize,
-      createContext: ({ req }) =>
-        createContextInner({
-          db: database.db,
-          sqlite: database.sqlite,
-          cache,
-          ...(now ? { now } : {}),
-          client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
+  await app.register(async (api) => {
+    if (rateLimitPerMinute > 0) {
+      await api.register(fastifyRateLimit, {
+        max: rateLimitPerMinute,
+        timeWindow: 60_000,
+        errorResponseBuilder: (_req, context) => ({
+          statusCode: 429,
+          error: { message: "Too many requests.", code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, messageKey: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } } },
         }),
-      onError: ({ error, path, type }) => {
-        // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          app.log.error({ path, type, err: error.cause ?? error }, "procedure failed");
-        } else {
-          app.log.info({ path, type, code: error.code }, "procedure refused");
-        }
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+      });
+    }
+    api.addHook("onRequest", async (req, reply) => {
+      reply.header("cache-control", "no-store");
+      const refusal = checkApiRequest({ method: req.method, headers: req.headers, ownOrigin: `${req.protocol}://${req.host}` });
+      if (refusal) {
+        req.log.warn({ reason: refusal.reason }, "api request refused");
+        return reply.code(refusal.status).send({
+          error: { message: "Request refused.", code: -32003, data: { code: refusal.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN", httpStatus: refusal.status, messageKey: refusal.messageKey } },
+        });
+      }
+    });
+    await api.register(fastifyTRPCPlugin, {
+      prefix: "/trpc",
+      trpcOptions: {
+        router: appRouter,
+        maxBatchSize: LIMITS.batchSize,
+        allowMethodOverride: true,
+        createContext: ({ req, res }) => {
+          const secure = req.protocol === "https";
+          return createContextInner({
+            db: database.db,
+            sqlite: database.sqlite,
+            cache,
+            ...(now ? { now } : {}),
+            client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
+            cookies: cookieJar(req, res, secure),
+            secure,
+          });
+        },
+        onError: ({ error, path, type }) => {
+          // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            app.log.error({ path, type, err: error.cause ?? error }, "procedure failed");
+          } else {
+            app.log.info({ path, type, code: error.code }, "procedure refused");
+          }
+        },
+      } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+    });
   });
 
   const shells: Record<string, string | null> = {};

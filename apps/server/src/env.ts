@@ -15,6 +15,12 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default("data/gugus.sqlite"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Email of the central admin created on first start (an empty database). */
+  FIRST_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).default("admin@gugus.local"),
+  /** Trust X-Forwarded-* from a reverse proxy: "false" (default), "true", or its addresses/CIDRs, comma-separated. */
+  TRUST_PROXY: z.string().trim().default("false"),
+  /** Most API requests per client address per minute; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
 
 export type Env = {
@@ -24,7 +30,16 @@ export type Env = {
   databasePath: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   nodeEnv: z.infer<typeof EnvSchema>["NODE_ENV"];
+  firstAdminEmail: string;
+  trustProxy: boolean | string[];
+  rateLimitPerMinute: number;
 };
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === "false" || value === "") return false;
+  if (value === "true") return true;
+  return value.split(",").map((s) => s.trim()).filter(Boolean);
+}
 
 /** Thrown with every problem found, each naming its variable. */
 export class EnvError extends Error {
@@ -45,5 +60,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     databasePath: e.DATABASE_PATH === ":memory:" || isAbsolute(e.DATABASE_PATH) ? e.DATABASE_PATH : resolve(REPO_ROOT, e.DATABASE_PATH),
     logLevel: e.LOG_LEVEL,
     nodeEnv: e.NODE_ENV,
+    firstAdminEmail: e.FIRST_ADMIN_EMAIL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

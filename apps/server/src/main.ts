@@ -1,4 +1,5 @@
 /** `pnpm start`: runs the product until SIGINT or SIGTERM. */
+import { firstAdminBanner } from "./banner.ts";
 import { EnvError, readEnv } from "./env.ts";
 import { startServer } from "./start.ts";
 
@@ -6,6 +7,7 @@ try {
   const env = readEnv();
   const running = await startServer(env);
   console.log(`\n  Gugus is running:\n    ${running.url}/admin/   (admin)\n    ${running.url}/portal/  (portal)\n    ${running.url}/healthz\n`);
+  if (running.firstAdmin) console.log(firstAdminBanner(running.firstAdmin));
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       running.stop().then(

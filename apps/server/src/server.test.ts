@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createCentralAdmin } from "@gugus/api";
 import { openDatabase, seedDatabase } from "@gugus/db";
 import { createTestDatabase } from "@gugus/db/testing";
 import type { FastifyInstance } from "fastify";
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, buildServer } from "./app.ts";
 import { runCli } from "./cli.ts";
 import { EnvError, REPO_ROOT, readEnv } from "./env.ts";
+import { API_HEADERS, signIn, trpcPost } from "./http-helpers.test-util.ts";
 import { startServer } from "./start.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gugus-server-"));
@@ -22,25 +24,109 @@ function fakeDist(name: string): string {
   return dir;
 }
 
+const ADMIN_PASSWORD = "sandi admin yang panjang sekali";
+
 describe("the HTTP server", () => {
   const database = createTestDatabase();
   let app: FastifyInstance;
   let base: string;
+  let cookie: string;
 
   beforeAll(async () => {
-    app = await buildServer({ database, appDist: { admin: fakeDist("admin"), portal: fakeDist("portal") } });
+    app = await buildServer({ database, appDist: { admin: fakeDist("admin"), portal: fakeDist("portal") }, rateLimitPerMinute: 0 });
     base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const admin = await createCentralAdmin(database.db, { email: "admin@gugus.test", name: "Admin Uji", now: new Date(), by: "test" });
+    const first = await signIn(base, "admin@gugus.test", admin.oneTimePassword);
+    const changed = await trpcPost(base, "auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, first);
+    expect(changed.status).toBe(200);
+    cookie = first;
   });
   afterAll(async () => {
     await app.close();
     database.close();
   });
 
-  it("/healthz answers JSON with the database status", async () => {
+  const get = (path: string, input: unknown, withCookie = true) =>
+    fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: withCookie ? { cookie } : {} });
+
+  it("/healthz answers JSON with the database status, without a session", async () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
     expect(await res.json()).toMatchObject({ status: "ok", database: "ok" });
+  });
+
+  it("without a session, the api answers 401 to everything but signing in", async () => {
+    for (const path of ["hierarchy.tree", "ran.periods", "health.check", "auth.me", "accounts.list", "audit.list"]) {
+      const res = await get(path, {}, false);
+      expect(res.status, path).toBe(401);
+    }
+    expect((await trpcPost(base, "auth.signIn", { email: "x@y.id", password: "z" })).status).toBe(401);
+  });
+
+  it("sets the session cookie HttpOnly, SameSite=Lax, Path=/, and not Secure over plain HTTP", async () => {
+    const res = await trpcPost(base, "auth.signIn", { email: "admin@gugus.test", password: ADMIN_PASSWORD });
+    const setCookie = res.headers.get("set-cookie")!;
+    expect(setCookie).toMatch(/^gugus_sid=[A-Za-z0-9_-]{43};/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).not.toMatch(/Secure/);
+  });
+
+  it("names the cookie __Host- and marks it Secure behind an HTTPS proxy it trusts", async () => {
+    const proxied = await buildServer({ database, trustProxy: ["127.0.0.1"], rateLimitPerMinute: 0 });
+    const res = await proxied.inject({
+      method: "POST",
+      url: "/trpc/auth.signIn",
+      headers: { ...API_HEADERS, "x-forwarded-proto": "https", host: "gugus.example.go.id" },
+      payload: { email: "admin@gugus.test", password: ADMIN_PASSWORD },
+      remoteAddress: "127.0.0.1",
+    });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers["set-cookie"])).toMatch(/^__Host-gugus_sid=.*Secure/);
+    await proxied.close();
+  });
+
+  it("sends security headers: CSP default-src 'self' and frame-ancestors 'none', nosniff, no-referrer, HSTS", async () => {
+    const res = await fetch(`${base}/admin/`);
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("strict-transport-security")).toContain("max-age=31536000");
+  });
+
+  it("answers the api with Cache-Control: no-store", async () => {
+    expect((await get("ran.periods", {})).headers.get("cache-control")).toBe("no-store");
+  });
+
+  describe("the cross-site request guard", () => {
+    it("refuses a form-encoded post (415) and a JSON post without the client header (403)", async () => {
+      const form = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", cookie }, body: "a=1" });
+      expect(form.status).toBe(415);
+      const multipart = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", cookie }, body: "--x--" });
+      expect(multipart.status).toBe(415);
+      const noHeader = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: "{}" });
+      expect(noHeader.status).toBe(403);
+      expect(await noHeader.json()).toMatchObject({ error: { data: { messageKey: "FORBIDDEN" } } });
+    });
+
+    it("refuses a request from another origin or another site", async () => {
+      const foreign = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...API_HEADERS, cookie, origin: "https://evil.example" }, body: "{}" });
+      expect(foreign.status).toBe(403);
+      const crossSite = await fetch(`${base}/trpc/auth.me`, { headers: { cookie, "sec-fetch-site": "cross-site" } });
+      expect(crossSite.status).toBe(403);
+    });
+
+    it("lets the app's own requests through, and the session survived every refused attempt", async () => {
+      const own = await fetch(`${base}/trpc/auth.me`, { method: "POST", headers: { ...API_HEADERS, cookie, origin: base, "sec-fetch-site": "same-origin", "x-http-method-override": "GET" }, body: "{}" });
+      expect([200, 405]).toContain(own.status);
+      expect((await get("auth.me", {})).status).toBe(200);
+    });
   });
 
   it("/ links to both apps", async () => {
@@ -63,8 +149,8 @@ describe("the HTTP server", () => {
     expect(redirect.headers.get("location")).toBe("/admin/");
   });
 
-  it("answers tRPC queries over HTTP", async () => {
-    const res = await fetch(`${base}/trpc/hierarchy.byRegion?input=${encodeURIComponent(JSON.stringify({ code: "32.75" }))}`);
+  it("answers tRPC queries over HTTP for a signed-in account", async () => {
+    const res = await get("hierarchy.byRegion", { code: "32.75" });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { result: { data: { regionName: string } } };
     expect(body.result.data.regionName).toBe("Kota Bekasi");
@@ -76,7 +162,7 @@ describe("the HTTP server", () => {
     ["a year outside every period", "ran.periodOfYear", { year: 1990 }, 404, "YEAR_OUTSIDE_PERIODS"],
     ["a non-numeric year", "ran.periodOfYear", { year: "dua ribu" }, 400, "YEAR_INVALID"],
   ])("refuses %s with %i and a message key, no stack", async (_label, path, input, status, key) => {
-    const res = await fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`);
+    const res = await get(path, input);
     expect(res.status).toBe(status);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ error: { data: { messageKey: key } } });
@@ -84,30 +170,25 @@ describe("the HTTP server", () => {
   });
 
   it("refuses malformed JSON input with 400, not 500", async () => {
-    const res = await fetch(`${base}/trpc/hierarchy.byId?input=%7Bnot-json`);
+    const res = await fetch(`${base}/trpc/hierarchy.byId?input=%7Bnot-json`, { headers: { cookie } });
     expect(res.status).toBe(400);
   });
 
   it(`refuses a batch of more than ${LIMITS.batchSize} calls`, async () => {
-    const paths = Array.from({ length: LIMITS.batchSize + 1 }, () => "health.check").join(",");
-    const res = await fetch(`${base}/trpc/${paths}?batch=1&input=%7B%7D`);
-    expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(res.status).toBeLessThan(500);
-    const ok = await fetch(`${base}/trpc/${paths.split(",").slice(1).join(",")}?batch=1&input=%7B%7D`);
+    const paths = Array.from({ length: LIMITS.batchSize + 1 }, () => "ran.periods").join(",");
+    const res = await fetch(`${base}/trpc/${paths}?batch=1&input=%7B%7D`, { headers: { cookie } });
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${base}/trpc/${paths.split(",").slice(1).join(",")}?batch=1&input=%7B%7D`, { headers: { cookie } });
     expect(ok.status).toBe(200);
   });
 
   it("refuses a body over 1 MiB with 413", async () => {
-    const res = await fetch(`${base}/trpc/health.check`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ pad: "x".repeat(LIMITS.bodyBytes) }),
-    });
+    const res = await trpcPost(base, "auth.signIn", { email: "a@b.id", password: "x".repeat(LIMITS.bodyBytes) });
     expect(res.status).toBe(413);
   });
 
   it("compresses large JSON for slow links", async () => {
-    const res = await fetch(`${base}/trpc/hierarchy.tree`, { headers: { "accept-encoding": "gzip" } });
+    const res = await fetch(`${base}/trpc/hierarchy.tree`, { headers: { "accept-encoding": "gzip", cookie } });
     expect(res.headers.get("content-encoding")).toBe("gzip");
   });
 
@@ -128,40 +209,57 @@ describe("the HTTP server", () => {
     expect(res.body).toContain("pnpm build");
     await server.close();
   });
+
+  it("limits api requests per address (429 with the retry time), when a limit is set", async () => {
+    const limited = await buildServer({ database, rateLimitPerMinute: 3 });
+    const call = () => limited.inject({ method: "GET", url: "/trpc/ran.periods?input=%7B%7D", remoteAddress: "198.51.100.4" });
+    for (let i = 0; i < 3; i++) expect((await call()).statusCode).toBe(401);
+    const res = await call();
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toMatchObject({ error: { data: { messageKey: "TOO_MANY_REQUESTS" } } });
+    expect((await limited.inject({ method: "GET", url: "/healthz", remoteAddress: "198.51.100.4" })).statusCode).toBe(200);
+    await limited.close();
+  });
 });
 
 describe("configuration", () => {
-  it("defaults: port 3000, host 127.0.0.1, data/gugus.sqlite under the repository root", () => {
+  it("defaults: port 3000, host 127.0.0.1, data/gugus.sqlite under the repository root, no proxy trusted", () => {
     const env = readEnv({});
-    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", databasePath: join(REPO_ROOT, "data/gugus.sqlite") });
+    expect(env).toMatchObject({ port: 3000, host: "127.0.0.1", databasePath: join(REPO_ROOT, "data/gugus.sqlite"), trustProxy: false, rateLimitPerMinute: 600, firstAdminEmail: "admin@gugus.local" });
   });
 
   it("reads the variables and keeps an absolute database path", () => {
-    expect(readEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "/srv/g.sqlite" })).toMatchObject({ port: 8080, host: "0.0.0.0", databasePath: "/srv/g.sqlite" });
+    expect(readEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "/srv/g.sqlite", TRUST_PROXY: "10.0.0.1, 10.0.0.2" })).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      databasePath: "/srv/g.sqlite",
+      trustProxy: ["10.0.0.1", "10.0.0.2"],
+    });
   });
 
-  it("refuses a bad port or log level, naming the variable", () => {
+  it("refuses a bad port, log level or admin email, naming the variable", () => {
     expect(() => readEnv({ PORT: "eighty" })).toThrow(EnvError);
     expect(() => readEnv({ PORT: "70000" })).toThrow(/PORT/);
     expect(() => readEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+    expect(() => readEnv({ FIRST_ADMIN_EMAIL: "admin" })).toThrow(/FIRST_ADMIN_EMAIL/);
   });
 });
 
 describe("start, restart and the CLI", () => {
-  it("first start loads 553 task forces and periods I–IV; a restart keeps them and adds nothing", async () => {
+  it("first start loads 553 task forces, periods I–IV and one central admin; a restart adds nothing", async () => {
     const databasePath = join(tmp, "restart.sqlite");
-    const env = { ...readEnv({ DATABASE_PATH: databasePath, PORT: "0", LOG_LEVEL: "silent" }) };
+    const env = readEnv({ DATABASE_PATH: databasePath, PORT: "0", LOG_LEVEL: "silent" });
     const first = await startServer(env);
-    const tree = (await (await fetch(`${first.url}/trpc/hierarchy.tree`)).json()) as { result: { data: { id: number }[] } };
-    expect(tree.result.data).toHaveLength(553);
+    expect(first.firstAdmin).toMatchObject({ account: { email: "admin@gugus.local", role: "central_admin", mustChangePassword: true } });
+    await signIn(first.url, "admin@gugus.local", first.firstAdmin!.oneTimePassword);
     await first.stop();
     const second = await startServer(env);
-    const again = (await (await fetch(`${second.url}/trpc/hierarchy.tree`)).json()) as { result: { data: { id: number }[] } };
-    expect(again.result.data.map((t) => t.id)).toEqual(tree.result.data.map((t) => t.id));
+    expect(second.firstAdmin).toBeNull();
     await second.stop();
     const db = openDatabase({ path: databasePath });
     expect(db.sqlite.prepare("SELECT count(*) FROM task_forces").pluck().get()).toBe(553);
     expect(db.sqlite.prepare("SELECT count(*) FROM ran_periods").pluck().get()).toBe(4);
+    expect(db.sqlite.prepare("SELECT count(*) FROM users").pluck().get()).toBe(1);
     expect(seedDatabase(db.db)).toEqual({ regions: 0, taskForces: 0, periods: 0 });
     db.close();
   });
@@ -172,7 +270,7 @@ describe("start, restart and the CLI", () => {
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
   });
 
-  it("cli: migrate then seed twice (the second adds nothing); unknown commands exit 2", () => {
+  it("cli: migrate, seed twice (the second adds nothing), create-admin; unknown commands exit 2", async () => {
     const env = readEnv({ DATABASE_PATH: join(tmp, "cli.sqlite") });
     const logs: string[] = [];
     const log = console.log;
@@ -180,17 +278,22 @@ describe("start, restart and the CLI", () => {
     console.log = (msg: string) => logs.push(msg);
     console.error = (msg: string) => logs.push(msg);
     try {
-      expect(runCli(["migrate"], env)).toBe(0);
-      expect(runCli(["seed"], env)).toBe(0);
-      expect(runCli(["seed"], env)).toBe(0);
-      expect(runCli(["frobnicate"], env)).toBe(2);
-      expect(runCli([], env)).toBe(2);
+      expect(await runCli(["migrate"], env)).toBe(0);
+      expect(await runCli(["seed"], env)).toBe(0);
+      expect(await runCli(["seed"], env)).toBe(0);
+      expect(await runCli(["create-admin", "--email", "Kepala@KemenPPPA.go.id", "--name", "Kepala Sekretariat"], env)).toBe(0);
+      expect(await runCli(["create-admin", "--email", "kepala@kemenpppa.go.id"], env)).toBe(1);
+      expect(await runCli(["create-admin", "--email", "not-an-email"], env)).toBe(1);
+      expect(await runCli(["create-admin"], env)).toBe(2);
+      expect(await runCli(["frobnicate"], env)).toBe(2);
     } finally {
       console.log = log;
       console.error = error;
     }
     expect(logs[1]).toContain("added 552 regions, 553 task forces, 4 RAN periods");
     expect(logs[2]).toContain("added 0 regions, 0 task forces, 0 RAN periods");
-    expect(logs[3]).toContain("unknown command: frobnicate");
+    expect(logs[3]).toMatch(/email: {4}kepala@kemenpppa\.go\.id[\s\S]*password: [a-z2-9]{5}(-[a-z2-9]{5}){3}/);
+    expect(logs[4]).toContain("already exists");
+    expect(logs.at(-1)).toContain("unknown command: frobnicate");
   });
 });

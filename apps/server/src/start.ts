@@ -3,12 +3,20 @@
  * data if missing, check the file, listen, and on SIGINT/SIGTERM close the server and then the
  * database.
  */
+import { ensureFirstAdmin } from "@gugus/api";
+import type { CreatedAdmin } from "@gugus/api";
 import { openDatabase, quickCheck, seedDatabase } from "@gugus/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "./app.ts";
 import type { Env } from "./env.ts";
 
-export type Running = { app: FastifyInstance; url: string; stop: () => Promise<void> };
+export type Running = {
+  app: FastifyInstance;
+  url: string;
+  /** The central admin created on this start (empty database), with its one-time password; else null. */
+  firstAdmin: CreatedAdmin | null;
+  stop: () => Promise<void>;
+};
 
 export async function startServer(env: Env): Promise<Running> {
   const database = openDatabase({ path: env.databasePath });
@@ -17,18 +25,23 @@ export async function startServer(env: Env): Promise<Running> {
     const check = quickCheck(database.sqlite);
     if (check !== "ok") throw new Error(`database check failed: ${check}`);
     const added = seedDatabase(database.db);
-    app = await buildServer({ database, logger: { level: env.logLevel } });
+    const firstAdmin = await ensureFirstAdmin(database.db, { email: env.firstAdminEmail, now: new Date() });
+    app = await buildServer({ database, logger: { level: env.logLevel }, trustProxy: env.trustProxy, rateLimitPerMinute: env.rateLimitPerMinute });
     app.log.info({ databasePath: env.databasePath, added }, "database ready");
+    if (firstAdmin) app.log.info({ email: firstAdmin.account.email }, "first central admin created (one-time password printed on the console)");
     const url = await app.listen({ port: env.port, host: env.host });
     let stopping: Promise<void> | undefined;
     const server = app;
     const stop = () =>
       (stopping ??= (async () => {
         server.log.info("shutting down");
+        // Requests in flight get 10 s to finish; then the remaining connections are cut.
+        const cut = setTimeout(() => server.server.closeAllConnections(), 10_000);
         await server.close();
+        clearTimeout(cut);
         database.close();
       })());
-    return { app, url, stop };
+    return { app, url, firstAdmin, stop };
   } catch (error) {
     await app?.close();
     database.close();
