@@ -2,7 +2,15 @@
  * @gugus/ui — what the admin app and the portal share: the tRPC + TanStack Query client, the
  * Mantine theme, the page shell, error display and naming helpers. Translations are in `@gugus/ui/i18n`.
  */
-export { ApiProvider, MAX_BATCH_ITEMS, createQueryClient, useTRPC, useTRPCClient } from "./trpc.tsx";
+export { ApiProvider, CLIENT_HEADER, MAX_BATCH_ITEMS, createQueryClient, httpStatusOf, useTRPC, useTRPCClient } from "./trpc.tsx";
+export { SessionGate } from "./auth/SessionGate.tsx";
+export { SignInPage } from "./auth/SignInPage.tsx";
+export { ChangePasswordForm } from "./auth/ChangePasswordForm.tsx";
+export { UserMenu } from "./auth/UserMenu.tsx";
+export { useMe, useMeQuery } from "./auth/useMe.ts";
+export type { Me } from "./auth/useMe.ts";
+export { useSignOut } from "./auth/useSignOut.ts";
+export { fieldError } from "./auth/fields.ts";
 export { theme } from "./theme.ts";
 export { Shell } from "./components/Shell.tsx";
 export type { NavItem } from "./components/Shell.tsx";
@@ -11,3 +19,4 @@ export { ApiErrorAlert, QueryState } from "./components/QueryState.tsx";
 export { errorKeyOf, errorMessage, fieldErrors } from "./errors.ts";
 export { periodLine, taskForceName, timeZoneLabel } from "./names.ts";
 export type { NamedTaskForce } from "./names.ts";
+export { AccountsManager } from "./accounts/AccountsManager.tsx";

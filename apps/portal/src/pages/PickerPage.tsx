@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
 
 /** Until accounts exist, a visitor picks the task force to look at: a province, then optionally a regency/city. */
-export function PickerPage() {
+export default function PickerPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const [, navigate] = useLocation();

@@ -1,6 +1,8 @@
 import { isRealDate } from "@gugus/domain/dates";
 import { QueryState, periodLine, taskForceName, timeZoneLabel, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { isCentralRole } from "@gugus/domain/accounts";
+import type { Me } from "@gugus/ui";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -64,7 +66,7 @@ function PeriodCard({ date, localDate }: { date: string; localDate: string }) {
   );
 }
 
-export default function ProfilePage({ id }: { id: string }) {
+export default function ProfilePage({ id, me }: { id: string; me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const search = useSearch();
@@ -73,9 +75,11 @@ export default function ProfilePage({ id }: { id: string }) {
   const requested = new URLSearchParams(search).get("date");
   return (
     <Stack gap="md" maw={760} mx="auto">
-      <Anchor component={Link} href="/" size="sm">
-        ← {t("portal.profile.changeTaskForce")}
-      </Anchor>
+      {isCentralRole(me.role) && (
+        <Anchor component={Link} href="/" size="sm">
+          ← {t("portal.profile.changeTaskForce")}
+        </Anchor>
+      )}
       <QueryState query={query}>
         {(tf) => (
           <Stack gap="md">
@@ -95,12 +99,14 @@ export default function ProfilePage({ id }: { id: string }) {
                 <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
                 <Fact label={t("field.kind")}>{tf.kind ? t(`kind.${tf.kind}`) : t(`level.${tf.level}`)}</Fact>
                 <Fact label={t("field.parent")}>
-                  {tf.parent ? (
+                  {tf.parent === null ? (
+                    "—"
+                  ) : tf.parent.visible ? (
                     <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
                       {taskForceName(t, tf.parent)}
                     </Anchor>
                   ) : (
-                    "—"
+                    taskForceName(t, tf.parent)
                   )}
                 </Fact>
                 <Fact label={t("field.timeZone")}>{timeZoneLabel(t, tf.timeZone)}</Fact>
@@ -108,6 +114,20 @@ export default function ProfilePage({ id }: { id: string }) {
                 <Fact label={t("field.children")}>{tf.children.length}</Fact>
               </SimpleGrid>
             </Paper>
+            {tf.level === "province" && tf.children.length > 0 && (
+              <Paper withBorder p="md" radius="md">
+                <Title order={2} size="h4" mb="xs">
+                  {t("portal.profile.regencies")} ({tf.children.length})
+                </Title>
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4} data-testid="regency-list">
+                  {tf.children.map((c) => (
+                    <Anchor key={c.id} component={Link} href={`/task-forces/${c.id}`} size="sm">
+                      {c.regionCode} · {c.regionName}
+                    </Anchor>
+                  ))}
+                </SimpleGrid>
+              </Paper>
+            )}
             <PeriodCard
               date={requested && isRealDate(requested) ? requested : tf.localDate}
               localDate={tf.localDate}

@@ -30,7 +30,7 @@ function NavLinkItem({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
 }
 
 /** The page frame: a header with the app's name, its navigation and the language switch. */
-export function Shell({ title, nav = [], children }: { title: string; nav?: NavItem[]; children: ReactNode }) {
+export function Shell({ title, nav = [], user, children }: { title: string; nav?: NavItem[]; /** Shown at the right of the header (the user menu). */ user?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const hasNav = nav.length > 0;
@@ -60,7 +60,10 @@ export function Shell({ title, nav = [], children }: { title: string; nav?: NavI
               </Group>
             )}
           </Group>
-          <LanguageSwitch />
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            {user}
+          </Group>
         </Group>
       </AppShell.Header>
       {hasNav && (

@@ -1,4 +1,4 @@
-import { DOMAIN_ERROR_CODES } from "@gugus/domain";
+import { AUDIT_ACTIONS, AUDIT_OUTCOMES, DOMAIN_ERROR_CODES, ROLES } from "@gugus/domain";
 import { describe, expect, it } from "vitest";
 import { admin, common, createI18n, portal } from "./index.ts";
 
@@ -28,6 +28,15 @@ describe("translations", () => {
     for (const code of DOMAIN_ERROR_CODES) {
       expect(common.id.errors, code).toHaveProperty(code);
       expect(common.en.errors, code).toHaveProperty(code);
+    }
+  });
+
+  it("name every role, audit action and outcome in both languages", () => {
+    for (const lang of ["id", "en"] as const) {
+      const i18n = createI18n("admin", lang);
+      for (const role of ROLES) expect(i18n.exists(`role.${role}`), role).toBe(true);
+      for (const action of AUDIT_ACTIONS) expect(i18n.exists(`admin.audit.actions.${action}`), action).toBe(true);
+      for (const outcome of AUDIT_OUTCOMES) expect(i18n.exists(`admin.audit.outcomes.${outcome}`), outcome).toBe(true);
     }
   });
 

@@ -2,6 +2,7 @@
 import type { MessagesLike } from "./types.ts";
 
 const id = {
+  nav: { profile: "Profil", accounts: "Akun" },
   picker: {
     title: "Pilih gugus tugas",
     intro: "Pilih provinsi, lalu kabupaten/kota bila perlu, untuk melihat profil gugus tugasnya.",
@@ -18,10 +19,12 @@ const id = {
     atDate: "Pada tanggal",
     atDateHint: "Tanggal setempat hari ini: {{date}}",
     today: "Hari ini",
+    regencies: "Kabupaten/kota di provinsi ini",
   },
 } as const;
 
 const en: MessagesLike<typeof id> = {
+  nav: { profile: "Profile", accounts: "Accounts" },
   picker: {
     title: "Choose a task force",
     intro: "Choose a province, then a regency/city if needed, to see its task force's profile.",
@@ -38,6 +41,7 @@ const en: MessagesLike<typeof id> = {
     atDate: "On date",
     atDateHint: "Today's local date: {{date}}",
     today: "Today",
+    regencies: "Regencies/cities in this province",
   },
 };
 

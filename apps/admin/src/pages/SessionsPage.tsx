@@ -1,0 +1,77 @@
+import { QueryState, useTRPC } from "@gugus/ui";
+import { Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+
+/** Every open session, for a central admin to end any of them. */
+export function SessionsPage() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sessions = useQuery(trpc.sessions.list.queryOptions({}));
+  const end = useMutation(trpc.sessions.end.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() }) }));
+  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "short", timeStyle: "short" });
+  return (
+    <Stack gap="md" maw={1100}>
+      <div>
+        <Title order={1} size="h2">
+          {t("admin.sessions.title")}
+        </Title>
+        <Text c="dimmed">{t("admin.sessions.intro")}</Text>
+      </div>
+      <QueryState query={sessions}>
+        {(rows) =>
+          rows.length === 0 ? (
+            <Text c="dimmed">{t("admin.sessions.empty")}</Text>
+          ) : (
+            <Paper withBorder radius="md">
+              <Table.ScrollContainer minWidth={760}>
+                <Table striped data-testid="sessions-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t("admin.sessions.account")}</Table.Th>
+                      <Table.Th>{t("admin.sessions.started")}</Table.Th>
+                      <Table.Th>{t("admin.sessions.lastSeen")}</Table.Th>
+                      <Table.Th>{t("admin.sessions.expires")}</Table.Th>
+                      <Table.Th>{t("admin.sessions.from")}</Table.Th>
+                      <Table.Th />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {rows.map((s) => (
+                      <Table.Tr key={s.id}>
+                        <Table.Td>
+                          <Text size="sm">{s.userName}</Text>
+                          <Text size="xs" c="dimmed">
+                            {s.userEmail}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{fmt.format(s.createdAt)}</Table.Td>
+                        <Table.Td>{fmt.format(s.lastSeenAt)}</Table.Td>
+                        <Table.Td>{fmt.format(s.expiresAt)}</Table.Td>
+                        <Table.Td>
+                          <Text size="xs" ff="monospace">
+                            {s.ip ?? "—"}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>
+                          {s.current ? (
+                            <Badge variant="light">{t("admin.sessions.current")}</Badge>
+                          ) : (
+                            <Button size="xs" color="red" variant="light" loading={end.isPending && end.variables?.sessionId === s.id} onClick={() => end.mutate({ sessionId: s.id })}>
+                              {t("admin.sessions.end")}
+                            </Button>
+                          )}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
+          )
+        }
+      </QueryState>
+    </Stack>
+  );
+}

@@ -1,0 +1,44 @@
+import { Shell, UserMenu } from "@gugus/ui";
+import type { Me } from "@gugus/ui";
+import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
+import { Center, Loader, Text } from "@mantine/core";
+import { Suspense, lazy } from "react";
+import { useTranslation } from "react-i18next";
+import { Redirect, Route, Switch } from "wouter";
+
+const PickerPage = lazy(() => import("./pages/PickerPage.tsx"));
+const ProfilePage = lazy(() => import("./pages/ProfilePage.tsx"));
+const AccountsPage = lazy(() => import("./pages/AccountsPage.tsx"));
+
+/** The portal once signed in: a regional account lands on its own task force, a central one picks. */
+export default function SignedInApp({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const central = isCentralRole(me.role);
+  const home = `/task-forces/${me.taskForce.id}`;
+  const nav = central
+    ? []
+    : [
+        { href: home, label: t("portal.nav.profile") },
+        ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
+      ];
+  return (
+    <Shell title={t("app.portal")} nav={nav} user={<UserMenu me={me} />}>
+      <Suspense
+        fallback={
+          <Center py="xl">
+            <Loader size="sm" aria-label={t("state.loading")} />
+          </Center>
+        }
+      >
+        <Switch>
+          <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
+          <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
+          <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
+          <Route>
+            <Text>{t("state.notFound")}</Text>
+          </Route>
+        </Switch>
+      </Suspense>
+    </Shell>
+  );
+}
