@@ -5,10 +5,12 @@
  *  1. tRPC `hierarchy.tree` (553 task forces, through fastify, tRPC and SQLite) against a bare
  *     node:http server sending the same bytes: throughput and latency, on loopback, with autocannon.
  *  2. First-load weight (JS + CSS, gzip) of the admin app and the portal; the portal's goal is ≤ 250 KB.
+ *  3. Sign-in timing: an unknown email against a wrong password (should be about 1.0).
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { benchSignInTiming } from "./sign-in.ts";
 import { firstLoadWeight } from "./weight.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -18,8 +20,8 @@ const PORTAL_GOAL_BYTES = 250 * 1024;
 
 type Run = { rps: number; p50: number; p99: number };
 
-async function load(url: string): Promise<Run> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+async function load(url: string, headers: Record<string, string> = {}): Promise<Run> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1, headers });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
@@ -29,16 +31,18 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-async function startServers(): Promise<{ urls: { trpc: string; bare: string; bytes: number }; stop: () => void }> {
+type Urls = { trpc: string; bare: string; bytes: number; cookie: string };
+
+async function startServers(): Promise<{ urls: Urls; stop: () => void }> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./servers.ts", import.meta.url))], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const urls = await new Promise<{ trpc: string; bare: string; bytes: number }>((resolve, reject) => {
+  const urls = await new Promise<Urls>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve(JSON.parse(line) as { trpc: string; bare: string; bytes: number });
+      if (line) resolve(JSON.parse(line) as Urls);
     });
     child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
   });
@@ -48,17 +52,18 @@ async function startServers(): Promise<{ urls: { trpc: string; bare: string; byt
 async function benchTree() {
   const { urls, stop } = await startServers();
   try {
+    const auth = { cookie: urls.cookie };
     await load(urls.bare); // warm-up both
-    await load(urls.trpc);
+    await load(urls.trpc, auth);
     const bare: Run[] = [];
     const trpc: Run[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       bare.push(await load(urls.bare));
-      trpc.push(await load(urls.trpc));
+      trpc.push(await load(urls.trpc, auth));
     }
     const b = { rps: median(bare.map((r) => r.rps)), p50: median(bare.map((r) => r.p50)), p99: median(bare.map((r) => r.p99)) };
     const t = { rps: median(trpc.map((r) => r.rps)), p50: median(trpc.map((r) => r.p50)), p99: median(trpc.map((r) => r.p99)) };
-    console.log(`\nhierarchy.tree (${urls.bytes} bytes, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s, medians)`);
+    console.log(`\nhierarchy.tree, signed in (${urls.bytes} bytes, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s, medians)`);
     console.log(`  bare node:http   ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50} ms   p99 ${b.p99} ms`);
     console.log(`  tRPC + SQLite    ${t.rps.toFixed(0).padStart(7)} req/s   p50 ${t.p50} ms   p99 ${t.p99} ms`);
     console.log(`  ratio tRPC/bare  throughput ${(t.rps / b.rps).toFixed(3)}   p99 latency ${(t.p99 / Math.max(b.p99, 1)).toFixed(2)}×`);
@@ -78,5 +83,12 @@ function benchWeight() {
   }
 }
 
+async function benchSignIn() {
+  const r = await benchSignInTiming();
+  console.log("\nsign-in timing (median of 30 each, argon2id 19 MiB / 2 passes)");
+  console.log(`  unknown email ${r.unknownMs.toFixed(1)} ms   wrong password ${r.wrongMs.toFixed(1)} ms   ratio ${r.ratio.toFixed(2)} (1.00 = indistinguishable)`);
+}
+
 benchWeight();
+await benchSignIn();
 await benchTree();

@@ -14,7 +14,13 @@ import type { BrowserContext, Page } from "playwright-core";
 const SERVER_DIR = fileURLToPath(new URL("../../../apps/server/", import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../screenshots/", import.meta.url));
 
-export type RunningServer = { url: string; databasePath: string; stop: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  databasePath: string;
+  /** The central admin the server created on its first start, with the one-time password it printed. */
+  admin: { email: string; oneTimePassword: string };
+  stop: () => Promise<void>;
+};
 
 /** Starts `apps/server/src/main.ts` like `pnpm start` does, on port 0, and waits for its URL. */
 export async function startServer(): Promise<RunningServer> {
@@ -22,17 +28,19 @@ export async function startServer(): Promise<RunningServer> {
   const databasePath = join(dir, "gugus.sqlite");
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: SERVER_DIR,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn", NODE_ENV: "production", FIRST_ADMIN_EMAIL: "admin@gugus.test", RATE_LIMIT_PER_MINUTE: "0" },
   });
   let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
+  const { url, admin } = await new Promise<Pick<RunningServer, "url" | "admin">>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+)\/admin\//.exec(output);
-      if (match) {
+      const url = /(http:\/\/127\.0\.0\.1:\d+)\/admin\//.exec(output)?.[1];
+      const email = /email: +(\S+)/.exec(output)?.[1];
+      const oneTimePassword = /password: +([a-z2-9-]{23})/.exec(output)?.[1];
+      if (url && email && oneTimePassword) {
         clearTimeout(timer);
-        resolve(match[1]!);
+        resolve({ url, admin: { email, oneTimePassword } });
       }
     };
     child.stdout.on("data", onData);
@@ -45,6 +53,7 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     databasePath,
+    admin,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
@@ -98,4 +107,56 @@ export async function openBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+const API_HEADERS = { "content-type": "application/json", "x-gugus-client": "web" };
+
+/** Calls a procedure over HTTP as the app does (JSON POST); returns the data or throws with the error. */
+export async function callApi<T>(server: RunningServer, path: string, input: unknown, cookie?: string): Promise<{ data: T; cookie: string | undefined }> {
+  const res = await fetch(`${server.url}/trpc/${path}`, { method: "POST", headers: { ...API_HEADERS, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(input ?? {}) });
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok || !body.result) throw new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`);
+  return { data: body.result.data, cookie: res.headers.get("set-cookie")?.split(";")[0] ?? cookie };
+}
+
+/** Signs in over HTTP and returns the session cookie. */
+export async function signInApi(server: RunningServer, email: string, password: string): Promise<string> {
+  return (await callApi(server, "auth.signIn", { email, password })).cookie!;
+}
+
+/** Signs the first admin in over HTTP, choosing a password; returns the session cookie. */
+export async function adminSession(server: RunningServer, password = "sandi admin pusat yang panjang"): Promise<string> {
+  const first = await callApi(server, "auth.signIn", { email: server.admin.email, password: server.admin.oneTimePassword });
+  await callApi(server, "auth.changePassword", { currentPassword: server.admin.oneTimePassword, newPassword: password }, first.cookie);
+  return first.cookie!;
+}
+
+/** Creates an account through the api and returns its one-time password. */
+export async function createAccount(
+  server: RunningServer,
+  cookie: string,
+  account: { email: string; name: string; position: string; region: string | null; role: string },
+): Promise<string> {
+  const { data: taskForce } = await callApi<{ id: number }>(server, "hierarchy.byRegion", { code: account.region }, cookie);
+  const { data } = await callApi<{ oneTimePassword: string }>(
+    server,
+    "accounts.create",
+    { email: account.email, name: account.name, position: account.position, taskForceId: taskForce.id, role: account.role },
+    cookie,
+  );
+  return data.oneTimePassword;
+}
+
+/** Signs in through the sign-in screen; with a one-time password, also chooses a new one. */
+export async function signInThroughUi(page: Page, { email, password, newPassword }: { email: string; password: string; newPassword?: string }): Promise<void> {
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByRole("textbox", { name: /^(Kata sandi|Password)$/ }).fill(password);
+  await page.getByRole("button", { name: /^(Masuk|Sign in)$/ }).click();
+  if (newPassword) {
+    await page.getByRole("heading", { name: /Ganti kata sandi|Change password/ }).waitFor();
+    await page.getByRole("textbox", { name: /^(Kata sandi saat ini|Current password)$/ }).fill(password);
+    await page.getByRole("textbox", { name: /^(Kata sandi baru|New password)$/ }).fill(newPassword);
+    await page.getByRole("textbox", { name: /^(Ulangi kata sandi baru|New password again)$/ }).fill(newPassword);
+    await page.getByRole("button", { name: /Simpan kata sandi|Save password/ }).click();
+  }
 }
