@@ -44,14 +44,53 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4));
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date an instant falls on in an IANA time zone (e.g. `Asia/Jayapura`). */
 export function localDateOf(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
+
+/** The calendar day before a date (`2022-07-25` → `2022-07-24`). */
+export function dayBefore(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar day after a date. */
+export function dayAfter(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A stretch of days something holds: from `validFrom` to `validTo`, both included; null means open
+ * (since always, or until further notice).
+ */
+export type Validity = { validFrom: IsoDate | null; validTo: IsoDate | null };
+
+/** Does the validity include the date? */
+export function isValidAt(v: Validity, date: IsoDate): boolean {
+  return (v.validFrom === null || v.validFrom <= date) && (v.validTo === null || date <= v.validTo);
+}
+
+/** Do two validities share at least one day? */
+export function validitiesOverlap(a: Validity, b: Validity): boolean {
+  const aStartsBeforeBEnds = a.validFrom === null || b.validTo === null || a.validFrom <= b.validTo;
+  const bStartsBeforeAEnds = b.validFrom === null || a.validTo === null || b.validFrom <= a.validTo;
+  return aStartsBeforeBEnds && bStartsBeforeAEnds;
+}
+
+/** A validity with a start no later than its end. */
+export const ValiditySchema = z
+  .object({ validFrom: IsoDateSchema.nullable(), validTo: IsoDateSchema.nullable() })
+  .refine((v) => v.validFrom === null || v.validTo === null || v.validFrom <= v.validTo, { path: ["validTo"], error: "VALIDITY_INVERTED" });

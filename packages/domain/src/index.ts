@@ -11,3 +11,4 @@ export * from "./hierarchy/index.ts";
 export * from "./sub-task-forces.ts";
 export * from "./ran/index.ts";
 export * from "./accounts/index.ts";
+export * from "./formation/index.ts";

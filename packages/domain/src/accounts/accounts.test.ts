@@ -21,7 +21,7 @@ describe("checkPassword", () => {
 
   it("accepts 64 and up to 256 characters, refuses 257 (and never truncates)", () => {
     expect(checkPassword("k".repeat(63) + "Z", { role: "regional_member" })).toBeNull();
-    expect(checkPassword("x7".repeat(128), { role: "regional_member" })).toBeNull();
+    expect(checkPassword("kopi tubruk di warung ".repeat(12).slice(0, 256), { role: "regional_member" })).toBeNull();
     expect(checkPassword("x".repeat(PASSWORD_MAX_LENGTH + 1), { role: "regional_member" })).toBe("PASSWORD_TOO_LONG");
   });
 
@@ -176,5 +176,24 @@ describe("throttling", () => {
     fc.assert(
       fc.property(fc.nat(200), (n) => throttleDelayMs(n + 1, rule) >= throttleDelayMs(n, rule) && throttleDelayMs(n, rule) <= rule.maxDelayMs),
     );
+  });
+});
+
+describe("checkPassword against context words and trivial runs", () => {
+  it("refuses a context word padded with digits: tppo12345678, satgastppo12345, satgas2025satgas", () => {
+    expect(checkPassword("tppo12345678", { role: "regional_member", commonPasswords: common })).toBe("PASSWORD_CONTEXT");
+    expect(checkPassword("satgastppo12345", { role: "central_admin" })).toBe("PASSWORD_CONTEXT");
+    expect(checkPassword("satgas2025satgas", { role: "central_admin" })).toBe("PASSWORD_CONTEXT");
+  });
+
+  it("refuses straight and repeated runs even when long enough", () => {
+    expect(checkPassword("123456789012345", { role: "central_admin" })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("abcabcabcabcabc", { role: "central_admin" })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("zyxwvutsrqponml", { role: "central_admin" })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("aaaaaaaa", { role: "regional_member" })).toBe("PASSWORD_COMMON");
+  });
+
+  it("still accepts a passphrase whose other words are long enough on their own", () => {
+    expect(checkPassword("rapat gugus tugas setiap kamis pagi", { role: "central_admin" })).toBeNull();
   });
 });

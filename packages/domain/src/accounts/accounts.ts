@@ -17,8 +17,8 @@ export const EmailSchema = z
 /** A person's name as they write it. */
 export const PersonNameSchema = z.string({ error: "NAME_INVALID" }).trim().min(2, { error: "NAME_INVALID" }).max(120, { error: "NAME_INVALID" });
 
-/** A position (jabatan), e.g. "Kepala Bidang PPPA, DP3A Kota Bekasi". */
-export const PositionSchema = z.string({ error: "POSITION_INVALID" }).trim().min(2, { error: "POSITION_INVALID" }).max(160, { error: "POSITION_INVALID" });
+/** A job title (jabatan), e.g. "Kepala Bidang PPPA, DP3A Kota Bekasi". */
+export const JobTitleSchema = z.string({ error: "POSITION_INVALID" }).trim().min(2, { error: "POSITION_INVALID" }).max(160, { error: "POSITION_INVALID" });
 
 /** A stored record's version, for optimistic concurrency: an edit names the version it started from. */
 export const VersionSchema = z.number({ error: "VERSION_INVALID" }).int({ error: "VERSION_INVALID" }).min(1, { error: "VERSION_INVALID" });
@@ -28,7 +28,7 @@ export const AccountCreateSchema = z
   .object({
     email: EmailSchema,
     name: PersonNameSchema,
-    position: PositionSchema,
+    position: JobTitleSchema,
     taskForceId: TaskForceIdSchema,
     role: RoleSchema,
   })
@@ -41,7 +41,7 @@ export const AccountUpdateSchema = z
     id: z.number().int().positive(),
     version: VersionSchema,
     name: PersonNameSchema.optional(),
-    position: PositionSchema.optional(),
+    position: JobTitleSchema.optional(),
     role: RoleSchema.optional(),
   })
   .strict();

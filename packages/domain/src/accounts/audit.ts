@@ -13,6 +13,14 @@ export const AUDIT_ACTIONS = [
   "account.reset_password",
   "session.end",
   "access.denied",
+  "hierarchy.restructure",
+  "instrument.create",
+  "instrument.update",
+  "instrument.delete",
+  "membership.create",
+  "membership.update",
+  "membership.delete",
+  "formation.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

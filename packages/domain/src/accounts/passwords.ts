@@ -42,21 +42,43 @@ function personalWords(personal: readonly string[]): string[] {
     .filter((w) => w.length >= 4);
 }
 
+/**
+ * A run anyone would try: one character repeated ("aaaaaaaa"), a short pattern repeated
+ * ("abcabcabc"), or a straight sequence up or down ("123456789012345", "zyxwvuts").
+ */
+export function isTrivialSequence(text: string): boolean {
+  const chars = [...text];
+  if (chars.length < 2) return true;
+  for (let period = 1; period <= 4 && period < chars.length; period++) {
+    if (chars.every((c, i) => c === chars[i % period])) return true;
+  }
+  const step = (a: string, b: string) => {
+    if (/\d/.test(a) && /\d/.test(b)) return (Number(b) - Number(a) + 10) % 10 === 1 ? 1 : (Number(a) - Number(b) + 10) % 10 === 1 ? -1 : 0;
+    return b.charCodeAt(0) - a.charCodeAt(0);
+  };
+  const first = step(chars[0]!, chars[1]!);
+  return (first === 1 || first === -1) && chars.slice(1).every((c, i) => step(chars[i]!, c) === first);
+}
+
 /** The first problem of a password, or null when it is acceptable. */
 export function checkPassword(password: string, { role, commonPasswords, personal = [] }: PasswordCheckOptions): PasswordProblem | null {
+  const min = minPasswordLength(role);
   const length = passwordLength(password);
-  if (length < minPasswordLength(role)) return "PASSWORD_TOO_SHORT";
+  if (length < min) return "PASSWORD_TOO_SHORT";
   if (length > PASSWORD_MAX_LENGTH) return "PASSWORD_TOO_LONG";
   const lower = password.normalize("NFC").toLowerCase();
   if (commonPasswords?.has(lower)) return "PASSWORD_COMMON";
   // "password1!", "bismillah2024": a common word with digits or symbols around it is still common.
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, "");
-  if (core !== lower && commonPasswords?.has(core) && core.length >= 4) return "PASSWORD_COMMON";
-  const letters = lower.replace(/[^\p{L}\p{N}]/gu, "");
-  for (const word of [...CONTEXT_WORDS, ...personalWords(personal)]) {
-    // A context word may appear in a long passphrase, but not make up most of a password.
-    if (letters.includes(word) && letters.length - word.length < 8) return "PASSWORD_CONTEXT";
-  }
+  if (core !== lower && core.length >= 4 && commonPasswords?.has(core)) return "PASSWORD_COMMON";
+  const compact = lower.replace(/[^\p{L}\p{N}]/gu, "");
+  if (isTrivialSequence(compact)) return "PASSWORD_COMMON";
+  // Words of this service or of the person may appear in a passphrase, but what is left without them
+  // must stand on its own: long enough, not common, not a trivial run ("tppo12345678" does not).
+  const words = [...CONTEXT_WORDS, ...personalWords(personal)].sort((a, b) => b.length - a.length);
+  let rest = compact;
+  for (const word of words) rest = rest.split(word).join("");
+  if (rest !== compact && (rest.length < min || commonPasswords?.has(rest) || isTrivialSequence(rest))) return "PASSWORD_CONTEXT";
   return null;
 }
 

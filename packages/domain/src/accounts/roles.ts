@@ -45,6 +45,10 @@ export const CAPABILITIES = {
   "sessions.manage": ["central_admin"],
   /** Browse the security audit log. */
   "audit.read": ["central_admin"],
+  /** Record restructurings and import formation data for the whole country. */
+  "hierarchy.manage": ["central_admin"],
+  /** Keep a task force's profile (instruments, composition): central admins any, regional admins their own. */
+  "profile.manage": ["central_admin", "regional_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -69,4 +73,24 @@ export function checkAccountManagement(actor: Actor, target: ManagedAccount): "o
   if (actor.role === "central_admin") return "ok";
   if (target.taskForceId !== actor.taskForceId) return "FORBIDDEN";
   return isCentralRole(target.role) ? "FORBIDDEN" : "ok";
+}
+
+/**
+ * May `actor` change the profile (instruments, composition) of the task force `target`? A central
+ * admin may change any; a regional admin only its own task force's (a province does not edit its
+ * regencies' profiles, it reads them).
+ */
+export function checkProfileManagement(actor: Actor, target: { taskForceId: number; place: TaskForcePlace }): "ok" | "FORBIDDEN" | "NOT_FOUND" {
+  if (!hasCapability(actor.role, "profile.manage")) return "FORBIDDEN";
+  if (!canSeeTaskForce(actor, target.place)) return "NOT_FOUND";
+  if (actor.role === "central_admin" || target.taskForceId === actor.taskForceId) return "ok";
+  return "FORBIDDEN";
+}
+
+/**
+ * May an admin reset the password of an account with this role (on top of managing it)? A regional
+ * admin may reset only members' passwords: resetting a fellow admin's would let it act as that admin.
+ */
+export function mayResetPassword(actor: Pick<Actor, "role">, targetRole: Role): boolean {
+  return actor.role === "central_admin" || (actor.role === "regional_admin" && targetRole === "regional_member");
 }

@@ -156,7 +156,12 @@ describe("time zones", () => {
     for (const r of listRegions()) expect(() => timeZoneOf(r.code)).not.toThrow();
   });
 
-  it("refuses a code of no known province with REGION_NOT_FOUND", () => {
-    expect(() => timeZoneOf("97")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
+  it("places a province created later by its island group: a new 97 in Papua is WIT, a new 14-something WIB", () => {
+    expect(timeZoneOf("97.01").abbreviation).toBe("WIT");
+    expect(timeZoneOf("19").abbreviation).toBe("WIB");
+  });
+
+  it("refuses a new Kalimantan code (two zones there) with REGION_NOT_FOUND", () => {
+    expect(() => timeZoneOf("66")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
   });
 });

@@ -23,12 +23,21 @@ const ZONE_BY_PROVINCE: Readonly<Record<string, TimeZoneCode>> = {
 };
 
 /**
+ * A province code's first digit runs west to east by island group (Permendagri 58/2021), so a new
+ * province carved out later still has a known zone: 1–3 Sumatra, Riau Islands and Java (WIB); 5 Bali
+ * and the Nusa Tenggaras, 7 Sulawesi (WITA); 8 Maluku, 9 Papua (WIT). Kalimantan (6) spans two zones
+ * and has no fallback.
+ */
+const ZONE_BY_ISLAND_GROUP: Readonly<Record<string, TimeZoneCode>> = { "1": "WIB", "2": "WIB", "3": "WIB", "5": "WITA", "7": "WITA", "8": "WIT", "9": "WIT" };
+
+/**
  * The local time zone of a region (province or regency/city), or WIB for the national task force
- * (`null`). Throws `REGION_NOT_FOUND` for a well-formed code of no known province.
+ * (`null`). Throws `REGION_NOT_FOUND` for a well-formed code whose zone cannot be told.
  */
 export function timeZoneOf(regionCode: string | null): TimeZone {
   if (regionCode === null) return TIME_ZONES.WIB;
-  const zone = ZONE_BY_PROVINCE[provinceCodeOf(regionCode)];
+  const province = provinceCodeOf(regionCode);
+  const zone = ZONE_BY_PROVINCE[province] ?? ZONE_BY_ISLAND_GROUP[province[0]!];
   if (!zone) throw new DomainError("REGION_NOT_FOUND", { code: regionCode });
   return TIME_ZONES[zone];
 }

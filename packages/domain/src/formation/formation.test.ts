@@ -1,0 +1,205 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dayAfter, dayBefore, isValidAt, validitiesOverlap } from "../dates.ts";
+import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
+import { MembershipSchema, allSeats, compositionAt, findSeatOverlaps, holderAt, seatOf } from "./composition.ts";
+import { countCoverage, coverageShare } from "./coverage.ts";
+import type { CoverageEntry } from "./coverage.ts";
+import { InstrumentSchema, formationStatusAt, instrumentFits, instrumentTypesFor, sortInstruments } from "./instruments.ts";
+
+const sk = (issuedOn: string, extra: Partial<{ endsOn: string | null; revokedOn: string | null; id: number }> = {}) => ({ issuedOn, endsOn: null, revokedOn: null, ...extra });
+
+describe("instrument types", () => {
+  it("fit their level: Perpres for the nation, Pergub for a province, Perbup for a kabupaten, Perwali for a kota", () => {
+    expect(instrumentFits("perpres", "national", null)).toBe(true);
+    expect(instrumentFits("pergub", "province", null)).toBe(true);
+    expect(instrumentFits("perbup", "regency", "kabupaten")).toBe(true);
+    expect(instrumentFits("perbup", "regency", "kota")).toBe(false);
+    expect(instrumentFits("perwali", "regency", "kota")).toBe(true);
+    expect(instrumentFits("pergub", "regency", "kota")).toBe(false);
+    expect(instrumentFits("perda", "national", null)).toBe(false);
+  });
+
+  it("list the choices for a city", () => {
+    expect(instrumentTypesFor("regency", "kota")).toEqual(["perwali", "sk_walikota", "perda"]);
+  });
+});
+
+describe("InstrumentSchema", () => {
+  const good = { type: "perwali", number: "460/105/2017", issuedOn: "2017-03-01", issuer: "Wali Kota Bekasi" };
+  it("accepts an instrument and fills optional fields with null", () => {
+    expect(InstrumentSchema.parse(good)).toEqual({ ...good, documentRef: null, endsOn: null, revokedOn: null });
+  });
+  it("refuses an end or revocation before the date, an unknown type, an empty number", () => {
+    const issues = (v: unknown) => InstrumentSchema.safeParse(v).error?.issues.map((i) => i.message);
+    expect(issues({ ...good, endsOn: "2017-02-28" })).toEqual(["INSTRUMENT_END_BEFORE_START"]);
+    expect(issues({ ...good, revokedOn: "2016-01-01" })).toEqual(["INSTRUMENT_END_BEFORE_START"]);
+    expect(issues({ ...good, type: "keppres" })).toEqual(["INSTRUMENT_TYPE_INVALID"]);
+    expect(issues({ ...good, number: "  " })).toEqual(["INSTRUMENT_NUMBER_INVALID"]);
+  });
+});
+
+describe("formationStatusAt", () => {
+  it("is not formed before the first instrument, formed from its date on", () => {
+    const list = [sk("2016-05-10")];
+    expect(formationStatusAt(list, "2016-05-09").status).toBe("not_formed");
+    expect(formationStatusAt(list, "2016-05-10").status).toBe("formed");
+    expect(formationStatusAt([], "2030-01-01")).toEqual({ status: "not_formed", instrument: null });
+  });
+
+  it("follows the latest instrument: a new SK replaces an expired one", () => {
+    const list = [sk("2016-01-01", { endsOn: "2018-12-31" }), sk("2019-06-01")];
+    expect(formationStatusAt(list, "2018-12-31").status).toBe("formed");
+    expect(formationStatusAt(list, "2019-01-01").status).toBe("expired");
+    expect(formationStatusAt(list, "2019-06-01")).toMatchObject({ status: "formed", instrument: { issuedOn: "2019-06-01" } });
+  });
+
+  it("is revoked from the day of revocation", () => {
+    const list = [sk("2016-01-01", { revokedOn: "2020-03-01" })];
+    expect(formationStatusAt(list, "2020-02-29").status).toBe("formed");
+    expect(formationStatusAt(list, "2020-03-01").status).toBe("revoked");
+  });
+
+  it("breaks a same-day tie by entry order", () => {
+    const list = [sk("2019-01-01", { id: 2, revokedOn: "2019-01-01" }), sk("2019-01-01", { id: 1 })];
+    expect(sortInstruments(list).map((i) => i.id)).toEqual([1, 2]);
+    expect(formationStatusAt(list, "2019-01-02").status).toBe("revoked");
+  });
+
+  it("property: with no end and no revocation, formed exactly from the earliest date on", () => {
+    const dates = fc.uniqueArray(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 5 }).map((ns) => ns.map((n) => new Date(Date.UTC(2010, 0, 1 + n)).toISOString().slice(0, 10)));
+    fc.assert(
+      fc.property(dates, fc.integer({ min: 0, max: 3500 }), (ds, n) => {
+        const day = new Date(Date.UTC(2010, 0, 1 + n)).toISOString().slice(0, 10);
+        const first = [...ds].sort()[0]!;
+        return formationStatusAt(ds.map((d) => sk(d)), day).status === (day >= first ? "formed" : "not_formed");
+      }),
+    );
+  });
+});
+
+describe("composition", () => {
+  const m = (position: string, validFrom: string, validTo: string | null, subTaskForce: string | null = null, id = 0) => ({ id, position, subTaskForce, validFrom, validTo }) as Parameters<typeof seatOf>[0] & { id: number; validFrom: string; validTo: string | null };
+
+  it("makes the chair, daily chair, secretary and each coordinator single seats; members are not", () => {
+    expect(seatOf(m("daily_chair", "2020-01-01", null))).toBe("daily_chair");
+    expect(seatOf(m("coordinator", "2020-01-01", null, "law_enforcement"))).toBe("coordinator:law_enforcement");
+    expect(seatOf(m("member", "2020-01-01", null))).toBeNull();
+    expect(allSeats(SUB_TASK_FORCE_CODES)).toHaveLength(9);
+  });
+
+  it("finds two holders of the daily chair whose dates overlap by one day", () => {
+    const a = m("daily_chair", "2021-01-01", "2023-08-10", null, 1);
+    const b = m("daily_chair", "2023-08-10", null, null, 2);
+    expect(findSeatOverlaps([a, b])).toEqual([[a, b]]);
+    expect(findSeatOverlaps([a, { ...b, validFrom: "2023-08-11" }])).toEqual([]);
+  });
+
+  it("lets many members and coordinators of different sub-task-forces overlap", () => {
+    const list = [m("member", "2020-01-01", null, null, 1), m("member", "2020-01-01", null, null, 2), m("coordinator", "2020-01-01", null, "prevention", 3), m("coordinator", "2020-01-01", null, "health_rehab", 4)];
+    expect(findSeatOverlaps(list)).toEqual([]);
+  });
+
+  it("answers who held the daily chair on 2022-01-01 with one holder", () => {
+    const list = [m("daily_chair", "2015-01-01", "2021-03-31", null, 1), m("daily_chair", "2021-04-01", "2023-08-09", null, 2), m("daily_chair", "2023-08-10", null, null, 3)];
+    expect(holderAt(list, "daily_chair", "2022-01-01")?.id).toBe(2);
+    expect(holderAt(list, "daily_chair", "2023-08-10")?.id).toBe(3);
+    expect(holderAt(list, "chair", "2022-01-01")).toBeUndefined();
+    expect(compositionAt(list, "2021-03-31").map((x) => x.id)).toEqual([1]);
+  });
+
+  it("property: without overlaps, every seat has at most one holder on any day", () => {
+    const holding = fc.record({ position: fc.constantFrom("chair", "daily_chair", "secretary", "member"), from: fc.integer({ min: 0, max: 200 }), len: fc.integer({ min: 0, max: 100 }), open: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(holding, { maxLength: 8 }), fc.integer({ min: 0, max: 320 }), (hs, d) => {
+        const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+        const list = hs.map((h, i) => m(h.position, day(h.from), h.open ? null : day(h.from + h.len), null, i));
+        if (findSeatOverlaps(list).length > 0) return true;
+        return (["chair", "daily_chair", "secretary"] as const).every((seat) => list.filter((x) => seatOf(x) === seat && isValidAt(x, day(d))).length <= 1);
+      }),
+    );
+  });
+
+  it("MembershipSchema ties coordinators to a sub-task-force and refuses inverted dates", () => {
+    const base = { position: "coordinator", subTaskForce: "prevention", office: "Kepala Dinas Pendidikan", agency: "Disdik Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2020-01-01" };
+    expect(MembershipSchema.safeParse(base).success).toBe(true);
+    const issues = (v: unknown) => MembershipSchema.safeParse(v).error?.issues.map((i) => i.message);
+    expect(issues({ ...base, subTaskForce: null })).toEqual(["POSITION_INVALID_FOR_SEAT"]);
+    expect(issues({ ...base, position: "chair" })).toEqual(["POSITION_INVALID_FOR_SEAT"]);
+    expect(issues({ ...base, validTo: "2019-12-31" })).toEqual(["VALIDITY_INVERTED"]);
+    expect(issues({ ...base, stakeholderType: "government" })).toEqual(["STAKEHOLDER_TYPE_INVALID"]);
+  });
+});
+
+describe("validity intervals", () => {
+  it("include both ends and treat null as open", () => {
+    expect(isValidAt({ validFrom: "2020-01-01", validTo: "2020-12-31" }, "2020-12-31")).toBe(true);
+    expect(isValidAt({ validFrom: null, validTo: "2020-12-31" }, "1950-01-01")).toBe(true);
+    expect(isValidAt({ validFrom: "2020-01-01", validTo: null }, "2019-12-31")).toBe(false);
+  });
+
+  it("count days across a leap day", () => {
+    expect(dayBefore("2024-03-01")).toBe("2024-02-29");
+    expect(dayAfter("2023-02-28")).toBe("2023-03-01");
+    expect(dayBefore("2022-01-01")).toBe("2021-12-31");
+  });
+
+  it("property: overlap is symmetric and matches a day-by-day check", () => {
+    const v = fc.record({ from: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }), len: fc.integer({ min: 0, max: 30 }), open: fc.boolean() });
+    const day = (n: number) => new Date(Date.UTC(2020, 0, 1 + n)).toISOString().slice(0, 10);
+    const toValidity = (x: { from: number | null; len: number; open: boolean }) => ({ validFrom: x.from === null ? null : day(x.from), validTo: x.open ? null : day((x.from ?? 0) + x.len) });
+    fc.assert(
+      fc.property(v, v, (x, y) => {
+        const a = toValidity(x);
+        const b = toValidity(y);
+        let shared = false;
+        for (let n = -5; n <= 100 && !shared; n++) shared = isValidAt(a, day(n)) && isValidAt(b, day(n));
+        const ends = (a.validTo === null && b.validTo === null) || (a.validFrom === null && b.validFrom === null);
+        return validitiesOverlap(a, b) === validitiesOverlap(b, a) && (validitiesOverlap(a, b) === shared || ends);
+      }),
+    );
+  });
+});
+
+describe("countCoverage", () => {
+  const e = (taskForceId: number, level: CoverageEntry["level"], regionCode: string | null, status: CoverageEntry["status"]): CoverageEntry => ({ taskForceId, level, regionCode, status });
+
+  it("counts formed task forces per level and per province, and lists the unformed", () => {
+    const c = countCoverage([
+      e(1, "national", null, "formed"),
+      e(2, "province", "32", "formed"),
+      e(3, "province", "33", "not_formed"),
+      e(4, "regency", "32.75", "formed"),
+      e(5, "regency", "32.16", "expired"),
+      e(6, "regency", "33.74", "formed"),
+    ]);
+    expect(c.province).toEqual({ formed: 1, total: 2 });
+    expect(c.regency).toEqual({ formed: 2, total: 3 });
+    expect(c.byProvince).toEqual([
+      { provinceCode: "32", provinceFormed: true, regencies: { formed: 1, total: 2 } },
+      { provinceCode: "33", provinceFormed: false, regencies: { formed: 1, total: 1 } },
+    ]);
+    expect(c.unformed.map((u) => u.regionCode)).toEqual(["32.16", "33"]);
+  });
+
+  it("treats expired and revoked as not formed", () => {
+    expect(countCoverage([e(1, "province", "11", "revoked"), e(2, "province", "12", "expired")]).province.formed).toBe(0);
+  });
+
+  it("gives a share of 0 when there is nothing to cover", () => {
+    expect(coverageShare({ formed: 0, total: 0 })).toBe(0);
+    expect(coverageShare({ formed: 195, total: 514 })).toBeCloseTo(0.379, 3);
+  });
+
+  it("property: formed + unformed = total, and per-province sums equal the regency level", () => {
+    const entry = fc.record({ p: fc.integer({ min: 11, max: 20 }), k: fc.integer({ min: 1, max: 30 }), regency: fc.boolean(), status: fc.constantFrom("formed", "not_formed", "expired", "revoked") });
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: (x) => `${x.p}.${x.k}.${x.regency}`, maxLength: 60 }), (xs) => {
+        const c = countCoverage(xs.map((x, i) => e(i, x.regency ? "regency" : "province", x.regency ? `${x.p}.${String(x.k).padStart(2, "0")}` : String(x.p), x.status)));
+        const totals = c.province.total + c.regency.total + c.national.total;
+        const formed = c.province.formed + c.regency.formed + c.national.formed;
+        return formed + c.unformed.length === totals && c.byProvince.reduce((s, p) => s + p.regencies.total, 0) === c.regency.total;
+      }),
+    );
+  });
+});

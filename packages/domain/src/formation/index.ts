@@ -1,0 +1,4 @@
+export * from "./instruments.ts";
+export * from "./composition.ts";
+export * from "./coverage.ts";
+export * from "./import.ts";

@@ -1,0 +1,92 @@
+/**
+ * Formation: a task force is formed by an establishment instrument (Pergub, Perbup, Perwali, an SK of
+ * the regional head, a Perda; a Perpres for the national one). Instruments follow one another — a new
+ * SK when membership changes — and the one in force is the latest whose date has come. A task force's
+ * status at a date follows from that instrument: not formed, formed, or its instrument expired or revoked.
+ */
+import { z } from "zod";
+import { IsoDateSchema } from "../dates.ts";
+import type { IsoDate } from "../dates.ts";
+import type { Level } from "../hierarchy/levels.ts";
+import type { RegencyKind } from "../regions/codes.ts";
+
+/** Instrument types, with who may issue one for which task forces. */
+export const INSTRUMENT_TYPES = {
+  perpres: { levels: ["national"], kinds: null },
+  pergub: { levels: ["province"], kinds: null },
+  sk_gubernur: { levels: ["province"], kinds: null },
+  perbup: { levels: ["regency"], kinds: ["kabupaten"] },
+  sk_bupati: { levels: ["regency"], kinds: ["kabupaten"] },
+  perwali: { levels: ["regency"], kinds: ["kota"] },
+  sk_walikota: { levels: ["regency"], kinds: ["kota"] },
+  perda: { levels: ["province", "regency"], kinds: null },
+} as const satisfies Record<string, { levels: readonly Level[]; kinds: readonly RegencyKind[] | null }>;
+
+export type InstrumentType = keyof typeof INSTRUMENT_TYPES;
+export const INSTRUMENT_TYPE_CODES = Object.keys(INSTRUMENT_TYPES) as [InstrumentType, ...InstrumentType[]];
+export const InstrumentTypeSchema = z.enum(INSTRUMENT_TYPE_CODES, { error: "INSTRUMENT_TYPE_INVALID" });
+
+/** Can this type of instrument form a task force of this level (and, for regencies, kind)? */
+export function instrumentFits(type: InstrumentType, level: Level, kind: RegencyKind | null): boolean {
+  const rule = INSTRUMENT_TYPES[type];
+  if (!(rule.levels as readonly Level[]).includes(level)) return false;
+  return rule.kinds === null || (kind !== null && (rule.kinds as readonly RegencyKind[]).includes(kind));
+}
+
+/** The instrument types that fit a task force, for a form's choices. */
+export function instrumentTypesFor(level: Level, kind: RegencyKind | null): InstrumentType[] {
+  return INSTRUMENT_TYPE_CODES.filter((t) => instrumentFits(t, level, kind));
+}
+
+/** An establishment instrument as entered. */
+export const InstrumentFieldsSchema = z
+  .object({
+    type: InstrumentTypeSchema,
+    number: z.string({ error: "INSTRUMENT_NUMBER_INVALID" }).trim().min(1, { error: "INSTRUMENT_NUMBER_INVALID" }).max(100, { error: "INSTRUMENT_NUMBER_INVALID" }),
+    /** The date it was set (ditetapkan); it takes effect that day. */
+    issuedOn: IsoDateSchema,
+    issuer: z.string({ error: "INSTRUMENT_ISSUER_INVALID" }).trim().min(2, { error: "INSTRUMENT_ISSUER_INVALID" }).max(160, { error: "INSTRUMENT_ISSUER_INVALID" }),
+    /** Where the document can be found (a JDIH link or an archive number); optional. */
+    documentRef: z.string().trim().max(300).nullable().default(null),
+    /** The last day it is valid, when it says so. */
+    endsOn: IsoDateSchema.nullable().default(null),
+    /** The day it was revoked, if it was. */
+    revokedOn: IsoDateSchema.nullable().default(null),
+  })
+  .strict();
+
+/** The instrument fields with their cross-field rules. */
+export const InstrumentSchema = InstrumentFieldsSchema.superRefine((v, ctx) => {
+  if (v.endsOn !== null && v.endsOn < v.issuedOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "INSTRUMENT_END_BEFORE_START" });
+  if (v.revokedOn !== null && v.revokedOn < v.issuedOn) ctx.addIssue({ code: "custom", path: ["revokedOn"], message: "INSTRUMENT_END_BEFORE_START" });
+});
+export type Instrument = z.infer<typeof InstrumentSchema>;
+
+export const FORMATION_STATUSES = ["not_formed", "formed", "expired", "revoked"] as const;
+export type FormationStatus = (typeof FORMATION_STATUSES)[number];
+
+export type InstrumentDates = Pick<Instrument, "issuedOn" | "endsOn" | "revokedOn"> & { id?: number };
+
+/** Orders instruments as they follow one another: by date, then by id (entry order). */
+export function sortInstruments<T extends InstrumentDates>(instruments: readonly T[]): T[] {
+  return [...instruments].sort((a, b) => a.issuedOn.localeCompare(b.issuedOn) || (a.id ?? 0) - (b.id ?? 0));
+}
+
+/**
+ * A task force's formation status at a date, and the instrument that decides it: the latest one
+ * issued on or before the date. It is `formed` while that instrument is neither revoked (on or before
+ * the date) nor past its end; otherwise `revoked` or `expired`. With no instrument yet: `not_formed`.
+ */
+export function formationStatusAt<T extends InstrumentDates>(instruments: readonly T[], date: IsoDate): { status: FormationStatus; instrument: T | null } {
+  const issued = sortInstruments(instruments).filter((i) => i.issuedOn <= date);
+  const latest = issued.at(-1);
+  if (!latest) return { status: "not_formed", instrument: null };
+  if (latest.revokedOn !== null && latest.revokedOn <= date) return { status: "revoked", instrument: latest };
+  if (latest.endsOn !== null && latest.endsOn < date) return { status: "expired", instrument: latest };
+  return { status: "formed", instrument: latest };
+}
+
+/** An instrument's date must not lie after today (in the task force's time zone). */
+export function isDateNotInFuture(date: IsoDate, today: IsoDate): boolean {
+  return date <= today;
+}

@@ -1,0 +1,150 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { getRegion, listRegencies } from "../regions/catalogue.ts";
+import { PAPUA_2022_LAWS, PAPUA_2022_SUCCESSIONS } from "./papua-2022.ts";
+import { findSuccessionCycle, planRestructuring, regionNameAt, resolveBackward, resolveForward } from "./restructuring.ts";
+import type { HierarchyState, RestructurePlan, Succession } from "./restructuring.ts";
+
+const s = (oldCode: string, newCode: string, type: Succession["type"], effectiveDate: string, newName: string | null = null): Succession => ({ oldCode, newCode, type, effectiveDate, newName, legalBasis: null });
+
+describe("the 2022 Papua successions", () => {
+  it("move 26 regencies/cities into 4 new provinces, every new code in today's list under its province", () => {
+    const moves = PAPUA_2022_LAWS.flatMap((l) => l.moves);
+    expect(moves).toHaveLength(26);
+    for (const law of PAPUA_2022_LAWS) {
+      for (const [, newCode] of law.moves) expect(newCode.startsWith(`${law.province.code}.`)).toBe(true);
+    }
+    for (const [, newCode] of moves) expect(getRegion(newCode).code).toBe(newCode);
+    expect(getRegion("93.01").name).toBe("Kabupaten Merauke");
+  });
+
+  it("leave every moved old code out of today's list, and move every regency of the new provinces", () => {
+    const moved = new Set(PAPUA_2022_LAWS.flatMap((l) => l.moves.map(([, n]) => n)));
+    for (const code of ["93", "94", "95", "96"]) {
+      for (const r of listRegencies(code)) expect(moved.has(r.code), r.code).toBe(true);
+    }
+    const oldCodes = PAPUA_2022_LAWS.flatMap((l) => l.moves.map(([o]) => o));
+    for (const code of oldCodes) expect(listRegencies(code.slice(0, 2)).some((r) => r.code === code), code).toBe(false);
+  });
+
+  it("resolve Kab. Merauke both ways: 91.01 on 2021-12-31 is 93.01 today, and back", () => {
+    expect(resolveForward(PAPUA_2022_SUCCESSIONS, "91.01", "2026-11-28")).toEqual(["93.01"]);
+    expect(resolveForward(PAPUA_2022_SUCCESSIONS, "91.01", "2022-07-24")).toEqual(["91.01"]);
+    expect(resolveBackward(PAPUA_2022_SUCCESSIONS, "93.01", "2021-12-31")).toEqual(["91.01"]);
+    expect(resolveBackward(PAPUA_2022_SUCCESSIONS, "93.01", "2022-07-25")).toEqual(["93.01"]);
+  });
+
+  it("resolve Kota Sorong with the later law (8 Dec 2022)", () => {
+    expect(resolveForward(PAPUA_2022_SUCCESSIONS, "92.71", "2022-12-07")).toEqual(["92.71"]);
+    expect(resolveForward(PAPUA_2022_SUCCESSIONS, "92.71", "2022-12-08")).toEqual(["96.71"]);
+  });
+
+  it("keep Papua itself going after the split, alongside the new provinces", () => {
+    expect(resolveForward(PAPUA_2022_SUCCESSIONS, "91", "2023-01-01")).toEqual(["91", "93", "94", "95"]);
+    expect(resolveBackward(PAPUA_2022_SUCCESSIONS, "94", "2020-01-01")).toEqual(["91"]);
+  });
+
+  it("form no cycle", () => {
+    expect(findSuccessionCycle(PAPUA_2022_SUCCESSIONS)).toBeNull();
+  });
+});
+
+describe("succession rules", () => {
+  it("find a cycle a → b → a, and a longer one", () => {
+    expect(findSuccessionCycle([s("11.01", "11.02", "recode", "2020-01-01"), s("11.02", "11.01", "recode", "2021-01-01")])).toEqual(["11.01", "11.02", "11.01"]);
+    expect(findSuccessionCycle([s("a", "b", "recode", "2020"), s("b", "c", "merge", "2021"), s("c", "a", "recode", "2022")])).toHaveLength(4);
+  });
+
+  it("ignore renames, which keep their code", () => {
+    expect(findSuccessionCycle([s("12.77", "12.77", "rename", "2023-05-01", "Kota Padangsidimpuan")])).toBeNull();
+  });
+
+  it("resolve a merge forward to the new code and backward to all merged codes", () => {
+    const list = [s("11.01", "11.30", "merge", "2030-01-01"), s("11.02", "11.30", "merge", "2030-01-01")];
+    expect(resolveForward(list, "11.02", "2031-01-01")).toEqual(["11.30"]);
+    expect(resolveBackward(list, "11.30", "2029-12-31")).toEqual(["11.01", "11.02"]);
+  });
+
+  it("name a region as it was called on a date", () => {
+    const list = [s("12.77", "12.77", "rename", "2023-05-01", "Kota Padangsidimpuan")];
+    expect(regionNameAt({ code: "12.77", name: "Kota Padang Sidempuan" }, list, "2023-04-30")).toBe("Kota Padang Sidempuan");
+    expect(regionNameAt({ code: "12.77", name: "Kota Padang Sidempuan" }, list, "2023-05-01")).toBe("Kota Padangsidimpuan");
+  });
+
+  it("property: a chain of recodes resolves forward then backward to where it began", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), (n) => {
+        const codes = Array.from({ length: n + 1 }, (_, i) => `11.${String(i + 1).padStart(2, "0")}`);
+        const list = codes.slice(1).map((c, i) => s(codes[i]!, c, "recode", `${2020 + i}-01-01`));
+        const end = resolveForward(list, codes[0]!, "2100-01-01");
+        return end.length === 1 && end[0] === codes.at(-1) && resolveBackward(list, end[0]!, "2019-12-31")[0] === codes[0];
+      }),
+    );
+  });
+});
+
+describe("planRestructuring", () => {
+  const state: HierarchyState = {
+    regions: [
+      { code: "91", name: "Papua", validFrom: null, validTo: null },
+      { code: "91.03", name: "Kabupaten Jayapura", validFrom: null, validTo: null },
+      { code: "91.05", name: "Kabupaten Kepulauan Yapen", validFrom: null, validTo: null },
+      { code: "91.71", name: "Kota Jayapura", validFrom: null, validTo: null },
+    ],
+    links: [
+      { taskForceId: 10, regionCode: "91", validFrom: null, validTo: null },
+      { taskForceId: 11, regionCode: "91.03", validFrom: null, validTo: null },
+      { taskForceId: 12, regionCode: "91.05", validFrom: null, validTo: null },
+      { taskForceId: 13, regionCode: "91.71", validFrom: null, validTo: null },
+    ],
+    successions: [],
+  };
+  const split: RestructurePlan = { kind: "split", effectiveDate: "2027-01-01", legalBasis: "UU 1/2027", sourceCode: "91", newCode: "97", newName: "Papua Utara", moves: [{ oldCode: "91.05", newCode: "97.01" }] };
+
+  it("records a future split: a new province with its own task force, a regency moving with its task force", () => {
+    const change = planRestructuring(split, state);
+    expect(change.newRegions).toEqual([
+      { code: "97", name: "Papua Utara", validFrom: "2027-01-01" },
+      { code: "97.01", name: "Kabupaten Kepulauan Yapen", validFrom: "2027-01-01" },
+    ]);
+    expect(change.newTaskForces).toEqual([{ regionCode: "97", validFrom: "2027-01-01" }]);
+    expect(change.endRegions).toEqual([{ code: "91.05", validTo: "2026-12-31" }]);
+    expect(change.endLinks).toEqual([{ taskForceId: 12, regionCode: "91.05", validTo: "2026-12-31" }]);
+    expect(change.newLinks).toEqual([{ taskForceId: 12, regionCode: "97.01", validFrom: "2027-01-01" }]);
+    expect(change.successions.map((x) => `${x.oldCode}>${x.newCode}:${x.type}`)).toEqual(["91>97:split", "91.05>97.01:recode"]);
+  });
+
+  it("records a merge: the first task force carries on under the new code, the other ends", () => {
+    const change = planRestructuring({ kind: "merge", effectiveDate: "2028-01-01", legalBasis: "UU 2/2028", sourceCodes: ["91.03", "91.71"], newCode: "91.72", newName: "Kota Jayapura Raya" }, state);
+    expect(change.newLinks).toEqual([{ taskForceId: 11, regionCode: "91.72", validFrom: "2028-01-01" }]);
+    expect(change.endTaskForces).toEqual([{ taskForceId: 13, validTo: "2027-12-31" }]);
+    expect(change.successions.map((x) => x.type)).toEqual(["merge", "merge"]);
+  });
+
+  it("refuses a code in use or used before, a region missing on the date, and a regency moved from elsewhere", () => {
+    expect(() => planRestructuring({ ...split, newCode: "91" }, state)).toThrowError(expect.objectContaining({ code: "REGION_CODE_USED" }));
+    expect(() => planRestructuring({ ...split, sourceCode: "92" }, state)).toThrowError(expect.objectContaining({ code: "REGION_NOT_AT_DATE" }));
+    expect(() => planRestructuring({ ...split, moves: [{ oldCode: "92.01", newCode: "97.01" }] }, state)).toThrowError(expect.objectContaining({ code: "RESTRUCTURE_INVALID", details: { reason: "not_in_source", code: "92.01" } }));
+    expect(() => planRestructuring({ ...split, moves: [{ oldCode: "91.05", newCode: "98.01" }] }, state)).toThrowError(expect.objectContaining({ details: { reason: "not_in_new", code: "98.01" } }));
+  });
+
+  it("refuses a restructuring dated before a change already recorded for the region", () => {
+    const after = { ...state, links: state.links.map((l) => (l.regionCode === "91.05" ? { ...l, validFrom: "2027-06-01" } : l)) };
+    expect(() => planRestructuring(split, after)).toThrowError(expect.objectContaining({ code: "REGION_NOT_AT_DATE" }));
+    const recorded = { ...state, successions: [s("91.05", "91.05", "rename", "2027-03-01", "Kab. Yapen")] };
+    expect(() => planRestructuring(split, recorded)).toThrowError(expect.objectContaining({ code: "RESTRUCTURE_TOO_EARLY" }));
+  });
+
+  it("refuses a recode back to a code that would close a cycle", () => {
+    const withHistory: HierarchyState = { ...state, regions: [...state.regions, { code: "91.90", name: "x", validFrom: null, validTo: "2020-12-31" }], successions: [s("91.90", "91.03", "recode", "2021-01-01")] };
+    expect(() => planRestructuring({ kind: "recode", effectiveDate: "2029-01-01", legalBasis: "x 1", oldCode: "91.03", newCode: "91.90", newName: null }, withHistory)).toThrowError(
+      expect.objectContaining({ code: "REGION_CODE_USED" }),
+    );
+  });
+
+  it("records a rename as a succession to the same code", () => {
+    const change = planRestructuring({ kind: "rename", effectiveDate: "2027-01-01", legalBasis: "PP 3/2026", code: "91.71", newName: "Kota Port Numbay" }, state);
+    expect(change.successions).toEqual([{ oldCode: "91.71", newCode: "91.71", type: "rename", effectiveDate: "2027-01-01", newName: "Kota Port Numbay", legalBasis: "PP 3/2026" }]);
+    expect(change.newRegions).toEqual([]);
+  });
+});
