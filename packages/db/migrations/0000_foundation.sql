@@ -1,3 +1,61 @@
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`actor_user_id` integer,
+	`actor_label` text,
+	`action` text NOT NULL,
+	`outcome` text NOT NULL,
+	`target_type` text,
+	`target_id` text,
+	`ip` text,
+	`details` text
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
+CREATE INDEX `audit_log_actor_idx` ON `audit_log` (`actor_user_id`,`at`);--> statement-breakpoint
+CREATE TABLE `instruments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`task_force_id` integer NOT NULL,
+	`type` text NOT NULL,
+	`number` text NOT NULL,
+	`issued_on` text NOT NULL,
+	`issuer` text NOT NULL,
+	`document_ref` text,
+	`ends_on` text,
+	`revoked_on` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`task_force_id`) REFERENCES `task_forces`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "instruments_type_values" CHECK("instruments"."type" IN ('perpres', 'pergub', 'sk_gubernur', 'perbup', 'sk_bupati', 'perwali', 'sk_walikota', 'perda')),
+	CONSTRAINT "instruments_dates" CHECK(("instruments"."ends_on" IS NULL OR "instruments"."ends_on" >= "instruments"."issued_on") AND ("instruments"."revoked_on" IS NULL OR "instruments"."revoked_on" >= "instruments"."issued_on"))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `instruments_number_uq` ON `instruments` (`task_force_id`,`type`,`number`);--> statement-breakpoint
+CREATE INDEX `instruments_task_force_idx` ON `instruments` (`task_force_id`,`issued_on`);--> statement-breakpoint
+CREATE TABLE `memberships` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`task_force_id` integer NOT NULL,
+	`position` text NOT NULL,
+	`sub_task_force` text,
+	`office` text NOT NULL,
+	`agency` text NOT NULL,
+	`stakeholder_type` text NOT NULL,
+	`person_name` text,
+	`valid_from` text NOT NULL,
+	`valid_to` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`task_force_id`) REFERENCES `task_forces`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "memberships_position_values" CHECK("memberships"."position" IN ('chair', 'daily_chair', 'secretary', 'coordinator', 'member')),
+	CONSTRAINT "memberships_stakeholder_values" CHECK("memberships"."stakeholder_type" IN ('kl', 'pemda_opd', 'vertical', 'civil_society', 'academia', 'private_sector', 'media')),
+	CONSTRAINT "memberships_coordinator_shape" CHECK(("memberships"."position" = 'coordinator') = ("memberships"."sub_task_force" IS NOT NULL)),
+	CONSTRAINT "memberships_validity" CHECK("memberships"."valid_to" IS NULL OR "memberships"."valid_from" <= "memberships"."valid_to")
+);
+--> statement-breakpoint
+CREATE INDEX `memberships_task_force_idx` ON `memberships` (`task_force_id`,`position`);--> statement-breakpoint
 CREATE TABLE `ran_periods` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`number` integer NOT NULL,
@@ -13,6 +71,12 @@ CREATE TABLE `ran_periods` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ran_periods_number_uq` ON `ran_periods` (`number`);--> statement-breakpoint
+CREATE TABLE `reference_version` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`version` integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "reference_version_single_row" CHECK("reference_version"."id" = 1)
+);
+--> statement-breakpoint
 CREATE TABLE `regions` (
 	`code` text PRIMARY KEY NOT NULL,
 	`name` text NOT NULL,
@@ -28,22 +92,91 @@ CREATE TABLE `regions` (
 );
 --> statement-breakpoint
 CREATE INDEX `regions_parent_idx` ON `regions` (`parent_code`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`token_hash` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`ip` text,
+	`user_agent` text,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sessions_token_uq` ON `sessions` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `sign_in_attempts` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`at` integer NOT NULL,
+	`email_hash` text NOT NULL,
+	`ip` text NOT NULL,
+	`success` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sign_in_attempts_email_idx` ON `sign_in_attempts` (`email_hash`,`at`);--> statement-breakpoint
+CREATE INDEX `sign_in_attempts_ip_idx` ON `sign_in_attempts` (`ip`,`at`);--> statement-breakpoint
+CREATE INDEX `sign_in_attempts_at_idx` ON `sign_in_attempts` (`at`);--> statement-breakpoint
+CREATE TABLE `successions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`old_code` text NOT NULL,
+	`new_code` text NOT NULL,
+	`type` text NOT NULL,
+	`effective_date` text NOT NULL,
+	`new_name` text,
+	`legal_basis` text,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`created_by` integer,
+	FOREIGN KEY (`old_code`) REFERENCES `regions`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`new_code`) REFERENCES `regions`(`code`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "successions_type_values" CHECK("successions"."type" IN ('split', 'recode', 'merge', 'rename')),
+	CONSTRAINT "successions_rename_shape" CHECK(("successions"."type" = 'rename') = ("successions"."old_code" = "successions"."new_code"))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `successions_uq` ON `successions` (`old_code`,`new_code`,`type`,`effective_date`);--> statement-breakpoint
+CREATE INDEX `successions_new_idx` ON `successions` (`new_code`);--> statement-breakpoint
+CREATE TABLE `task_force_regions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`task_force_id` integer NOT NULL,
+	`region_code` text NOT NULL,
+	`valid_from` text,
+	`valid_to` text,
+	FOREIGN KEY (`task_force_id`) REFERENCES `task_forces`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`region_code`) REFERENCES `regions`(`code`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "task_force_regions_validity" CHECK("task_force_regions"."valid_from" IS NULL OR "task_force_regions"."valid_to" IS NULL OR "task_force_regions"."valid_from" <= "task_force_regions"."valid_to")
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `task_force_regions_region_uq` ON `task_force_regions` (`region_code`);--> statement-breakpoint
+CREATE INDEX `task_force_regions_task_force_idx` ON `task_force_regions` (`task_force_id`);--> statement-breakpoint
 CREATE TABLE `task_forces` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`level` text NOT NULL,
-	`region_code` text,
-	`parent_id` integer,
-	`status` text DEFAULT 'not_formed' NOT NULL,
 	`valid_from` text,
 	`valid_to` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
-	FOREIGN KEY (`region_code`) REFERENCES `regions`(`code`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`parent_id`) REFERENCES `task_forces`(`id`) ON UPDATE no action ON DELETE no action,
 	CONSTRAINT "task_forces_level_values" CHECK("task_forces"."level" IN ('national', 'province', 'regency')),
-	CONSTRAINT "task_forces_status_values" CHECK("task_forces"."status" IN ('not_formed')),
-	CONSTRAINT "task_forces_level_shape" CHECK(("task_forces"."level" = 'national') = ("task_forces"."region_code" IS NULL AND "task_forces"."parent_id" IS NULL))
+	CONSTRAINT "task_forces_validity" CHECK("task_forces"."valid_from" IS NULL OR "task_forces"."valid_to" IS NULL OR "task_forces"."valid_from" <= "task_forces"."valid_to")
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `task_forces_region_uq` ON `task_forces` (`region_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `task_forces_one_national_uq` ON `task_forces` (`level`) WHERE "task_forces"."level" = 'national';--> statement-breakpoint
-CREATE INDEX `task_forces_parent_idx` ON `task_forces` (`parent_id`);
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`position` text NOT NULL,
+	`task_force_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`active` integer DEFAULT true NOT NULL,
+	`password_hash` text NOT NULL,
+	`must_change_password` integer DEFAULT true NOT NULL,
+	`password_expires_at` integer,
+	`password_changed_at` integer NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`task_force_id`) REFERENCES `task_forces`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "users_role_values" CHECK("users"."role" IN ('central_admin', 'central_viewer', 'regional_admin', 'regional_member')),
+	CONSTRAINT "users_email_lower" CHECK("users"."email" = lower("users"."email"))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_uq` ON `users` (`email`);--> statement-breakpoint
+CREATE INDEX `users_task_force_idx` ON `users` (`task_force_id`);

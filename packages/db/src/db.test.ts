@@ -5,15 +5,7 @@ import { REFERENCE_RAN_PERIODS, getRegion } from "@gugus/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, pingDatabase, quickCheck } from "./client.ts";
-import {
-  countChildrenByProvince,
-  countTaskForcesByLevel,
-  findTaskForce,
-  findTaskForceByRegion,
-  listChildTaskForces,
-  listTaskForces,
-  searchTaskForces,
-} from "./queries/hierarchy.ts";
+import { findTaskForce, findTaskForceByRegion, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, searchTaskForces } from "./queries/hierarchy.ts";
 import { listRanPeriods } from "./queries/ran.ts";
 import { createReadCache } from "./read-cache.ts";
 import { seedDatabase } from "./seed.ts";
@@ -46,11 +38,17 @@ describe("openDatabase", () => {
   });
 });
 
+const TODAY = "2026-11-28";
+const count = (h: { sqlite: { prepare: (s: string) => { pluck: () => { get: () => unknown } } } }, table: string) => h.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+
 describe("seedDatabase", () => {
-  it("loads 552 regions, 553 task forces and periods I–IV into an empty database", () => {
+  it("loads today's 552 regions plus the 26 codes before the Papua split, 553 task forces and periods I–IV", () => {
     const h = createTestDatabase({ seed: false });
-    expect(seedDatabase(h.db)).toEqual({ regions: 552, taskForces: 553, periods: 4 });
-    expect(countTaskForcesByLevel(h.db)).toEqual({ national: 1, province: 38, regency: 514 });
+    expect(seedDatabase(h.db)).toEqual({ regions: 578, taskForces: 553, periods: 4 });
+    expect(count(h, "successions")).toBe(30);
+    expect(count(h, "task_force_regions")).toBe(578);
+    const today = listTaskForces(h.db, { at: TODAY });
+    expect(today).toHaveLength(553);
     expect(listRanPeriods(h.db).map((p) => [p.number, p.firstYear, p.lastYear, p.status])).toEqual(
       REFERENCE_RAN_PERIODS.map((p) => [p.number, p.firstYear, p.lastYear, p.status]),
     );
@@ -60,18 +58,19 @@ describe("seedDatabase", () => {
 
   it("is idempotent: a second run adds nothing and keeps every id", () => {
     const h = createTestDatabase();
-    const before = listTaskForces(h.db);
+    const before = listTaskForces(h.db, { at: TODAY });
     expect(seedDatabase(h.db)).toEqual({ regions: 0, taskForces: 0, periods: 0 });
-    expect(listTaskForces(h.db)).toEqual(before);
+    expect(count(h, "task_force_regions")).toBe(578);
+    expect(listTaskForces(h.db, { at: TODAY })).toEqual(before);
     h.close();
   });
 
   it("gives fixed ids: the national task force is 1, provinces follow in code order", () => {
     const h = createTestDatabase();
-    expect(findTaskForceByRegion(h.db, null)?.id).toBe(1);
-    expect(findTaskForceByRegion(h.db, "11")?.id).toBe(2);
-    expect(findTaskForceByRegion(h.db, "96")?.id).toBe(39);
-    expect(findTaskForceByRegion(h.db, "11.01")?.id).toBe(40);
+    expect(findTaskForceByRegion(h.db, null, TODAY)?.id).toBe(1);
+    expect(findTaskForceByRegion(h.db, "11", TODAY)?.id).toBe(2);
+    expect(findTaskForceByRegion(h.db, "96", TODAY)?.id).toBe(39);
+    expect(findTaskForceByRegion(h.db, "11.01", TODAY)?.id).toBe(40);
     h.close();
   });
 
@@ -84,48 +83,90 @@ describe("seedDatabase", () => {
   });
 });
 
+describe("the 2022 Papua split in the seeded history", () => {
+  const h = createTestDatabase();
+  afterAll(() => h.close());
+  const merauke = findTaskForceByRegion(h.db, "93.01", TODAY)!;
+
+  it("shows Kab. Merauke as 91.01 under Papua on 2021-12-31, and as 93.01 under Papua Selatan today: one task force", () => {
+    const before = findTaskForce(h.db, merauke.id, "2021-12-31")!;
+    const after = findTaskForce(h.db, merauke.id, TODAY)!;
+    expect(before).toMatchObject({ id: merauke.id, regionCode: "91.01", regionName: "Kabupaten Merauke", parentId: findTaskForceByRegion(h.db, "91", TODAY)!.id });
+    expect(after).toMatchObject({ id: merauke.id, regionCode: "93.01", parentId: findTaskForceByRegion(h.db, "93", TODAY)!.id });
+    expect(findTaskForceByRegion(h.db, "91.01", "2021-12-31")?.id).toBe(merauke.id);
+  });
+
+  it("switches on the law's date: 2022-07-24 still 91.01, 2022-07-25 already 93.01", () => {
+    expect(findTaskForce(h.db, merauke.id, "2022-07-24")?.regionCode).toBe("91.01");
+    expect(findTaskForce(h.db, merauke.id, "2022-07-25")?.regionCode).toBe("93.01");
+  });
+
+  it("has 34 provinces and no Papua Selatan before the split, 38 after", () => {
+    const at2021 = listTaskForces(h.db, { at: "2021-12-31" });
+    expect(at2021.filter((t) => t.level === "province")).toHaveLength(34);
+    expect(at2021.filter((t) => t.level === "regency")).toHaveLength(514);
+    expect(at2021.some((t) => t.regionCode === "93")).toBe(false);
+    expect(listTaskForces(h.db, { at: "2022-12-08" }).filter((t) => t.level === "province")).toHaveLength(38);
+  });
+
+  it("keeps Kota Sorong in Papua Barat until the second law (8 Dec 2022)", () => {
+    const sorong = findTaskForceByRegion(h.db, "96.71", TODAY)!;
+    expect(findTaskForce(h.db, sorong.id, "2022-12-07")?.regionCode).toBe("92.71");
+    expect(findTaskForce(h.db, sorong.id, "2022-12-08")?.regionCode).toBe("96.71");
+  });
+
+  it("lists a task force's regions over time and the successions behind them", () => {
+    expect(listRegionLinks(h.db, merauke.id)).toEqual([
+      { regionCode: "91.01", regionName: "Kabupaten Merauke", validFrom: null, validTo: "2022-07-24" },
+      { regionCode: "93.01", regionName: "Kabupaten Merauke", validFrom: "2022-07-25", validTo: null },
+    ]);
+    expect(listSuccessions(h.db, { codes: ["91.01", "93.01"] })).toMatchObject([{ oldCode: "91.01", newCode: "93.01", type: "recode", legalBasis: "UU 14/2022" }]);
+  });
+
+  it("gives Papua 9 regencies/cities today and 29 before the split", () => {
+    const papua = findTaskForceByRegion(h.db, "91", TODAY)!;
+    expect(listChildTaskForces(h.db, papua, TODAY)).toHaveLength(9);
+    expect(listChildTaskForces(h.db, findTaskForce(h.db, papua.id, "2021-12-31")!, "2021-12-31")).toHaveLength(29);
+  });
+});
+
 describe("hierarchy queries", () => {
   const h = createTestDatabase();
   afterAll(() => h.close());
 
   it("lists 553 task forces, national first", () => {
-    const all = listTaskForces(h.db);
+    const all = listTaskForces(h.db, { at: TODAY });
     expect(all).toHaveLength(553);
     expect(all[0]).toMatchObject({ level: "national", regionCode: null, parentId: null });
-    expect(all[1]).toMatchObject({ level: "province", regionCode: "11", regionName: "Aceh" });
+    expect(all[1]).toMatchObject({ level: "province", regionCode: "11", regionName: "Aceh", parentId: 1 });
   });
 
   it("links Kota Bekasi to Jawa Barat and Jawa Barat to the national task force", () => {
-    const bekasi = findTaskForceByRegion(h.db, "32.75")!;
-    const jabar = findTaskForce(h.db, bekasi.parentId!)!;
+    const bekasi = findTaskForceByRegion(h.db, "32.75", TODAY)!;
+    const jabar = findTaskForce(h.db, bekasi.parentId!, TODAY)!;
     expect(jabar).toMatchObject({ regionCode: "32", regionName: "Jawa Barat", parentId: 1 });
-    expect(listChildTaskForces(h.db, jabar.id).map((c) => c.regionCode)).toContain("32.75");
-  });
-
-  it("counts 38 provinces whose regency/city counts sum to 514 (Jawa Barat: 18 kabupaten, 9 kota)", () => {
-    const rows = countChildrenByProvince(h.db);
-    expect(rows).toHaveLength(38);
-    expect(rows.reduce((s, r) => s + r.regencies, 0)).toBe(514);
-    expect(rows.find((r) => r.regionCode === "32")).toMatchObject({ regencies: 27, kabupaten: 18, kota: 9 });
-    for (const r of rows) expect(r.kabupaten + r.kota).toBe(r.regencies);
+    expect(listChildTaskForces(h.db, jabar, TODAY).map((c) => c.regionCode)).toContain("32.75");
+    expect(listChildTaskForces(h.db, jabar, TODAY)).toHaveLength(27);
   });
 
   it("searches names by every word, case-insensitive: 'bekasi' finds Kabupaten Bekasi and Kota Bekasi", () => {
-    expect(searchTaskForces(h.db, { words: ["bekasi"], limit: 20 }).map((r) => r.regionCode)).toEqual(["32.16", "32.75"]);
-    expect(searchTaskForces(h.db, { words: ["kota", "BEKASI"], limit: 20 }).map((r) => r.regionCode)).toEqual(["32.75"]);
+    expect(searchTaskForces(h.db, { words: ["bekasi"], limit: 20, at: TODAY }).map((r) => r.regionCode)).toEqual(["32.16", "32.75"]);
+    expect(searchTaskForces(h.db, { words: ["kota", "BEKASI"], limit: 20, at: TODAY }).map((r) => r.regionCode)).toEqual(["32.75"]);
   });
 
-  it("searches by code prefix, and treats % and _ as plain text", () => {
-    expect(searchTaskForces(h.db, { words: [], codePrefix: "32.7", limit: 50 }).map((r) => r.regionCode)).toEqual([
+  it("searches by code prefix at the date, and treats % and _ as plain text", () => {
+    expect(searchTaskForces(h.db, { words: [], codePrefix: "32.7", limit: 50, at: TODAY }).map((r) => r.regionCode)).toEqual([
       "32.71", "32.72", "32.73", "32.74", "32.75", "32.76", "32.77", "32.78", "32.79",
     ]);
-    expect(searchTaskForces(h.db, { words: ["%"], limit: 5 })).toEqual([]);
-    expect(searchTaskForces(h.db, { words: ["_"], limit: 5 })).toEqual([]);
-    expect(searchTaskForces(h.db, { words: [], limit: 5 })).toEqual([]);
+    expect(searchTaskForces(h.db, { words: [], codePrefix: "91.01", limit: 5, at: TODAY })).toEqual([]);
+    expect(searchTaskForces(h.db, { words: [], codePrefix: "91.01", limit: 5, at: "2021-01-01" })).toHaveLength(1);
+    expect(searchTaskForces(h.db, { words: ["%"], limit: 5, at: TODAY })).toEqual([]);
+    expect(searchTaskForces(h.db, { words: ["_"], limit: 5, at: TODAY })).toEqual([]);
+    expect(searchTaskForces(h.db, { words: [], limit: 5, at: TODAY })).toEqual([]);
   });
 
   it("respects the limit", () => {
-    expect(searchTaskForces(h.db, { words: ["a"], limit: 7 })).toHaveLength(7);
+    expect(searchTaskForces(h.db, { words: ["a"], limit: 7, at: TODAY })).toHaveLength(7);
   });
 });
 
@@ -135,12 +176,14 @@ describe("constraints", () => {
 
   it("refuse a second national task force, an unknown level, a regency without a parent, a duplicate period number", () => {
     expect(() => h.sqlite.prepare("INSERT INTO task_forces (level) VALUES ('national')").run()).toThrow(/UNIQUE/);
-    expect(() => h.sqlite.prepare("INSERT INTO task_forces (level, region_code, parent_id) VALUES ('village', '32.75', 1)").run()).toThrow(/CHECK/);
+    expect(() => h.sqlite.prepare("INSERT INTO task_forces (level) VALUES ('village')").run()).toThrow(/CHECK/);
+    expect(() => h.sqlite.prepare("INSERT INTO task_force_regions (task_force_id, region_code) VALUES (2, '32.75')").run()).toThrow(/UNIQUE/);
+    expect(() => h.sqlite.prepare("INSERT INTO successions (old_code, new_code, type, effective_date) VALUES ('32.75', '32.75', 'recode', '2030-01-01')").run()).toThrow(/CHECK/);
     expect(() => h.sqlite.prepare("INSERT INTO regions (code, name, level) VALUES ('32.98', 'x', 'regency')").run()).toThrow(/CHECK/);
     expect(() => h.sqlite.prepare("INSERT INTO ran_periods (number, first_year, last_year, status) VALUES (2, 2040, 2044, 'draft')").run()).toThrow(/UNIQUE/);
     expect(() => h.sqlite.prepare("INSERT INTO ran_periods (number, first_year, last_year, status) VALUES (9, 2044, 2040, 'draft')").run()).toThrow(/CHECK/);
     h.sqlite.prepare("INSERT INTO regions (code, name, level, parent_code, kind) VALUES ('32.98', 'Kota Baru', 'regency', '32', 'kota')").run();
-    expect(() => h.sqlite.prepare("INSERT INTO task_forces (level, region_code, parent_id) VALUES ('regency', '32.98', 9999)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => h.sqlite.prepare("INSERT INTO task_force_regions (task_force_id, region_code) VALUES (9999, '32.98')").run()).toThrow(/FOREIGN KEY/);
     expect(() => h.sqlite.prepare("INSERT INTO regions (code, name, level, parent_code, kind) VALUES ('99.01', 'x', 'regency', '99', 'kota')").run()).toThrow(/FOREIGN KEY/);
   });
 });

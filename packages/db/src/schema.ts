@@ -3,13 +3,22 @@
  * Dates are ISO strings (`YYYY-MM-DD`), instants are milliseconds since the epoch (UTC).
  * Lists of allowed values come from @gugus/domain, so a rule has one source.
  */
-import { AUDIT_OUTCOMES, LEVELS, PERIOD_STATUSES, REGENCY_KINDS, REGION_LEVELS, ROLES } from "@gugus/domain";
+import {
+  AUDIT_OUTCOMES,
+  INSTRUMENT_TYPE_CODES,
+  LEVELS,
+  PERIOD_STATUSES,
+  POSITIONS,
+  REGENCY_KINDS,
+  REGION_LEVELS,
+  ROLES,
+  STAKEHOLDER_TYPES,
+  SUB_TASK_FORCE_CODES,
+  SUCCESSION_TYPES,
+} from "@gugus/domain";
 import { sql } from "drizzle-orm";
 import { check, foreignKey, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-
-/** Task-force statuses stored so far; formation (instruments) arrives later and refines this. */
-export const TASK_FORCE_STATUSES = ["not_formed"] as const;
 
 /** A CHECK that a text column holds one of the domain's values (SQLite does not enforce drizzle's `enum`). */
 const oneOf = (name: string, column: AnySQLiteColumn, values: readonly string[]) =>
@@ -38,27 +47,135 @@ export const regions = sqliteTable(
   ],
 );
 
-/** One task force per region plus the national one. The id is the task force's own and never changes. */
+/**
+ * Restructuring history: `oldCode → newCode` (split, recode, merge; rename keeps the code and gives
+ * `newName`) from an effective date. Codes are never reused, so a code names one region for ever.
+ */
+export const successions = sqliteTable(
+  "successions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    oldCode: text()
+      .notNull()
+      .references(() => regions.code),
+    newCode: text()
+      .notNull()
+      .references(() => regions.code),
+    type: text({ enum: SUCCESSION_TYPES }).notNull(),
+    effectiveDate: text().notNull(),
+    newName: text(),
+    legalBasis: text(),
+    createdAt: createdAt(),
+    /** The account that recorded it; null for the reference data loaded by the seed. */
+    createdBy: integer(),
+  },
+  (t) => [
+    uniqueIndex("successions_uq").on(t.oldCode, t.newCode, t.type, t.effectiveDate),
+    index("successions_new_idx").on(t.newCode),
+    oneOf("successions_type_values", t.type, SUCCESSION_TYPES),
+    check("successions_rename_shape", sql`(${t.type} = 'rename') = (${t.oldCode} = ${t.newCode})`),
+  ],
+);
+
+/**
+ * Task forces: the national one and one per region. The id is the task force's own and survives
+ * every change of its region's code; where it sits over time is in `task_force_regions`.
+ */
 export const taskForces = sqliteTable(
   "task_forces",
   {
     id: integer().primaryKey({ autoIncrement: true }),
     level: text({ enum: LEVELS }).notNull(),
-    regionCode: text().references(() => regions.code),
-    parentId: integer(),
-    status: text({ enum: TASK_FORCE_STATUSES }).notNull().default("not_formed"),
+    /** The first and last day the task force exists (null: open). A new province's starts with it. */
     validFrom: text(),
     validTo: text(),
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.parentId], foreignColumns: [t.id] }),
-    uniqueIndex("task_forces_region_uq").on(t.regionCode),
     uniqueIndex("task_forces_one_national_uq").on(t.level).where(sql`${t.level} = 'national'`),
-    index("task_forces_parent_idx").on(t.parentId),
     oneOf("task_forces_level_values", t.level, LEVELS),
-    oneOf("task_forces_status_values", t.status, TASK_FORCE_STATUSES),
-    check("task_forces_level_shape", sql`(${t.level} = 'national') = (${t.regionCode} IS NULL AND ${t.parentId} IS NULL)`),
+    check("task_forces_validity", sql`${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo}`),
+  ],
+);
+
+/**
+ * Which region a task force stands for, and when. Kab. Merauke's task force is linked to 91.01 until
+ * 2022-07-24 and to 93.01 from 2022-07-25. A region code belongs to one task force only. The parent
+ * at a date follows from the code (a regency's province), never from input.
+ */
+export const taskForceRegions = sqliteTable(
+  "task_force_regions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    regionCode: text()
+      .notNull()
+      .references(() => regions.code),
+    validFrom: text(),
+    validTo: text(),
+  },
+  (t) => [
+    uniqueIndex("task_force_regions_region_uq").on(t.regionCode),
+    index("task_force_regions_task_force_idx").on(t.taskForceId),
+    check("task_force_regions_validity", sql`${t.validFrom} IS NULL OR ${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo}`),
+  ],
+);
+
+/** Establishment instruments of a task force, in sequence; the latest in force decides its status. */
+export const instruments = sqliteTable(
+  "instruments",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    type: text({ enum: INSTRUMENT_TYPE_CODES }).notNull(),
+    number: text().notNull(),
+    issuedOn: text().notNull(),
+    issuer: text().notNull(),
+    documentRef: text(),
+    endsOn: text(),
+    revokedOn: text(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("instruments_number_uq").on(t.taskForceId, t.type, t.number),
+    index("instruments_task_force_idx").on(t.taskForceId, t.issuedOn),
+    oneOf("instruments_type_values", t.type, INSTRUMENT_TYPE_CODES),
+    check("instruments_dates", sql`(${t.endsOn} IS NULL OR ${t.endsOn} >= ${t.issuedOn}) AND (${t.revokedOn} IS NULL OR ${t.revokedOn} >= ${t.issuedOn})`),
+  ],
+);
+
+/** Positions held in a task force, with dates: an office of an agency, a person optionally. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    position: text({ enum: POSITIONS }).notNull(),
+    subTaskForce: text({ enum: SUB_TASK_FORCE_CODES }),
+    office: text().notNull(),
+    agency: text().notNull(),
+    stakeholderType: text({ enum: STAKEHOLDER_TYPES }).notNull(),
+    personName: text(),
+    validFrom: text().notNull(),
+    validTo: text(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index("memberships_task_force_idx").on(t.taskForceId, t.position),
+    oneOf("memberships_position_values", t.position, POSITIONS),
+    oneOf("memberships_stakeholder_values", t.stakeholderType, STAKEHOLDER_TYPES),
+    check("memberships_coordinator_shape", sql`(${t.position} = 'coordinator') = (${t.subTaskForce} IS NOT NULL)`),
+    check("memberships_validity", sql`${t.validTo} IS NULL OR ${t.validFrom} <= ${t.validTo}`),
   ],
 );
 
@@ -156,7 +273,7 @@ export const signInAttempts = sqliteTable(
     ip: text().notNull(),
     success: integer({ mode: "boolean" }).notNull(),
   },
-  (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at)],
+  (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at), index("sign_in_attempts_at_idx").on(t.at)],
 );
 
 /** The append-only security audit log (triggers refuse UPDATE and DELETE). */

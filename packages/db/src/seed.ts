@@ -1,61 +1,91 @@
 /**
  * The seed: the real country. It loads the 38 provinces and 514 regencies/cities of the reference
- * list, one task force for each plus the national one (553), and the RAN periods I–IV. It only
- * inserts what is missing, in a fixed order, inside one transaction: running it twice changes
- * nothing, and a failure leaves the database as it was.
+ * list, the codes they had before the 2022 Papua split with the successions that link them, one task
+ * force per region plus the national one (553, each keeping its id across the recode), and the RAN
+ * periods I–IV. It only inserts what is missing, in a fixed order, inside one transaction: running it
+ * twice changes nothing, and a failure leaves the database as it was.
  */
-import { REFERENCE_RAN_PERIODS, listRegions, parentRegionCodeOf } from "@gugus/domain";
-import type { RanPeriod, Region } from "@gugus/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { PAPUA_2022_LAWS, PAPUA_2022_SUCCESSIONS, REFERENCE_RAN_PERIODS, dayBefore, listRegions, parentRegionCodeOf, regencyKindOf, regionLevelOf } from "@gugus/domain";
+import type { RanPeriod, Region, Succession } from "@gugus/domain";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
-import { ranPeriods, regions, taskForces } from "./schema.ts";
+import { ranPeriods, regions, successions, taskForceRegions, taskForces } from "./schema.ts";
 
 export type SeedOptions = {
   regions?: readonly Region[];
+  /** Restructurings already past, as successions (default: the 2022 Papua split). */
+  successions?: readonly Succession[];
   periods?: readonly RanPeriod[];
 };
 
 export type SeedResult = { regions: number; taskForces: number; periods: number };
 
+type RegionSeed = { code: string; name: string; validFrom: string | null; validTo: string | null };
+
+/** The regions to load: today's list (new ones valid from their law) plus the codes they replaced. */
+function regionSeeds(current: readonly Region[], history: readonly Succession[]): RegionSeed[] {
+  const startOf = new Map(history.filter((s) => s.type !== "rename").map((s) => [s.newCode, s.effectiveDate]));
+  const seeds: RegionSeed[] = current.map((r) => ({ code: r.code, name: r.name, validFrom: startOf.get(r.code) ?? null, validTo: null }));
+  const byCode = new Map(current.map((r) => [r.code, r]));
+  for (const s of history) {
+    if (s.type !== "recode" || byCode.has(s.oldCode)) continue;
+    seeds.push({ code: s.oldCode, name: byCode.get(s.newCode)?.name ?? s.newCode, validFrom: null, validTo: dayBefore(s.effectiveDate) });
+  }
+  return seeds.sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+}
+
 /** Inserts what is missing of the reference data and returns how many rows it added per table. */
 export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
-  const regionList = [...(options.regions ?? listRegions())].sort(
-    (a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code),
-  );
+  const current = [...(options.regions ?? listRegions())].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+  const history = options.successions ?? (options.regions ? [] : PAPUA_2022_SUCCESSIONS);
   const periodList = options.periods ?? REFERENCE_RAN_PERIODS;
+  const recodedFrom = new Map(history.filter((s) => s.type === "recode").map((s) => [s.newCode, s]));
 
   return db.transaction((tx) => {
     const added: SeedResult = { regions: 0, taskForces: 0, periods: 0 };
 
-    for (const r of regionList) {
+    for (const r of regionSeeds(current, history)) {
       const res = tx
         .insert(regions)
-        .values({ code: r.code, name: r.name, level: r.level, parentCode: parentRegionCodeOf(r.code), kind: r.kind })
+        .values({ code: r.code, name: r.name, level: regionLevelOf(r.code), parentCode: parentRegionCodeOf(r.code), kind: regencyKindOf(r.code), validFrom: r.validFrom, validTo: r.validTo })
         .onConflictDoNothing()
         .run();
       added.regions += res.changes;
     }
+    for (const s of history) {
+      tx.insert(successions).values({ oldCode: s.oldCode, newCode: s.newCode, type: s.type, effectiveDate: s.effectiveDate, newName: s.newName, legalBasis: s.legalBasis }).onConflictDoNothing().run();
+    }
 
-    let national = tx.select({ id: taskForces.id }).from(taskForces).where(and(eq(taskForces.level, "national"), isNull(taskForces.regionCode))).get();
-    if (!national) {
-      national = tx.insert(taskForces).values({ level: "national" }).returning({ id: taskForces.id }).get();
+    if (!tx.select({ id: taskForces.id }).from(taskForces).where(eq(taskForces.level, "national")).get()) {
+      tx.insert(taskForces).values({ level: "national" }).run();
       added.taskForces += 1;
     }
-    const idByRegion = new Map(
-      tx.select({ id: taskForces.id, regionCode: taskForces.regionCode }).from(taskForces).all().map((row) => [row.regionCode, row.id]),
-    );
-    for (const r of regionList) {
-      if (idByRegion.has(r.code)) continue;
-      const parentCode = parentRegionCodeOf(r.code);
-      const parentId = parentCode === null ? national.id : idByRegion.get(parentCode);
-      if (parentId === undefined) throw new Error(`seed: no task force for the province of ${r.code}`);
-      const row = tx
-        .insert(taskForces)
-        .values({ level: r.level, regionCode: r.code, parentId })
-        .returning({ id: taskForces.id })
-        .get();
-      idByRegion.set(r.code, row.id);
-      added.taskForces += 1;
+    const linked = new Map(tx.select({ code: taskForceRegions.regionCode, id: taskForceRegions.taskForceId }).from(taskForceRegions).all().map((l) => [l.code, l.id]));
+    const link = (taskForceId: number, regionCode: string, validFrom: string | null, validTo: string | null) => {
+      if (linked.has(regionCode)) return;
+      tx.insert(taskForceRegions).values({ taskForceId, regionCode, validFrom, validTo }).run();
+      linked.set(regionCode, taskForceId);
+    };
+    const startOf = new Map(history.filter((s) => s.type !== "rename").map((s) => [s.newCode, s.effectiveDate]));
+    // Fixed order: provinces, then regencies/cities, each by today's code. A regency that moved keeps
+    // one task force, linked to its old code until the day before the law and to its new code after.
+    for (const r of current) {
+      const before = recodedFrom.get(r.code);
+      const existing = linked.get(r.code) ?? (before ? linked.get(before.oldCode) : undefined);
+      const taskForceId =
+        existing ??
+        tx
+          .insert(taskForces)
+          .values({ level: r.level, validFrom: before ? null : (startOf.get(r.code) ?? null) })
+          .returning({ id: taskForces.id })
+          .get().id;
+      if (existing === undefined) added.taskForces += 1;
+      if (before) {
+        link(taskForceId, before.oldCode, null, dayBefore(before.effectiveDate));
+        link(taskForceId, r.code, before.effectiveDate, null);
+      } else {
+        link(taskForceId, r.code, startOf.get(r.code) ?? null, null);
+      }
     }
 
     for (const p of periodList) {
@@ -69,3 +99,6 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
     return added;
   });
 }
+
+/** The laws of the seeded restructurings (for screens that explain them). */
+export const SEEDED_LAWS = PAPUA_2022_LAWS;

@@ -1,11 +1,12 @@
 /** Accounts and sessions. Every write that can race names the version it read. */
-import type { Role, TaskForcePlace } from "@gugus/domain";
+import type { IsoDate, Role, TaskForcePlace } from "@gugus/domain";
 import { and, asc, count, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { regions, sessions, taskForces, users } from "../schema.ts";
-import { withinScope } from "./scope.ts";
+import { sessions, taskForces, users } from "../schema.ts";
+import { linkValidAt, withinScope } from "./scope.ts";
+import type { Scope } from "./scope.ts";
 
-/** An account with its task force's place, as the api needs it. Never includes the password hash. */
+/** An account with its task force's place today, as the api needs it. Never includes the password hash. */
 export type UserRow = {
   id: number;
   email: string;
@@ -15,6 +16,7 @@ export type UserRow = {
   active: boolean;
   mustChangePassword: boolean;
   passwordExpiresAt: number | null;
+  passwordChangedAt: number;
   taskForceId: number;
   taskForceLevel: TaskForcePlace["level"];
   taskForceRegionCode: string | null;
@@ -24,43 +26,43 @@ export type UserRow = {
   version: number;
 };
 
-const userColumns = {
-  id: users.id,
-  email: users.email,
-  name: users.name,
-  position: users.position,
-  role: users.role,
-  active: users.active,
-  mustChangePassword: users.mustChangePassword,
-  passwordExpiresAt: users.passwordExpiresAt,
-  taskForceId: users.taskForceId,
-  taskForceLevel: taskForces.level,
-  taskForceRegionCode: taskForces.regionCode,
-  taskForceRegionName: regions.name,
-  createdAt: users.createdAt,
-  updatedAt: users.updatedAt,
-  version: users.version,
-};
-
-function selectUsers(db: Db) {
-  return db
-    .select(userColumns)
-    .from(users)
-    .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
-    .leftJoin(regions, eq(regions.code, taskForces.regionCode));
+/** The columns of an account, with its task force's region as it stands `today`. */
+function userColumns(today: IsoDate) {
+  const regionCode = sql<string | null>`(SELECT l.region_code FROM task_force_regions l WHERE l.task_force_id = ${users.taskForceId} AND ${linkValidAt("l", today)})`;
+  return {
+    id: users.id,
+    email: users.email,
+    name: users.name,
+    position: users.position,
+    role: users.role,
+    active: users.active,
+    mustChangePassword: users.mustChangePassword,
+    passwordExpiresAt: users.passwordExpiresAt,
+    passwordChangedAt: users.passwordChangedAt,
+    taskForceId: users.taskForceId,
+    taskForceLevel: taskForces.level,
+    taskForceRegionCode: regionCode,
+    taskForceRegionName: sql<string | null>`(SELECT name FROM regions WHERE code = ${regionCode})`,
+    createdAt: users.createdAt,
+    updatedAt: users.updatedAt,
+    version: users.version,
+  };
 }
 
-export function findUserById(db: Db, id: number): UserRow | undefined {
-  return selectUsers(db).where(eq(users.id, id)).get();
+function selectUsers(db: Db, today: IsoDate) {
+  return db.select(userColumns(today)).from(users).innerJoin(taskForces, eq(taskForces.id, users.taskForceId));
+}
+
+export function findUserById(db: Db, id: number, today: IsoDate): UserRow | undefined {
+  return selectUsers(db, today).where(eq(users.id, id)).get();
 }
 
 /** The account and its password hash, for sign-in only. */
-export function findUserForSignIn(db: Db, email: string): (UserRow & { passwordHash: string }) | undefined {
+export function findUserForSignIn(db: Db, email: string, today: IsoDate): (UserRow & { passwordHash: string }) | undefined {
   return db
-    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .select({ ...userColumns(today), passwordHash: users.passwordHash })
     .from(users)
     .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
-    .leftJoin(regions, eq(regions.code, taskForces.regionCode))
     .where(eq(users.email, email))
     .get();
 }
@@ -74,8 +76,9 @@ export function countUsers(db: Db): number {
 }
 
 export type ListUsersOptions = {
+  today: IsoDate;
   /** Only accounts whose task force lies within this scope. */
-  within?: TaskForcePlace;
+  within?: Scope;
   /** Only accounts of this task force. */
   taskForceId?: number;
   /** Matches name or email (case-insensitive). */
@@ -86,15 +89,20 @@ export type ListUsersOptions = {
 };
 
 /** Accounts, filtered in SQL, newest first; with the total for paging. */
-export function listUsers(db: Db, { within, taskForceId, query, active, limit, offset }: ListUsersOptions): { rows: UserRow[]; total: number } {
+export function listUsers(db: Db, { today, within, taskForceId, query, active, limit, offset }: ListUsersOptions): { rows: UserRow[]; total: number } {
   const pattern = query ? `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const where = and(
-    within ? withinScope(within) : undefined,
+    within ? withinScope(sql`${users.taskForceId}`, within) : undefined,
     taskForceId === undefined ? undefined : eq(users.taskForceId, taskForceId),
     active === undefined ? undefined : eq(users.active, active),
     pattern ? or(sql`${users.name} LIKE ${pattern} ESCAPE '\\'`, sql`${users.email} LIKE ${pattern} ESCAPE '\\'`) : undefined,
   );
-  const rows = selectUsers(db).where(where).orderBy(asc(taskForces.regionCode), asc(users.name), asc(users.id)).limit(limit).offset(offset).all();
+  const rows = selectUsers(db, today)
+    .where(where)
+    .orderBy(sql`CASE ${taskForces.level} WHEN 'national' THEN 0 WHEN 'province' THEN 1 ELSE 2 END`, userColumns(today).taskForceRegionCode, asc(users.name), asc(users.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
   const total =
     db
       .select({ n: count() })
@@ -172,6 +180,16 @@ export function setPassword(
     .run();
 }
 
+/** Makes the account choose a new password at its next sign-in (with its current one). */
+export function requirePasswordChange(db: Db, id: number, now: number): void {
+  db.update(users).set({ mustChangePassword: true, passwordExpiresAt: null, updatedAt: now }).where(eq(users.id, id)).run();
+}
+
+/** Ends a one-time password's use for signing in (after its one use); the session it opened may still change it. */
+export function expireOneTimePassword(db: Db, id: number, now: number): void {
+  db.update(users).set({ passwordExpiresAt: now }).where(and(eq(users.id, id), eq(users.mustChangePassword, true))).run();
+}
+
 export type SessionRow = {
   id: number;
   userId: number;
@@ -192,20 +210,30 @@ export function insertSession(
     .get().id;
 }
 
-/** The session with this token hash and its account. */
-export function findSessionByTokenHash(db: Db, tokenHash: string): { session: SessionRow; user: UserRow } | undefined {
-  const row = db
+function prepareSessionQuery(db: Db) {
+  return db
     .select({
       session: { id: sessions.id, userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent },
-      user: userColumns,
+      user: userColumns(sql.placeholder("today") as unknown as IsoDate),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
-    .leftJoin(regions, eq(regions.code, taskForces.regionCode))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .get();
-  return row;
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare();
+}
+
+/** Every request reads its session: the statement is built once per database handle. */
+const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+
+/** The session with this token hash and its account (its task force placed as it stands today). */
+export function findSessionByTokenHash(db: Db, tokenHash: string, today: IsoDate): { session: SessionRow; user: UserRow } | undefined {
+  let query = sessionQueries.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    sessionQueries.set(db, query);
+  }
+  return query.get({ tokenHash, today });
 }
 
 export function touchSession(db: Db, id: number, now: number): void {
@@ -235,8 +263,11 @@ export function deleteStaleSessions(db: Db, { lastSeenBefore, createdBefore }: {
 
 export type SessionListRow = SessionRow & { userEmail: string; userName: string };
 
-/** Sessions, newest first, of one account or of all. */
-export function listSessions(db: Db, { userId, limit }: { userId?: number; limit: number }): SessionListRow[] {
+/** Open sessions (still within both lifetimes at `now`), newest first, of one account or of all. */
+export function listSessions(
+  db: Db,
+  { userId, limit, lastSeenAfter, createdAfter }: { userId?: number; limit: number; lastSeenAfter: number; createdAfter: number },
+): SessionListRow[] {
   return db
     .select({
       id: sessions.id,
@@ -250,7 +281,7 @@ export function listSessions(db: Db, { userId, limit }: { userId?: number; limit
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(userId === undefined ? undefined : eq(sessions.userId, userId))
+    .where(and(userId === undefined ? undefined : eq(sessions.userId, userId), sql`${sessions.lastSeenAt} > ${lastSeenAfter}`, sql`${sessions.createdAt} > ${createdAfter}`))
     .orderBy(desc(sessions.lastSeenAt))
     .limit(limit)
     .all();

@@ -1,99 +1,90 @@
-/** Reads of the task-force hierarchy. Every function takes the database first. */
-import type { TaskForcePlace } from "@gugus/domain";
-import { and, asc, eq, like, or, sql } from "drizzle-orm";
+/**
+ * Reads of the task-force hierarchy at a date. A task force's region at a date comes from its link
+ * valid that day; its parent is the task force of the parent region that day (the nation for a
+ * province); its name follows renames. Every function takes the database first.
+ */
+import type { IsoDate, Level, RegencyKind, SuccessionType } from "@gugus/domain";
+import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { regions, taskForces } from "../schema.ts";
-import { withinScope } from "./scope.ts";
-
-const taskForceColumns = {
-  id: taskForces.id,
-  level: taskForces.level,
-  regionCode: taskForces.regionCode,
-  regionName: regions.name,
-  kind: regions.kind,
-  parentId: taskForces.parentId,
-  status: taskForces.status,
-};
+import { linkValidAt, withinScope } from "./scope.ts";
+import type { Scope } from "./scope.ts";
 
 export type TaskForceRow = {
   id: number;
-  level: "national" | "province" | "regency";
+  level: Level;
+  /** The region code on the date (null for the national task force). */
   regionCode: string | null;
   regionName: string | null;
-  kind: "kabupaten" | "kota" | null;
+  kind: RegencyKind | null;
   parentId: number | null;
-  status: "not_formed";
+  validFrom: string | null;
+  validTo: string | null;
 };
 
-const levelOrder = sql`CASE ${taskForces.level} WHEN 'national' THEN 0 WHEN 'province' THEN 1 ELSE 2 END`;
-
-function selectTaskForces(db: Db) {
-  return db.select(taskForceColumns).from(taskForces).leftJoin(regions, eq(regions.code, taskForces.regionCode));
+/**
+ * The task forces existing on a date, national first, then provinces and regencies/cities in code
+ * order. `where` adds conditions on `tf` (task_forces), `l` (the link that day) and `r` (its region).
+ */
+function selectAt(db: Db, at: IsoDate, where: SQL[] = [], { limit }: { limit?: number } = {}): TaskForceRow[] {
+  const conditions = [
+    sql`(tf.valid_from IS NULL OR tf.valid_from <= ${at})`,
+    sql`(tf.valid_to IS NULL OR tf.valid_to >= ${at})`,
+    sql`(tf.level = 'national' OR l.id IS NOT NULL)`,
+    ...where,
+  ];
+  return db.all<TaskForceRow>(sql`
+    SELECT tf.id AS id, tf.level AS level, l.region_code AS regionCode,
+      COALESCE((SELECT n.new_name FROM successions n WHERE n.old_code = r.code AND n.type = 'rename' AND n.effective_date <= ${at}
+                ORDER BY n.effective_date DESC LIMIT 1), r.name) AS regionName,
+      r.kind AS kind,
+      CASE tf.level
+        WHEN 'national' THEN NULL
+        WHEN 'province' THEN (SELECT id FROM task_forces WHERE level = 'national')
+        ELSE (SELECT p.task_force_id FROM task_force_regions p WHERE p.region_code = r.parent_code AND ${linkValidAt("p", at)})
+      END AS parentId,
+      tf.valid_from AS validFrom, tf.valid_to AS validTo
+    FROM task_forces tf
+    LEFT JOIN task_force_regions l ON l.task_force_id = tf.id AND ${linkValidAt("l", at)}
+    LEFT JOIN regions r ON r.code = l.region_code
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY CASE tf.level WHEN 'national' THEN 0 WHEN 'province' THEN 1 ELSE 2 END, l.region_code
+    ${limit === undefined ? sql`` : sql`LIMIT ${limit}`}
+  `);
 }
 
-/** All task forces within a scope (default: all), national first, then provinces and regencies/cities in code order. */
-export function listTaskForces(db: Db, { within }: { within?: TaskForcePlace } = {}): TaskForceRow[] {
-  const query = selectTaskForces(db);
-  return (within ? query.where(withinScope(within)) : query).orderBy(levelOrder, asc(taskForces.regionCode)).all();
+const scoped = (within: Scope | undefined) => (within ? [withinScope(sql`tf.id`, within)] : []);
+
+/** All task forces existing on a date (within a scope, default all). */
+export function listTaskForces(db: Db, { at, within }: { at: IsoDate; within?: Scope }): TaskForceRow[] {
+  return selectAt(db, at, scoped(within));
 }
 
-/** One task force, or undefined. */
-export function findTaskForce(db: Db, id: number): TaskForceRow | undefined {
-  return selectTaskForces(db).where(eq(taskForces.id, id)).get();
+/** One task force as it stood on a date, or undefined when it did not exist then. */
+export function findTaskForce(db: Db, id: number, at: IsoDate): TaskForceRow | undefined {
+  return selectAt(db, at, [sql`tf.id = ${id}`])[0];
 }
 
-/** The task force of a region (or the national one for null), or undefined. */
-export function findTaskForceByRegion(db: Db, regionCode: string | null): TaskForceRow | undefined {
-  return selectTaskForces(db)
-    .where(regionCode === null ? eq(taskForces.level, "national") : eq(taskForces.regionCode, regionCode))
-    .get();
+/** The id of the task force that a region code belongs (or belonged) to, whatever the date; the national one for null. */
+export function findTaskForceIdByRegion(db: Db, regionCode: string | null): number | undefined {
+  const row =
+    regionCode === null
+      ? db.get<{ id: number }>(sql`SELECT id FROM task_forces WHERE level = 'national'`)
+      : db.get<{ id: number }>(sql`SELECT task_force_id AS id FROM task_force_regions WHERE region_code = ${regionCode}`);
+  return row?.id;
 }
 
-/** The direct children of a task force, in code order. */
-export function listChildTaskForces(db: Db, parentId: number): TaskForceRow[] {
-  return selectTaskForces(db).where(eq(taskForces.parentId, parentId)).orderBy(asc(taskForces.regionCode)).all();
+/** The task force of a region code as it stood on a date (the national one for null). */
+export function findTaskForceByRegion(db: Db, regionCode: string | null, at: IsoDate): TaskForceRow | undefined {
+  const id = findTaskForceIdByRegion(db, regionCode);
+  return id === undefined ? undefined : findTaskForce(db, id, at);
 }
 
-/** How many task forces each level holds (within a scope, default all). */
-export function countTaskForcesByLevel(db: Db, { within }: { within?: TaskForcePlace } = {}): Record<TaskForceRow["level"], number> {
-  const rows = db
-    .select({ level: taskForces.level, count: sql<number>`count(*)` })
-    .from(taskForces)
-    .where(within ? withinScope(within) : undefined)
-    .groupBy(taskForces.level)
-    .all();
-  const counts = { national: 0, province: 0, regency: 0 };
-  for (const row of rows) counts[row.level] = row.count;
-  return counts;
-}
-
-export type ProvinceCountRow = {
-  id: number;
-  regionCode: string;
-  regionName: string;
-  regencies: number;
-  kabupaten: number;
-  kota: number;
-};
-
-/** Every province's task force (within a scope) with how many regency/city task forces answer to it, in one query. */
-export function countChildrenByProvince(db: Db, { within }: { within?: TaskForcePlace } = {}): ProvinceCountRow[] {
-  const child = sql`child`;
-  return db
-    .select({
-      id: taskForces.id,
-      regionCode: sql<string>`${taskForces.regionCode}`,
-      regionName: sql<string>`${regions.name}`,
-      regencies: sql<number>`(SELECT count(*) FROM ${taskForces} AS ${child} WHERE ${child}.parent_id = ${taskForces.id})`,
-      kabupaten: sql<number>`(SELECT count(*) FROM ${taskForces} AS ${child} JOIN ${regions} AS r ON r.code = ${child}.region_code WHERE ${child}.parent_id = ${taskForces.id} AND r.kind = 'kabupaten')`,
-      kota: sql<number>`(SELECT count(*) FROM ${taskForces} AS ${child} JOIN ${regions} AS r ON r.code = ${child}.region_code WHERE ${child}.parent_id = ${taskForces.id} AND r.kind = 'kota')`,
-    })
-    .from(taskForces)
-    .innerJoin(regions, eq(regions.code, taskForces.regionCode))
-    .where(and(eq(taskForces.level, "province"), within ? withinScope(within) : undefined))
-    .orderBy(asc(taskForces.regionCode))
-    .all();
+/** The task forces answering to a task force on a date, in code order. */
+export function listChildTaskForces(db: Db, parent: TaskForceRow, at: IsoDate): TaskForceRow[] {
+  if (parent.level === "regency") return [];
+  if (parent.level === "national") return selectAt(db, at, [sql`tf.level = 'province'`]);
+  return selectAt(db, at, [sql`tf.level = 'regency'`, sql`r.parent_code = ${parent.regionCode}`]);
 }
 
 /** Escapes LIKE wildcards in user text (used with `ESCAPE '\'`). */
@@ -102,27 +93,54 @@ function likeEscape(text: string): string {
 }
 
 export type SearchOptions = {
-  /** Words that must all appear in the region's name, case-insensitive. */
+  /** Words that must all appear in the region's name on the date, case-insensitive. */
   words: readonly string[];
   /** A region code prefix (e.g. `32.7`), matched as an alternative to the words. */
   codePrefix?: string | null;
   limit: number;
-  /** Only task forces within this scope. */
-  within?: TaskForcePlace;
+  at: IsoDate;
+  within?: Scope;
 };
 
-/** Task forces whose region name holds every word, or whose code starts with the prefix; provinces first. */
-export function searchTaskForces(db: Db, { words, codePrefix, limit, within }: SearchOptions): TaskForceRow[] {
-  const nameMatch: SQL | undefined =
-    words.length > 0
-      ? and(...words.map((w) => sql`${regions.name} LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`))
-      : undefined;
-  const codeMatch = codePrefix ? like(taskForces.regionCode, `${likeEscape(codePrefix)}%`) : undefined;
-  const where = or(nameMatch, codeMatch);
-  if (!where) return [];
-  return selectTaskForces(db)
-    .where(and(where, within ? withinScope(within) : undefined))
-    .orderBy(levelOrder, asc(taskForces.regionCode))
-    .limit(limit)
-    .all();
+/** Task forces existing on a date whose region name holds every word, or whose code starts with the prefix. */
+export function searchTaskForces(db: Db, { words, codePrefix, limit, at, within }: SearchOptions): TaskForceRow[] {
+  const nameMatch = words.length > 0 ? sql.join(words.map((w) => sql`r.name LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`), sql` AND `) : null;
+  const codeMatch = codePrefix ? sql`l.region_code LIKE ${`${likeEscape(codePrefix)}%`} ESCAPE '\\'` : null;
+  const match = nameMatch && codeMatch ? sql`((${nameMatch}) OR ${codeMatch})` : (nameMatch ?? codeMatch);
+  if (!match) return [];
+  return selectAt(db, at, [match, ...scoped(within)], { limit });
+}
+
+export type RegionLinkRow = { regionCode: string; regionName: string; validFrom: string | null; validTo: string | null };
+
+/** The regions a task force has stood for, oldest first (Kab. Merauke: 91.01 then 93.01). */
+export function listRegionLinks(db: Db, taskForceId: number): RegionLinkRow[] {
+  return db.all<RegionLinkRow>(sql`
+    SELECT l.region_code AS regionCode, r.name AS regionName, l.valid_from AS validFrom, l.valid_to AS validTo
+    FROM task_force_regions l JOIN regions r ON r.code = l.region_code
+    WHERE l.task_force_id = ${taskForceId}
+    ORDER BY COALESCE(l.valid_from, '0000'), l.region_code`);
+}
+
+export type SuccessionRow = {
+  id: number;
+  oldCode: string;
+  newCode: string;
+  type: SuccessionType;
+  effectiveDate: string;
+  newName: string | null;
+  legalBasis: string | null;
+  oldName: string;
+  newRegionName: string;
+};
+
+/** Successions, newest first; only those touching the given codes when asked. */
+export function listSuccessions(db: Db, { codes }: { codes?: readonly string[] } = {}): SuccessionRow[] {
+  const filter = codes && codes.length > 0 ? sql`WHERE s.old_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) OR s.new_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})` : sql``;
+  return db.all<SuccessionRow>(sql`
+    SELECT s.id AS id, s.old_code AS oldCode, s.new_code AS newCode, s.type AS type, s.effective_date AS effectiveDate,
+      s.new_name AS newName, s.legal_basis AS legalBasis, o.name AS oldName, n.name AS newRegionName
+    FROM successions s JOIN regions o ON o.code = s.old_code JOIN regions n ON n.code = s.new_code
+    ${filter}
+    ORDER BY s.effective_date DESC, s.new_code`);
 }

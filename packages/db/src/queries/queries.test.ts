@@ -14,15 +14,17 @@ import {
 import { listTaskForces } from "./hierarchy.ts";
 import { appendAudit, countRecentFailures, listAudit, recordSignInAttempt } from "./security.ts";
 
+const TODAY = "2026-11-28";
 const h = createTestDatabase();
 afterAll(() => h.close());
-const all = listTaskForces(h.db);
+const all = listTaskForces(h.db, { at: TODAY });
 const place = (t: (typeof all)[number]) => ({ level: t.level, regionCode: t.regionCode });
+const scopeOf = (t: (typeof all)[number]) => ({ place: place(t), today: TODAY });
 
 describe("withinScope (SQL) agrees with isWithin (domain)", () => {
   it("for the scope of every province, and of the nation", () => {
     for (const scope of all.filter((t) => t.level !== "regency")) {
-      const inSql = new Set(listTaskForces(h.db, { within: place(scope) }).map((t) => t.id));
+      const inSql = new Set(listTaskForces(h.db, { at: TODAY, within: scopeOf(scope) }).map((t) => t.id));
       const inDomain = new Set(all.filter((t) => isWithin(place(t), place(scope))).map((t) => t.id));
       expect(inSql).toEqual(inDomain);
     }
@@ -32,11 +34,19 @@ describe("withinScope (SQL) agrees with isWithin (domain)", () => {
     const regencies = all.filter((t) => t.level === "regency");
     fc.assert(
       fc.property(fc.constantFrom(...regencies), (scope) => {
-        const inSql = listTaskForces(h.db, { within: place(scope) }).map((t) => t.id);
+        const inSql = listTaskForces(h.db, { at: TODAY, within: scopeOf(scope) }).map((t) => t.id);
         return inSql.length === 1 && inSql[0] === scope.id;
       }),
       { numRuns: 50 },
     );
+  });
+
+  it("keeps the same task forces when viewing an earlier date: Papua Selatan's scope holds Merauke as 91.01 in 2021", () => {
+    const papuaSelatan = all.find((t) => t.regionCode === "93")!;
+    const in2021 = listTaskForces(h.db, { at: "2021-12-31", within: scopeOf(papuaSelatan) }).map((t) => t.regionCode);
+    expect(in2021).toEqual(["91.01", "91.16", "91.17", "91.18"]);
+    const papua = all.find((t) => t.regionCode === "91")!;
+    expect(listTaskForces(h.db, { at: "2021-12-31", within: scopeOf(papua) }).map((t) => t.regionCode)).not.toContain("91.01");
   });
 });
 
@@ -48,7 +58,7 @@ describe("accounts", () => {
     const id = insertUser(h.db, { ...base, email: "siti@bekasikota.go.id" });
     expect(id).toBeTypeOf("number");
     expect(insertUser(h.db, { ...base, email: "siti@bekasikota.go.id" })).toBeUndefined();
-    expect(findUserById(h.db, id!)).toMatchObject({ email: "siti@bekasikota.go.id", taskForceRegionCode: "32.75", taskForceLevel: "regency", version: 1 });
+    expect(findUserById(h.db, id!, TODAY)).toMatchObject({ email: "siti@bekasikota.go.id", taskForceRegionCode: "32.75", taskForceLevel: "regency", version: 1 });
   });
 
   it("refuses an email that is not lower-case (the database keeps one form)", () => {
@@ -59,33 +69,33 @@ describe("accounts", () => {
     const id = insertUser(h.db, { ...base, email: "budi@bekasikota.go.id" })!;
     expect(updateUser(h.db, { id, version: 1, changes: { name: "Budi Santoso" }, now: 2000 })).toBe(true);
     expect(updateUser(h.db, { id, version: 1, changes: { name: "Lost Update" }, now: 3000 })).toBe(false);
-    expect(findUserById(h.db, id)).toMatchObject({ name: "Budi Santoso", version: 2 });
+    expect(findUserById(h.db, id, TODAY)).toMatchObject({ name: "Budi Santoso", version: 2 });
   });
 
   it("lists accounts within a scope and by text, with the total", () => {
     const jabar = all.find((t) => t.regionCode === "32")!;
     const jateng = all.find((t) => t.regionCode === "33")!;
     insertUser(h.db, { ...base, email: "ani@jatengprov.go.id", taskForceId: jateng.id });
-    const inJabar = listUsers(h.db, { within: place(jabar), limit: 50, offset: 0 });
+    const inJabar = listUsers(h.db, { today: TODAY, within: scopeOf(jabar), limit: 50, offset: 0 });
     expect(inJabar.rows.every((u) => u.taskForceRegionCode?.startsWith("32"))).toBe(true);
     expect(inJabar.total).toBe(inJabar.rows.length);
-    expect(listUsers(h.db, { query: "ANI@", limit: 50, offset: 0 }).rows.map((u) => u.email)).toEqual(["ani@jatengprov.go.id"]);
-    expect(listUsers(h.db, { query: "%", limit: 50, offset: 0 }).rows).toEqual([]);
+    expect(listUsers(h.db, { today: TODAY, query: "ANI@", limit: 50, offset: 0 }).rows.map((u) => u.email)).toEqual(["ani@jatengprov.go.id"]);
+    expect(listUsers(h.db, { today: TODAY, query: "%", limit: 50, offset: 0 }).rows).toEqual([]);
   });
 
   it("finds a session by its token hash with its account, and ends all of an account's sessions", () => {
     const id = insertUser(h.db, { ...base, email: "sesi@bekasikota.go.id" })!;
     const s1 = insertSession(h.db, { tokenHash: "h1", userId: id, now: 10, ip: "1.2.3.4", userAgent: "x" });
     insertSession(h.db, { tokenHash: "h2", userId: id, now: 11, ip: null, userAgent: null });
-    expect(findSessionByTokenHash(h.db, "h1")).toMatchObject({ session: { id: s1, userId: id }, user: { email: "sesi@bekasikota.go.id" } });
+    expect(findSessionByTokenHash(h.db, "h1", TODAY)).toMatchObject({ session: { id: s1, userId: id }, user: { email: "sesi@bekasikota.go.id" } });
     expect(deleteSessionsOfUser(h.db, id, { except: s1 })).toBe(1);
     expect(deleteSessionsOfUser(h.db, id)).toBe(1);
-    expect(findSessionByTokenHash(h.db, "h1")).toBeUndefined();
+    expect(findSessionByTokenHash(h.db, "h1", TODAY)).toBeUndefined();
   });
 });
 
 describe("sign-in attempts", () => {
-  it("counts failures since the last success within the window", () => {
+  it("counts an account's failures since its last success, an address's failures all through the window", () => {
     const a = (at: number, success: boolean) => recordSignInAttempt(h.db, { at, emailHash: "e1", ip: "9.9.9.9", success });
     a(100, false);
     a(200, false);
@@ -94,7 +104,7 @@ describe("sign-in attempts", () => {
     a(500, false);
     expect(countRecentFailures(h.db, { emailHash: "e1", since: 0 })).toEqual({ failures: 2, lastFailureAt: 500 });
     expect(countRecentFailures(h.db, { emailHash: "e1", since: 450 })).toEqual({ failures: 1, lastFailureAt: 500 });
-    expect(countRecentFailures(h.db, { ip: "9.9.9.9", since: 0 })).toEqual({ failures: 2, lastFailureAt: 500 });
+    expect(countRecentFailures(h.db, { ip: "9.9.9.9", since: 0 })).toEqual({ failures: 4, lastFailureAt: 500 });
     expect(countRecentFailures(h.db, { emailHash: "nobody", since: 0 })).toEqual({ failures: 0, lastFailureAt: null });
   });
 });

@@ -3,21 +3,34 @@ import { and, desc, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog, signInAttempts } from "../schema.ts";
 
-export function recordSignInAttempt(db: Db, a: { at: number; emailHash: string; ip: string; success: boolean }): void {
-  db.insert(signInAttempts).values(a).run();
+/** Records an attempt and returns its id (an attempt is first written as a failure, then marked a success). */
+export function recordSignInAttempt(db: Db, a: { at: number; emailHash: string; ip: string; success: boolean }): number {
+  return db.insert(signInAttempts).values(a).returning({ id: signInAttempts.id }).get().id;
+}
+
+/** Marks a recorded attempt as a success. */
+export function markSignInSucceeded(db: Db, id: number): void {
+  db.update(signInAttempts).set({ success: true }).where(eq(signInAttempts.id, id)).run();
 }
 
 /**
- * Failures since the last success (and within the window), for an email hash or a client address,
- * with the time of the latest failure.
+ * Failures within the window, for an email hash or a client address, with the time of the latest
+ * one. For an account, a success wipes the slate (failures before it do not count); for an address
+ * they all count, so one good account does not hide guesses at others.
  */
-export function countRecentFailures(db: Db, { emailHash, ip, since }: { emailHash?: string; ip?: string; since: number }): { failures: number; lastFailureAt: number | null } {
+export function countRecentFailures(
+  db: Db,
+  { emailHash, ip, since }: { emailHash?: string; ip?: string; since: number },
+): { failures: number; lastFailureAt: number | null } {
   const key = emailHash !== undefined ? eq(signInAttempts.emailHash, emailHash) : eq(signInAttempts.ip, ip ?? "");
-  const lastSuccess = db
-    .select({ at: max(signInAttempts.at) })
-    .from(signInAttempts)
-    .where(and(key, eq(signInAttempts.success, true), gte(signInAttempts.at, since)))
-    .get()?.at;
+  const lastSuccess =
+    emailHash === undefined
+      ? undefined
+      : db
+          .select({ at: max(signInAttempts.at) })
+          .from(signInAttempts)
+          .where(and(key, eq(signInAttempts.success, true), gte(signInAttempts.at, since)))
+          .get()?.at;
   const row = db
     .select({ failures: sql<number>`count(*)`, last: max(signInAttempts.at) })
     .from(signInAttempts)
