@@ -22,7 +22,10 @@ async function failure(call: Promise<unknown>) {
 
 const userCount = () => fx.handle.sqlite.prepare("SELECT count(*) FROM users").pluck().get();
 const taskForceId = (code: string | null) =>
-  fx.handle.sqlite.prepare(code === null ? "SELECT id FROM task_forces WHERE level = 'national'" : "SELECT id FROM task_forces WHERE region_code = ?").pluck().get(...(code === null ? [] : [code])) as number;
+  fx.handle.sqlite
+    .prepare(code === null ? "SELECT id FROM task_forces WHERE level = 'national'" : "SELECT task_force_id FROM task_force_regions WHERE region_code = ?")
+    .pluck()
+    .get(...(code === null ? [] : [code])) as number;
 const good = () => ({ email: "dewi@bekasikota.go.id", name: "Dewi Lestari", position: "Kasi Perlindungan Anak", taskForceId: taskForceId("32.75"), role: "regional_member" as const });
 
 describe("creating accounts: bad input gets a clear error and writes nothing", () => {

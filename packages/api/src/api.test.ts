@@ -54,7 +54,7 @@ describe("hierarchy", () => {
       level: "regency",
       regionName: "Kota Bekasi",
       kind: "kota",
-      status: "not_formed",
+      status: "formed", // the fixture records a Perwali of 2016
       parent: { regionCode: "32", regionName: "Jawa Barat", visible: true },
       children: [],
       timeZone: { abbreviation: "WIB", iana: "Asia/Jakarta", utcOffsetHours: 7 },

@@ -174,7 +174,7 @@ describe("sessions", () => {
     const user = browserCaller(fx.handle);
     const me = await user.caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD });
     const admin = fx.callerAs("centralAdmin");
-    await admin.accounts.setActive({ id: me.id, version: findUserById(fx.handle.db, me.id)!.version, active: false });
+    await admin.accounts.setActive({ id: me.id, version: findUserById(fx.handle.db, me.id, "2026-11-28")!.version, active: false });
     expect((await failure(user.caller.auth.me())).code).toBe("UNAUTHORIZED");
     expect(fx.handle.sqlite.prepare("SELECT count(*) FROM sessions WHERE user_id = ?").pluck().get(me.id)).toBe(0);
   });
@@ -255,5 +255,76 @@ describe("changing one's password", () => {
     await fx.callerAs("regencyMember").auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "sebuah kalimat sandi baru" });
     expect((await failure(other.caller.auth.me())).code).toBe("UNAUTHORIZED");
     await fx.callerAs("regencyMember").auth.me();
+  });
+});
+
+describe("throttling holds under pressure", () => {
+  it("counts sign-ins made at the same moment: of 12 parallel wrong guesses at most 5 are checked", async () => {
+    fresh();
+    const attempts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => failure(browserCaller(fx.handle, { ip: `203.0.113.${i}` }).caller.auth.signIn({ email: "target-regency@gugus.test", password: `guess ${i}` }))),
+    );
+    const keys = attempts.map((a) => a.messageKey);
+    expect(keys.filter((k) => k === "SIGN_IN_FAILED")).toHaveLength(THROTTLE.account.freeFailures);
+    expect(keys.filter((k) => k === "SIGN_IN_THROTTLED")).toHaveLength(12 - THROTTLE.account.freeFailures);
+  });
+
+  it("does not let a success from an address wipe its failures against other accounts", async () => {
+    fresh();
+    const { caller } = browserCaller(fx.handle, { ip: "198.51.100.77" });
+    for (let i = 0; i < THROTTLE.address.freeFailures - 1; i++) await failure(caller.auth.signIn({ email: `spray${i}@gugus.test`, password: "x" }));
+    await caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD });
+    await failure(caller.auth.signIn({ email: "spray-last@gugus.test", password: "x" }));
+    expect((await failure(caller.auth.signIn({ email: "another@gugus.test", password: "x" }))).messageKey).toBe("SIGN_IN_THROTTLED");
+  });
+
+  it("throttles guesses at the current password when changing it", async () => {
+    fresh();
+    const user = fx.callerAs("regencyMember");
+    for (let i = 0; i < THROTTLE.account.freeFailures; i++) {
+      expect((await failure(user.auth.changePassword({ currentPassword: `wrong ${i}`, newPassword: "sebuah kalimat sandi baru" }))).messageKey).toBe("CURRENT_PASSWORD_WRONG");
+    }
+    expect((await failure(user.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "sebuah kalimat sandi baru" }))).messageKey).toBe("SIGN_IN_THROTTLED");
+  });
+});
+
+describe("one-time passwords are single-use", () => {
+  it("a second sign-in with the same one-time password is refused", async () => {
+    fresh();
+    const created = await fx.callerAs("centralAdmin").accounts.resetPassword({ id: fx.targetUserIds.regency });
+    await browserCaller(fx.handle).caller.auth.signIn({ email: "target-regency@gugus.test", password: created.oneTimePassword });
+    expect((await failure(browserCaller(fx.handle).caller.auth.signIn({ email: "target-regency@gugus.test", password: created.oneTimePassword }))).messageKey).toBe("INITIAL_PASSWORD_EXPIRED");
+  });
+});
+
+describe("promotion to central admin", () => {
+  it("asks the promoted account for a new (15-character) password and ends its sessions", async () => {
+    fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const viewer = fx.callerAs("centralViewer");
+    await viewer.auth.me();
+    await admin.accounts.update({ id: fx.userIds.centralViewer, version: 1, role: "central_admin" });
+    expect((await failure(viewer.auth.me())).code).toBe("UNAUTHORIZED");
+    const again = browserCaller(fx.handle);
+    expect((await again.caller.auth.signIn({ email: "centralviewer@gugus.test", password: FIXTURE_PASSWORD })).mustChangePassword).toBe(true);
+    expect((await failure(again.caller.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "kopi pagi enak" }))).messageKey).toBe("PASSWORD_TOO_SHORT");
+  });
+});
+
+describe("resets", () => {
+  it("a regional admin cannot reset a fellow admin's password", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    const created = await admin.accounts.create({ email: "admin2@bekasikota.go.id", name: "Admin Dua", position: "Staf", taskForceId: (await admin.auth.me()).taskForce.id, role: "regional_admin" });
+    expect((await failure(admin.accounts.resetPassword({ id: created.account.id }))).code).toBe("FORBIDDEN");
+  });
+});
+
+describe("error messages", () => {
+  it("never pass on tRPC's own text, which may quote the request", () => {
+    const error = new TRPCError({ code: "PARSE_ERROR", message: 'Unexpected token in "password": hunter2 is not valid JSON' });
+    const shape = formatError({ error, shape: { message: error.message, code: -32700, data: { code: "PARSE_ERROR", httpStatus: 400 } } });
+    expect(shape.message).toBe("The input is not valid.");
+    expect(JSON.stringify(shape)).not.toContain("hunter2");
   });
 });

@@ -6,14 +6,14 @@
  */
 import { listTaskForces } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
-import { checkAccountManagement, hasCapability, isWithin } from "@gugus/domain";
+import { checkAccountManagement, checkProfileManagement, hasCapability, isWithin, mayResetPassword } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { POLICY } from "./policy.ts";
 import type { ProcedurePath } from "./policy.ts";
 import { appRouter } from "./root.ts";
-import { ACTORS, FIXTURE_PASSWORD, TARGETS, fixtureFactory } from "./test-helpers.ts";
+import { ACTORS, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE, fixtureFactory } from "./test-helpers.ts";
 import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
 
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
@@ -23,7 +23,8 @@ const factory = await fixtureFactory();
 const shared = factory.fresh();
 afterAll(shared.close);
 
-const taskForces = listTaskForces(shared.handle.db);
+const TODAY = "2026-11-28";
+const taskForces = listTaskForces(shared.handle.db, { at: TODAY });
 const taskForceOf = (region: string | null) => taskForces.find((t) => t.regionCode === region)!;
 const placeOfRegion = (region: string | null): TaskForcePlace => {
   const tf = taskForceOf(region);
@@ -67,6 +68,18 @@ const taskForceOutcome = (actor: ActorInfo, target: TargetKey): Outcome => (inSc
 const accountOutcome = (actor: ActorInfo, target: TargetKey): Outcome => (accountVisible(actor, target) ? "ok" : "NOT_FOUND");
 const manageExisting = (actor: ActorInfo, target: TargetKey): Outcome =>
   accountVisible(actor, target) ? manageOutcome(actor, target, targetRole(target)) : "NOT_FOUND";
+const resetOutcome = (actor: ActorInfo, target: TargetKey): Outcome => {
+  const manage = manageExisting(actor, target);
+  return manage === "ok" && !mayResetPassword(actor, targetRole(target)) ? "FORBIDDEN" : manage;
+};
+const profileOutcome = (actor: ActorInfo, target: TargetKey): Outcome => {
+  const verdict = checkProfileManagement(actor, { taskForceId: taskForceOf(TARGETS[target]).id, place: targetPlace(target) });
+  return verdict === "ok" ? "ok" : verdict;
+};
+const instrument = (target: TargetKey, number: string) => ({ type: TARGET_INSTRUMENT_TYPE[target], number, issuedOn: "2019-05-01", issuer: "Kepala Daerah" });
+const membership = { position: "member", office: "Kepala Seksi", agency: "Polres", stakeholderType: "vertical", validFrom: "2020-01-01" };
+const csv = Buffer.from("kode_wilayah,jenis,nomor,tanggal\n32.75,perwali,9/2018,2018-01-05\n").toString("base64");
+const importRows = [{ row: 2, regionCode: "32.75", type: "perwali", number: "9/2018", issuedOn: "2018-01-05" }];
 
 const CASES: Record<ProcedurePath, Case> = {
   "auth.signIn": {
@@ -121,6 +134,59 @@ const CASES: Record<ProcedurePath, Case> = {
     expect: ok,
     verify: (out: { level: TaskForcePlace["level"]; regionCode: string | null }[], actor) => expect(out.every((t) => inScope(actor, t))).toBe(true),
   },
+  "hierarchy.coverage": {
+    writes: false,
+    input: () => ({ at: "2026-01-01" }),
+    expect: ok,
+    verify: (out: { byProvince: { provinceCode: string }[]; unformed: { regionCode: string | null; level: TaskForcePlace["level"] }[] }, actor) => {
+      expect(out.byProvince.every((p) => inScope(actor, placeOfRegion(p.provinceCode)) || actor.place.level === "regency")).toBe(true);
+      expect(out.unformed.every((u) => inScope(actor, u))).toBe(true);
+    },
+  },
+  "hierarchy.successions": { writes: false, expect: ok },
+  "hierarchy.restructure": {
+    writes: true,
+    input: () => ({ plan: { kind: "rename", effectiveDate: "2030-01-01", legalBasis: "PP 1/2029", code: "32.75", newName: "Kota Bekasi Raya" } }),
+    expect: ok,
+  },
+  "profile.get": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id }),
+    expect: taskForceOutcome,
+    verify: (out: { instruments: unknown[]; memberships: unknown[] }) => {
+      expect(out.instruments).toHaveLength(1);
+      expect(out.memberships).toHaveLength(1);
+    },
+  },
+  "profile.createInstrument": {
+    writes: true,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, instrument: instrument(target, "2/2019") }),
+    expect: profileOutcome,
+  },
+  "profile.updateInstrument": {
+    writes: true,
+    input: (target, fx) => ({ id: fx.targetInstrumentIds[target], version: 1, instrument: { ...instrument(target, `1/${target}/2016`), issuedOn: "2016-03-01", revokedOn: "2020-01-01" } }),
+    expect: profileOutcome,
+  },
+  "profile.deleteInstrument": { writes: true, input: (target, fx) => ({ id: fx.targetInstrumentIds[target], version: 1 }), expect: profileOutcome },
+  "profile.createMembership": {
+    writes: true,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, membership }),
+    expect: profileOutcome,
+  },
+  "profile.updateMembership": {
+    writes: true,
+    input: (target, fx) => ({
+      id: fx.targetMembershipIds[target],
+      version: 1,
+      membership: { position: "secretary", office: "Kepala Bidang PPPA", agency: "DP3A", stakeholderType: "pemda_opd", validFrom: "2016-03-01", validTo: "2024-12-31" },
+    }),
+    expect: profileOutcome,
+  },
+  "profile.deleteMembership": { writes: true, input: (target, fx) => ({ id: fx.targetMembershipIds[target], version: 1 }), expect: profileOutcome },
+  "formationImport.parse": { writes: false, input: () => ({ fileName: "gt.csv", contentBase64: csv }), expect: ok },
+  "formationImport.check": { writes: false, input: () => ({ rows: importRows }), expect: ok },
+  "formationImport.commit": { writes: true, input: () => ({ fileName: "gt.csv", rows: importRows }), expect: ok },
   "ran.periods": { writes: false, expect: ok },
   "ran.periodOfYear": { writes: false, input: () => ({ year: 2018 }), expect: ok },
   "ran.atDate": { writes: false, input: () => ({ date: "2018-03-22" }), expect: ok },
@@ -165,7 +231,7 @@ const CASES: Record<ProcedurePath, Case> = {
   "accounts.resetPassword": {
     writes: true,
     input: (target, fx) => ({ id: fx.targetUserIds[target] }),
-    expect: manageExisting,
+    expect: resetOutcome,
   },
   "sessions.list": { writes: false, input: () => ({}), expect: ok },
   "sessions.end": {
@@ -195,7 +261,11 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
   return [
     q("SELECT * FROM users ORDER BY id"),
     q("SELECT id, user_id, token_hash FROM sessions WHERE user_id IS NOT ? ORDER BY id", callerId),
-    q("SELECT count(*) FROM task_forces"),
+    q("SELECT * FROM task_forces ORDER BY id"),
+    q("SELECT * FROM task_force_regions ORDER BY id"),
+    q("SELECT * FROM successions ORDER BY id"),
+    q("SELECT * FROM instruments ORDER BY id"),
+    q("SELECT * FROM memberships ORDER BY id"),
     q("SELECT * FROM ran_periods ORDER BY id"),
   ].join("|");
 }

@@ -5,7 +5,7 @@
  */
 import { appendAudit, countUsers, findTaskForceByRegion, findUserById, insertUser } from "@gugus/db";
 import type { Db } from "@gugus/db";
-import { DomainError, EmailSchema, INITIAL_PASSWORD_LIFETIME_MS, PersonNameSchema } from "@gugus/domain";
+import { DomainError, EmailSchema, INITIAL_PASSWORD_LIFETIME_MS, PersonNameSchema, localDateOf } from "@gugus/domain";
 import { generateOneTimePassword, hashPassword } from "./auth/crypto.ts";
 import { toAccount } from "./routers/accounts.ts";
 
@@ -15,7 +15,8 @@ export type CreatedAdmin = { account: ReturnType<typeof toAccount>; oneTimePassw
 export async function createCentralAdmin(db: Db, { email, name, now, by }: { email: string; name: string; now: Date; by: string }): Promise<CreatedAdmin> {
   const cleanEmail = EmailSchema.parse(email);
   const cleanName = PersonNameSchema.parse(name);
-  const national = findTaskForceByRegion(db, null);
+  const today = localDateOf(now, "Asia/Jakarta");
+  const national = findTaskForceByRegion(db, null, today);
   if (!national) throw new Error("the national task force is missing: seed the database first");
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -33,7 +34,7 @@ export async function createCentralAdmin(db: Db, { email, name, now, by }: { ema
   });
   if (id === undefined) throw new DomainError("EMAIL_TAKEN");
   appendAudit(db, { at: now.getTime(), actorUserId: null, actorLabel: by, action: "account.create", outcome: "success", targetType: "user", targetId: id, ip: null, details: { role: "central_admin", bootstrap: true } });
-  return { account: toAccount(findUserById(db, id)!), oneTimePassword, expiresAt };
+  return { account: toAccount(findUserById(db, id, today)!), oneTimePassword, expiresAt };
 }
 
 /** Creates the first central admin when the database has no account at all; otherwise does nothing. */

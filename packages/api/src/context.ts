@@ -44,6 +44,8 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     user: null as SignedInUser | null,
     /** The session read for this request (a batch shares it), filled on first need. */
     sessionMemo: { resolved: false, user: null } as { resolved: boolean; user: SignedInUser | null },
+    /** Counters for the whole request (a batch shares them). */
+    requestState: { signIns: 0 },
   };
 }
 

@@ -38,6 +38,20 @@ export function toTrpcError(error: DomainError): TRPCError {
   return new TRPCError({ code: DOMAIN_KIND_TO_TRPC[error.kind], message: error.message, cause: error });
 }
 
+/** English messages for errors tRPC or the transport raise: their own texts may echo input, so none is passed on. */
+const TRANSPORT_MESSAGES: Record<string, string> = {
+  VALIDATION_FAILED: "The input is not valid.",
+  NOT_FOUND: "Not found.",
+  UNAUTHORIZED: "Please sign in.",
+  FORBIDDEN: "Your role does not allow this.",
+  CONFLICT: "The request conflicts with the current state.",
+  PAYLOAD_TOO_LARGE: "The request is too large.",
+  TOO_MANY_REQUESTS: "Too many requests; try again shortly.",
+  METHOD_NOT_SUPPORTED: "This request method is not supported here.",
+  UNSUPPORTED_MEDIA_TYPE: "Send JSON.",
+  INTERNAL: "Something went wrong on the server. The error has been logged.",
+};
+
 export type ErrorIssue = { path: string; messageKey: string; message: string };
 
 /** The `data` part of every error the API sends. */
@@ -80,7 +94,7 @@ export function formatError({
   const cause = error.cause;
   const issues = error.code === "BAD_REQUEST" ? issuesOf(cause) : undefined;
   let messageKey = TRPC_CODE_TO_KEY[error.code] ?? "INTERNAL";
-  let message = shape.message;
+  let message: string;
   let details: ApiErrorData["details"];
 
   if (cause instanceof DomainError) {
@@ -92,8 +106,9 @@ export function formatError({
     const [only] = keys;
     messageKey = keys.size === 1 && only !== undefined ? only : "VALIDATION_FAILED";
     message = messageKey === "VALIDATION_FAILED" ? DOMAIN_ERRORS.VALIDATION_FAILED.message : DOMAIN_ERRORS[messageKey as keyof typeof DOMAIN_ERRORS].message;
-  } else if (error.code === "INTERNAL_SERVER_ERROR") {
-    message = GENERIC_INTERNAL_MESSAGE;
+  } else {
+    // Messages of tRPC itself (a JSON parse error quoting the body, "No procedure found…") are replaced.
+    message = TRANSPORT_MESSAGES[messageKey] ?? GENERIC_INTERNAL_MESSAGE;
   }
 
   const data: ApiErrorData = {

@@ -37,6 +37,21 @@ export const POLICY = {
   "hierarchy.byRegion": { access: "read", scope: "task-force" },
   "hierarchy.counts": { access: "read", scope: "list" },
   "hierarchy.search": { access: "read", scope: "list" },
+  "hierarchy.coverage": { access: "read", scope: "list" },
+  "hierarchy.successions": { access: "read", scope: "none" },
+  "hierarchy.restructure": { access: "hierarchy.manage", scope: "none" },
+
+  "profile.get": { access: "read", scope: "task-force" },
+  "profile.createInstrument": { access: "profile.manage", scope: "task-force" },
+  "profile.updateInstrument": { access: "profile.manage", scope: "task-force" },
+  "profile.deleteInstrument": { access: "profile.manage", scope: "task-force" },
+  "profile.createMembership": { access: "profile.manage", scope: "task-force" },
+  "profile.updateMembership": { access: "profile.manage", scope: "task-force" },
+  "profile.deleteMembership": { access: "profile.manage", scope: "task-force" },
+
+  "formationImport.parse": { access: "hierarchy.manage", scope: "none" },
+  "formationImport.check": { access: "hierarchy.manage", scope: "none" },
+  "formationImport.commit": { access: "hierarchy.manage", scope: "none" },
 
   "ran.periods": { access: "read", scope: "none" },
   "ran.periodOfYear": { access: "read", scope: "none" },

@@ -1,8 +1,10 @@
 import { accountsRouter } from "./routers/accounts.ts";
 import { auditRouter } from "./routers/audit.ts";
+import { formationImportRouter } from "./routers/formation-import.ts";
 import { authRouter } from "./routers/auth.ts";
 import { healthRouter } from "./routers/health.ts";
 import { hierarchyRouter } from "./routers/hierarchy.ts";
+import { profileRouter } from "./routers/profile.ts";
 import { ranRouter } from "./routers/ran.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -11,6 +13,8 @@ export const appRouter = router({
   auth: authRouter,
   health: healthRouter,
   hierarchy: hierarchyRouter,
+  profile: profileRouter,
+  formationImport: formationImportRouter,
   ran: ranRouter,
   accounts: accountsRouter,
   sessions: sessionsRouter,

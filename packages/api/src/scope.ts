@@ -1,8 +1,10 @@
 /** Scope checks for single reads and writes: out of scope looks exactly like "not found", and is audited. */
+import { findTaskForce, isTaskForceInScope } from "@gugus/db";
 import type { TaskForceRow, UserRow } from "@gugus/db";
-import { DomainError, canSeeTaskForce } from "@gugus/domain";
+import { DomainError } from "@gugus/domain";
 import type { DomainErrorCode, TaskForcePlace } from "@gugus/domain";
 import { audit } from "./audit.ts";
+import { scopeOf, todayOf } from "./clock.ts";
 import type { Context, SignedInUser } from "./context.ts";
 
 type ScopedContext = Context & { user: SignedInUser };
@@ -12,10 +14,19 @@ function deny(ctx: ScopedContext, targetType: string, targetId: number, code: Do
   throw new DomainError(code);
 }
 
-/** The task force if the caller may see it; TASK_FORCE_NOT_FOUND otherwise (missing or out of scope alike). */
-export function visibleTaskForce(ctx: ScopedContext, row: TaskForceRow | undefined): TaskForceRow {
+/**
+ * The task force as it stood on a date (default today) if the caller may see it: it must lie in the
+ * caller's subtree as the subtree stands today. TASK_FORCE_NOT_FOUND otherwise — missing, not yet
+ * or no longer existing on that date, or out of scope alike.
+ */
+export function visibleTaskForce(ctx: ScopedContext, id: number | undefined, at: string = todayOf(ctx)): TaskForceRow {
+  if (id === undefined) throw new DomainError("TASK_FORCE_NOT_FOUND");
+  if (!isTaskForceInScope(ctx.db, id, scopeOf(ctx))) {
+    if (findTaskForce(ctx.db, id, at)) deny(ctx, "task_force", id, "TASK_FORCE_NOT_FOUND");
+    throw new DomainError("TASK_FORCE_NOT_FOUND");
+  }
+  const row = findTaskForce(ctx.db, id, at);
   if (!row) throw new DomainError("TASK_FORCE_NOT_FOUND");
-  if (!canSeeTaskForce(ctx.user.actor, { level: row.level, regionCode: row.regionCode })) deny(ctx, "task_force", row.id, "TASK_FORCE_NOT_FOUND");
   return row;
 }
 

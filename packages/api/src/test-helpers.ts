@@ -2,7 +2,7 @@
  * Test fixtures: a seeded in-memory database with one account per kind of actor, each with a live
  * session, and callers acting as any of them. Real migrations, real hashing, no mocks.
  */
-import { findTaskForceByRegion, insertSession, insertUser, updateUser } from "@gugus/db";
+import { findTaskForceByRegion, insertInstrument, insertMembership, insertSession, insertUser, updateUser } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { createTestDatabase, restoreSnapshot, takeSnapshot } from "@gugus/db/testing";
 import type { Role } from "@gugus/domain";
@@ -45,6 +45,9 @@ export type Fixture = {
   userIds: Record<keyof typeof ACTORS, number>;
   /** One account at each target task force (central viewer at the nation, regional member elsewhere). */
   targetUserIds: Record<TargetKey, number>;
+  /** One instrument and one position holder recorded at each target task force. */
+  targetInstrumentIds: Record<TargetKey, number>;
+  targetMembershipIds: Record<TargetKey, number>;
   tokens: Record<keyof typeof ACTORS, string>;
   /** A caller acting as an actor (cookie set to its session), at a given time. */
   callerAs: (actor: ActorKey, options?: { now?: Date }) => ReturnType<typeof createCaller>;
@@ -54,14 +57,24 @@ export type Fixture = {
 let passwordHash: Promise<string> | undefined;
 
 /** Builds the fixture accounts into a seeded database. */
-export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "userIds" | "tokens" | "targetUserIds">> {
+/** The instrument type that forms each target's task force. */
+export const TARGET_INSTRUMENT_TYPE = {
+  national: "perpres",
+  province: "pergub",
+  regency: "perwali",
+  siblingRegency: "perbup",
+  otherProvince: "pergub",
+  otherProvinceRegency: "perwali",
+} as const satisfies Record<TargetKey, string>;
+
+export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "userIds" | "tokens" | "targetUserIds" | "targetInstrumentIds" | "targetMembershipIds">> {
   const handle = createTestDatabase();
   const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
   const now = FIXED_NOW.getTime();
   const userIds = {} as Fixture["userIds"];
   const tokens = {} as Fixture["tokens"];
   for (const [key, actor] of Object.entries(ACTORS) as [keyof typeof ACTORS, (typeof ACTORS)[keyof typeof ACTORS]][]) {
-    const taskForce = findTaskForceByRegion(handle.db, actor.region)!;
+    const taskForce = findTaskForceByRegion(handle.db, actor.region, "2026-11-28")!;
     const id = insertUser(handle.db, {
       email: `${key.toLowerCase()}@gugus.test`,
       name: `Test ${key}`,
@@ -81,12 +94,27 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
     if (key === "deactivated") updateUser(handle.db, { id, version: 1, changes: { active: false }, now });
   }
   const targetUserIds = {} as Fixture["targetUserIds"];
+  const targetInstrumentIds = {} as Fixture["targetInstrumentIds"];
+  const targetMembershipIds = {} as Fixture["targetMembershipIds"];
   for (const [key, region] of Object.entries(TARGETS) as [TargetKey, string | null][]) {
+    const taskForceId = findTaskForceByRegion(handle.db, region, "2026-11-28")!.id;
+    targetInstrumentIds[key] = insertInstrument(
+      handle.db,
+      taskForceId,
+      { type: TARGET_INSTRUMENT_TYPE[key], number: `1/${key}/2016`, issuedOn: "2016-03-01", issuer: "Kepala Daerah", documentRef: null, endsOn: null, revokedOn: null },
+      now,
+    )!;
+    targetMembershipIds[key] = insertMembership(
+      handle.db,
+      taskForceId,
+      { position: "secretary", subTaskForce: null, office: "Kepala Bidang PPPA", agency: "DP3A", stakeholderType: "pemda_opd", personName: null, validFrom: "2016-03-01", validTo: null },
+      now,
+    );
     targetUserIds[key] = insertUser(handle.db, {
       email: `target-${key.toLowerCase()}@gugus.test`,
       name: `Target ${key}`,
       position: "Anggota",
-      taskForceId: findTaskForceByRegion(handle.db, region)!.id,
+      taskForceId: findTaskForceByRegion(handle.db, region, "2026-11-28")!.id,
       role: region === null ? "central_viewer" : "regional_member",
       passwordHash: hash,
       mustChangePassword: false,
@@ -94,7 +122,7 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
       now,
     })!;
   }
-  return { handle, userIds, tokens, targetUserIds };
+  return { handle, userIds, tokens, targetUserIds, targetInstrumentIds, targetMembershipIds };
 }
 
 function callerFor(handle: DatabaseHandle, tokens: Fixture["tokens"]) {
@@ -113,13 +141,13 @@ export async function setupFixture(): Promise<Fixture> {
 
 /** Builds the fixture once and hands out independent copies (for tests that write). */
 export async function fixtureFactory(): Promise<{ fresh: () => Fixture }> {
-  const { handle, userIds, tokens, targetUserIds } = await buildFixtureDatabase();
+  const { handle, ...ids } = await buildFixtureDatabase();
   const image = takeSnapshot(handle);
   handle.close();
   return {
     fresh: () => {
       const copy = restoreSnapshot(image);
-      return { handle: copy, userIds, tokens, targetUserIds, callerAs: callerFor(copy, tokens), close: copy.close };
+      return { handle: copy, ...ids, callerAs: callerFor(copy, ids.tokens), close: copy.close };
     },
   };
 }

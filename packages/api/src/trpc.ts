@@ -7,6 +7,7 @@ import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
 import { DomainError, hasCapability, isSessionActive } from "@gugus/domain";
 import { initTRPC } from "@trpc/server";
 import { audit } from "./audit.ts";
+import { todayOf } from "./clock.ts";
 import { sessionCookieName } from "./auth/cookies.ts";
 import { sha256 } from "./auth/crypto.ts";
 import type { Context, SignedInUser } from "./context.ts";
@@ -36,7 +37,7 @@ export function resolveSession(ctx: Context): SignedInUser | null {
   const token = ctx.cookies.get(cookie);
   let user: SignedInUser | null = null;
   if (token && token.length <= 128) {
-    const found = findSessionByTokenHash(ctx.db, sha256(token));
+    const found = findSessionByTokenHash(ctx.db, sha256(token), todayOf(ctx));
     const now = ctx.now().getTime();
     if (found && found.user.active && isSessionActive(found.session, now)) {
       if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) touchSession(ctx.db, found.session.id, now);

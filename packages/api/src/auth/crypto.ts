@@ -12,8 +12,26 @@ const ARGON2ID = 2 as Algorithm;
 /** argon2id parameters: memory in KiB (19 MiB), passes, lanes. Never below these. */
 export const ARGON2_PARAMS = { algorithm: ARGON2ID, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
 
+/** At most this many hashes run at once (each takes 19 MiB and a thread); the rest wait their turn. */
+export const MAX_CONCURRENT_HASHES = 4;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function limited<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing hash hands its slot straight to the next in line, so no more than the limit ever run.
+  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password.normalize("NFC"), ARGON2_PARAMS);
+  return limited(() => hash(password.normalize("NFC"), ARGON2_PARAMS));
 }
 
 /** A hash of a password nobody knows, verified when an email is unknown so the answer takes as long. */
@@ -23,7 +41,7 @@ let dummyHash: Promise<string> | undefined;
 export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
   const target = storedHash ?? (await (dummyHash ??= hashPassword(randomBytes(32).toString("base64url"))));
   try {
-    const ok = await verify(target, password.normalize("NFC"));
+    const ok = await limited(() => verify(target, password.normalize("NFC")));
     return ok && storedHash !== undefined;
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { deleteSessionsOfUser, findTaskForce, findUserById, insertUser, listUsers, setPassword, updateUser } from "@gugus/db";
+import { deleteSessionsOfUser, findUserById, insertUser, listUsers, requirePasswordChange, setPassword, updateUser } from "@gugus/db";
 import type { UserRow } from "@gugus/db";
 import {
   AccountCreateSchema,
@@ -8,12 +8,14 @@ import {
   TaskForceIdSchema,
   VersionSchema,
   checkAccountManagement,
+  mayResetPassword,
 } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { generateOneTimePassword, hashPassword } from "../auth/crypto.ts";
+import { todayOf } from "../clock.ts";
 import type { Context, SignedInUser } from "../context.ts";
 import { placeOfUser, visibleAccount, visibleTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
@@ -48,7 +50,7 @@ function assertMayManage(ctx: Ctx, target: { taskForceId: number; place: TaskFor
 
 /** The account to manage: visible to the caller, and manageable with its current role. */
 function manageableAccount(ctx: Ctx, id: number): UserRow {
-  const row = visibleAccount(ctx, findUserById(ctx.db, id));
+  const row = visibleAccount(ctx, findUserById(ctx.db, id, todayOf(ctx)));
   assertMayManage(ctx, { taskForceId: row.taskForceId, place: placeOfUser(row), role: row.role }, row.id);
   return row;
 }
@@ -80,6 +82,7 @@ export const accountsRouter = {
       const ownOnly = actor.place.level !== "national";
       if (ownOnly && input.taskForceId !== undefined && input.taskForceId !== actor.taskForceId) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
       const { rows, total } = listUsers(ctx.db, {
+        today: todayOf(ctx),
         ...(ownOnly ? { taskForceId: actor.taskForceId } : input.taskForceId !== undefined ? { taskForceId: input.taskForceId } : {}),
         ...(input.query ? { query: input.query } : {}),
         ...(input.active === undefined ? {} : { active: input.active }),
@@ -92,7 +95,7 @@ export const accountsRouter = {
   /** One account. */
   get: signedInProcedure
     .input(z.object({ id: AccountIdSchema }).strict())
-    .query(({ ctx, input }) => toAccount(visibleAccount(ctx, findUserById(ctx.db, input.id)))),
+    .query(({ ctx, input }) => toAccount(visibleAccount(ctx, findUserById(ctx.db, input.id, todayOf(ctx))))),
 
   /**
    * Creates an account with a one-time password, shown once in the answer and valid for 72 hours;
@@ -100,14 +103,14 @@ export const accountsRouter = {
    * accounts of its own task force.
    */
   create: signedInProcedure.input(AccountCreateSchema).mutation(async ({ ctx, input }) => {
-    const taskForce = visibleTaskForce(ctx, findTaskForce(ctx.db, input.taskForceId));
+    const taskForce = visibleTaskForce(ctx, input.taskForceId);
     assertMayManage(ctx, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role: input.role });
     const otp = await issueOneTimePassword(ctx);
     const now = ctx.now().getTime();
     const id = insertUser(ctx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
     if (id === undefined) throw new DomainError("EMAIL_TAKEN");
     audit(ctx, { action: "account.create", outcome: "success", targetType: "user", targetId: id, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
-    return { account: toAccount(findUserById(ctx.db, id)!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
+    return { account: toAccount(findUserById(ctx.db, id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 
   /** Changes name, position or role, from the version the editor read (a stale version is a conflict). */
@@ -122,8 +125,18 @@ export const accountsRouter = {
       ...(input.position === undefined ? {} : { position: input.position }),
       ...(input.role === undefined ? {} : { role: input.role }),
     };
-    if (!updateUser(ctx.db, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
-    const after = findUserById(ctx.db, before.id)!;
+    const promoted = input.role === "central_admin" && before.role !== "central_admin";
+    const now = ctx.now().getTime();
+    ctx.db.transaction((tx) => {
+      if (!updateUser(tx, { id: before.id, version: input.version, changes, now })) throw new DomainError("STALE_VERSION");
+      // A central admin needs a 15-character password: the promoted account chooses one at its next
+      // sign-in, and its open sessions (opened with the shorter one) end.
+      if (promoted) {
+        requirePasswordChange(tx, before.id, now);
+        deleteSessionsOfUser(tx, before.id);
+      }
+    });
+    const after = findUserById(ctx.db, before.id, todayOf(ctx))!;
     const diff = Object.fromEntries(
       (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => before[k] !== after[k]).flatMap((k) => [[`${k}.before`, before[k]], [`${k}.after`, after[k]]]),
     );
@@ -143,13 +156,20 @@ export const accountsRouter = {
         return input.active ? 0 : deleteSessionsOfUser(tx, before.id);
       });
       audit(ctx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details: { sessionsEnded: ended } });
-      return toAccount(findUserById(ctx.db, before.id)!);
+      return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!);
     }),
 
-  /** Issues a new one-time password (shown once) and ends the account's sessions. */
+  /**
+   * Issues a new one-time password (shown once) and ends the account's sessions. A regional admin may
+   * reset only members' passwords: resetting another admin's would let it act as that admin.
+   */
   resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx, input }) => {
     const target = manageableAccount(ctx, input.id);
     if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+    if (!mayResetPassword(ctx.user.actor, target.role)) {
+      audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });
+      throw new DomainError("FORBIDDEN");
+    }
     const otp = await issueOneTimePassword(ctx);
     const now = ctx.now().getTime();
     const ended = ctx.db.transaction((tx) => {
@@ -157,6 +177,6 @@ export const accountsRouter = {
       return deleteSessionsOfUser(tx, target.id);
     });
     audit(ctx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
-    return { account: toAccount(findUserById(ctx.db, target.id)!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
+    return { account: toAccount(findUserById(ctx.db, target.id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 } satisfies TRPCRouterRecord;

@@ -2,22 +2,36 @@ import {
   countRecentFailures,
   deleteSession,
   deleteSessionsOfUser,
+  deleteStaleSessions,
+  expireOneTimePassword,
   findPasswordHash,
   findSessionByTokenHash,
+  findUserById,
   findUserForSignIn,
   insertSession,
+  markSignInSucceeded,
   pruneSignInAttempts,
   recordSignInAttempt,
   setPassword,
 } from "@gugus/db";
 import type { UserRow } from "@gugus/db";
-import { DomainError, PASSWORD_MAX_LENGTH, THROTTLE, checkPassword, throttleWaitMs } from "@gugus/domain";
+import {
+  DomainError,
+  PASSWORD_MAX_LENGTH,
+  SESSION_ABSOLUTE_LIFETIME_MS,
+  SESSION_IDLE_TIMEOUT_MS,
+  THROTTLE,
+  checkPassword,
+  throttleWaitMs,
+} from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit.ts";
 import { commonPasswords } from "../auth/common-passwords.ts";
 import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cookies.ts";
 import { generateSessionToken, hashPassword, sha256, verifyPassword } from "../auth/crypto.ts";
+import { todayOf } from "../clock.ts";
+import type { Context } from "../context.ts";
 import { forgetResolvedSession, publicProcedure, signedInProcedure } from "../trpc.ts";
 
 /** What the apps know of the signed-in account. */
@@ -42,55 +56,74 @@ const SignInSchema = z
   })
   .strict();
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Checks the throttles for an account and an address, then writes this attempt as a failure — all
+ * before any waiting, so attempts made at the same moment count each other. Returns the attempt's id
+ * (to mark it a success) or throws SIGN_IN_THROTTLED.
+ */
+function admitAttempt(ctx: Context, emailHash: string): number {
+  const now = ctx.now().getTime();
+  const since = now - THROTTLE.windowMs;
+  const waitMs = Math.max(
+    throttleWaitMs({ ...countRecentFailures(ctx.db, { emailHash, since }), now, rule: THROTTLE.account }),
+    throttleWaitMs({ ...countRecentFailures(ctx.db, { ip: ctx.client.ip, since }), now, rule: THROTTLE.address }),
+  );
+  // Refused attempts are not audited one by one: the throttle bounds how many failures reach the log.
+  if (waitMs > 0) throw new DomainError("SIGN_IN_THROTTLED", { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+  return recordSignInAttempt(ctx.db, { at: now, emailHash, ip: ctx.client.ip, success: false });
+}
+
 export const authRouter = {
   /**
    * Signs in with email and password. An unknown email, a wrong password and an inactive account get
-   * the same answer in about the same time (a dummy hash is verified). Repeated failures slow down
-   * per account and per address, without a hard lockout.
+   * the same answer in about the same time (a dummy hash is verified). Failures slow down per account
+   * and per address, without a hard lockout; one sign-in per request.
    */
   signIn: publicProcedure.input(SignInSchema).mutation(async ({ ctx, input }) => {
+    if (ctx.requestState.signIns++ > 0) throw new DomainError("SIGN_IN_THROTTLED", { retryAfterSeconds: 1 });
     const now = ctx.now().getTime();
-    const since = now - THROTTLE.windowMs;
+    const today = todayOf(ctx);
     const emailHash = sha256(input.email);
-    const perAccount = countRecentFailures(ctx.db, { emailHash, since });
-    const perAddress = countRecentFailures(ctx.db, { ip: ctx.client.ip, since });
-    const waitMs = Math.max(
-      throttleWaitMs({ ...perAccount, now, rule: THROTTLE.account }),
-      throttleWaitMs({ ...perAddress, now, rule: THROTTLE.address }),
-    );
-    if (waitMs > 0) {
-      audit(ctx, { action: "auth.sign_in", outcome: "denied", actorUserId: null, actorLabel: null, details: { reason: "throttled", emailHash: emailHash.slice(0, 16) } });
-      throw new DomainError("SIGN_IN_THROTTLED", { retryAfterSeconds: Math.ceil(waitMs / 1000) });
-    }
+    const attemptId = admitAttempt(ctx, emailHash);
+    pruneSignInAttempts(ctx.db, now - DAY_MS);
 
-    const user = findUserForSignIn(ctx.db, input.email);
+    const user = findUserForSignIn(ctx.db, input.email, today);
     const passwordOk = await verifyPassword(user?.passwordHash, input.password);
     const fail = (reason: string, code: "SIGN_IN_FAILED" | "INITIAL_PASSWORD_EXPIRED" = "SIGN_IN_FAILED"): never => {
-      recordSignInAttempt(ctx.db, { at: now, emailHash, ip: ctx.client.ip, success: false });
       audit(ctx, { action: "auth.sign_in", outcome: "failure", actorUserId: user?.id ?? null, actorLabel: user?.email ?? null, details: { reason } });
       throw new DomainError(code);
     };
-    if (!user || !passwordOk) fail(user ? "wrong_password" : "unknown_email");
-    if (!user!.active) fail("inactive");
-    if (user!.mustChangePassword && user!.passwordExpiresAt !== null && user!.passwordExpiresAt <= now) fail("one_time_password_expired", "INITIAL_PASSWORD_EXPIRED");
-    const account = user!;
+    if (!user || !passwordOk) return fail(user ? "wrong_password" : "unknown_email");
 
-    recordSignInAttempt(ctx.db, { at: now, emailHash, ip: ctx.client.ip, success: true });
-    if (Math.random() < 0.05) pruneSignInAttempts(ctx.db, now - 24 * 60 * 60 * 1000);
+    // Everything from here on runs without waiting: the account is read again, and the session is
+    // written only if the password checked above is still the account's (no change in between).
+    const current = findUserForSignIn(ctx.db, input.email, today);
+    if (!current || current.passwordChangedAt !== user.passwordChangedAt || current.passwordHash !== user.passwordHash) return fail("password_changed");
+    if (!current.active) return fail("inactive");
+    if (current.mustChangePassword && current.passwordExpiresAt !== null && current.passwordExpiresAt <= now) {
+      return fail("one_time_password_used_or_expired", "INITIAL_PASSWORD_EXPIRED");
+    }
+
+    markSignInSucceeded(ctx.db, attemptId);
+    deleteStaleSessions(ctx.db, { lastSeenBefore: now - SESSION_IDLE_TIMEOUT_MS, createdBefore: now - SESSION_ABSOLUTE_LIFETIME_MS });
+    // A one-time password works once: from now on only this session may use it to set a new one.
+    if (current.mustChangePassword) expireOneTimePassword(ctx.db, current.id, now);
 
     // A new token at every sign-in; any session the browser still carried is ended.
     const cookie = sessionCookieName(ctx.secure);
     const previous = ctx.cookies.get(cookie);
-    if (previous) {
-      const old = findSessionByTokenHash(ctx.db, sha256(previous));
+    if (previous && previous.length <= 128) {
+      const old = findSessionByTokenHash(ctx.db, sha256(previous), today);
       if (old) deleteSession(ctx.db, old.session.id);
     }
     const token = generateSessionToken();
-    insertSession(ctx.db, { tokenHash: sha256(token), userId: account.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    insertSession(ctx.db, { tokenHash: sha256(token), userId: current.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
     ctx.cookies.set(cookie, token, { maxAgeSeconds: SESSION_COOKIE_MAX_AGE_SECONDS });
     forgetResolvedSession(ctx);
-    audit(ctx, { action: "auth.sign_in", outcome: "success", actorUserId: account.id, actorLabel: account.email });
-    return toMe(account);
+    audit(ctx, { action: "auth.sign_in", outcome: "success", actorUserId: current.id, actorLabel: current.email });
+    return toMe(findUserById(ctx.db, current.id, today)!);
   }),
 
   /** Ends this session. */
@@ -106,25 +139,30 @@ export const authRouter = {
   me: signedInProcedure.query(({ ctx }) => toMe(ctx.user)),
 
   /**
-   * Changes one's own password: the current one must be right, the new one must follow the rules
-   * (length by role, not common or breached, not made of one's name, email or this service's words).
-   * Other sessions of the account end.
+   * Changes one's own password: the current one must be right (wrong guesses are throttled like
+   * sign-ins), the new one must follow the rules (length by role, not common or breached, not made of
+   * one's name, email or this service's words). Other sessions of the account end.
    */
   changePassword: signedInProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4), newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4) }).strict())
     .mutation(async ({ ctx, input }) => {
       const user = ctx.user;
-      const ok = await verifyPassword(findPasswordHash(ctx.db, user.id), input.currentPassword);
+      const attemptId = admitAttempt(ctx, sha256(user.email));
+      const hashBefore = findPasswordHash(ctx.db, user.id);
+      const ok = await verifyPassword(hashBefore, input.currentPassword);
       if (!ok) {
         audit(ctx, { action: "auth.change_password", outcome: "failure", details: { reason: "current_password_wrong" } });
         throw new DomainError("CURRENT_PASSWORD_WRONG");
       }
+      markSignInSucceeded(ctx.db, attemptId);
       const problem = checkPassword(input.newPassword, { role: user.role, commonPasswords: commonPasswords(), personal: [user.email, user.name] });
       if (problem) throw new DomainError(problem);
       if (input.newPassword.normalize("NFC") === input.currentPassword.normalize("NFC")) throw new DomainError("PASSWORD_SAME");
       const passwordHash = await hashPassword(input.newPassword);
       const now = ctx.now().getTime();
       ctx.db.transaction((tx) => {
+        // Someone changed it meanwhile (another tab, an admin reset): the one who came second retries.
+        if (findPasswordHash(tx, user.id) !== hashBefore) throw new DomainError("STALE_VERSION");
         setPassword(tx, { id: user.id, passwordHash, singleUse: false, expiresAt: null, now });
         deleteSessionsOfUser(tx, user.id, { except: user.sessionId });
       });

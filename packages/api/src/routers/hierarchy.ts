@@ -1,22 +1,37 @@
 import {
-  countChildrenByProvince,
-  countTaskForcesByLevel,
+  applyChangeSet,
   findTaskForce,
-  findTaskForceByRegion,
+  findTaskForceIdByRegion,
   listChildTaskForces,
+  listRegionLinks,
+  listSuccessions,
   listTaskForces,
+  readHierarchyState,
   searchTaskForces,
 } from "@gugus/db";
 import type { Db, TaskForceRow } from "@gugus/db";
-import { RegionCodeSchema, TaskForceIdSchema, canSeeTaskForce, localDateOf, timeZoneOf } from "@gugus/domain";
-import type { Actor } from "@gugus/domain";
+import {
+  IsoDateSchema,
+  RegionCodeSchema,
+  RestructurePlanSchema,
+  TaskForceIdSchema,
+  canSeeTaskForce,
+  countCoverage,
+  localDateOf,
+  planRestructuring,
+  timeZoneOf,
+} from "@gugus/domain";
+import type { Actor, FormationStatus, IsoDate } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { audit } from "../audit.ts";
+import { scopeOf, todayOf } from "../clock.ts";
+import { statusesAt } from "../formation-status.ts";
 import { visibleTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
-/** The public shape of a task force. */
-function toTaskForce(row: TaskForceRow) {
+/** The public shape of a task force on a date, with its formation status that day. */
+function toTaskForce(row: TaskForceRow, statuses: Map<number, FormationStatus>) {
   return {
     id: row.id,
     level: row.level,
@@ -24,30 +39,35 @@ function toTaskForce(row: TaskForceRow) {
     regionName: row.regionName,
     kind: row.kind,
     parentId: row.parentId,
-    status: row.status,
+    status: statuses.get(row.id) ?? ("not_formed"),
   };
 }
 export type TaskForce = ReturnType<typeof toTaskForce>;
 
+/** `at` defaults to today (WIB). */
+const AtSchema = IsoDateSchema.optional();
+
 /**
- * A task force (already checked to be in scope) with its parent, children and local time zone. The
- * parent is named even when the caller may not open it (`parent.visible`): a regency knows which
- * province it answers to.
+ * A task force (already checked to be in scope) as it stood on a date, with its parent, children,
+ * time zone, the regions it has stood for and the successions behind them. The parent is named even
+ * when the caller may not open it (`parent.visible`): a regency knows which province it answers to.
  */
-function describeTaskForce(db: Db, actor: Actor, row: TaskForceRow, now: Date) {
+function describeTaskForce(db: Db, actor: Actor, row: TaskForceRow, at: IsoDate, now: Date, statuses: Map<number, FormationStatus>) {
   const zone = timeZoneOf(row.regionCode);
-  const parent = row.parentId === null ? undefined : findTaskForce(db, row.parentId);
+  const parent = row.parentId === null ? undefined : findTaskForce(db, row.parentId, at);
+  const links = listRegionLinks(db, row.id);
   return {
-    ...toTaskForce(row),
+    ...toTaskForce(row, statuses),
+    at,
     timeZone: { abbreviation: zone.abbreviation, iana: zone.iana, utcOffsetHours: zone.utcOffsetHours },
     /** Today's date where the task force is, for deadlines and "the current period". */
     localDate: localDateOf(now, zone.iana),
-    parent: parent ? { ...toTaskForce(parent), visible: canSeeTaskForce(actor, { level: parent.level, regionCode: parent.regionCode }) } : null,
-    children: listChildTaskForces(db, row.id).map(toTaskForce),
+    parent: parent ? { ...toTaskForce(parent, statuses), visible: canSeeTaskForce(actor, { level: parent.level, regionCode: parent.regionCode }) } : null,
+    children: listChildTaskForces(db, row, at).map((c) => toTaskForce(c, statuses)),
+    regionHistory: links,
+    successions: listSuccessions(db, { codes: links.map((l) => l.regionCode) }),
   };
 }
-
-const scopeKey = (actor: Actor) => `${actor.place.level}:${actor.place.regionCode ?? ""}`;
 
 /** Reads a search text as a region code prefix (`32.7`, `3275`) or as name words (`kota bekasi`). */
 function parseQuery(query: string): { words: string[]; codePrefix: string | null } {
@@ -58,39 +78,111 @@ function parseQuery(query: string): { words: string[]; codePrefix: string | null
   return { words: text.toLowerCase().split(/[\s.,]+/).filter(Boolean).slice(0, 6), codePrefix: null };
 }
 
+const scopeKey = (actor: Actor) => `${actor.place.level}:${actor.place.regionCode ?? ""}`;
+
 export const hierarchyRouter = {
-  /** Every task force in the caller's scope (all 553 for central roles), flat, each with its parent's id. */
-  tree: signedInProcedure.query(({ ctx }) =>
-    ctx.cache.get(`hierarchy.tree:${scopeKey(ctx.user.actor)}`, () => listTaskForces(ctx.db, { within: ctx.user.actor.place }).map(toTaskForce)),
-  ),
+  /** Every task force in the caller's scope (all 553 for central roles) as it stood on a date, flat, with parent ids and status. */
+  tree: signedInProcedure.input(z.object({ at: AtSchema }).strict().default({})).query(({ ctx, input }) => {
+    const at = input.at ?? todayOf(ctx);
+    return ctx.cache.get(`hierarchy.tree:${at}:${scopeKey(ctx.user.actor)}:${todayOf(ctx)}`, () => {
+      const statuses = statusesAt(ctx, at);
+      return listTaskForces(ctx.db, { at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
+    });
+  }),
 
-  /** One task force with its parent, its children and its local time zone. */
+  /** One task force as it stood on a date, with its parent, children, time zone and region history. */
   byId: signedInProcedure
-    .input(z.object({ id: TaskForceIdSchema }).strict())
-    .query(({ ctx, input }) => describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForce(ctx.db, input.id)), ctx.now())),
+    .input(z.object({ id: TaskForceIdSchema, at: AtSchema }).strict())
+    .query(({ ctx, input }) => {
+      const at = input.at ?? todayOf(ctx);
+      return describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, input.id, at), at, ctx.now(), statusesAt(ctx, at));
+    }),
 
-  /** The task force of a region code (`32.75`), or the national one for `null`. */
+  /** The task force of a region code — today's (`93.01`) or a former one (`91.01`) — or the national one for `null`. */
   byRegion: signedInProcedure
-    .input(z.object({ code: RegionCodeSchema.nullable() }).strict())
-    .query(({ ctx, input }) =>
-      describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForceByRegion(ctx.db, input.code)), ctx.now()),
-    ),
+    .input(z.object({ code: RegionCodeSchema.nullable(), at: AtSchema }).strict())
+    .query(({ ctx, input }) => {
+      const at = input.at ?? todayOf(ctx);
+      return describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForceIdByRegion(ctx.db, input.code), at), at, ctx.now(), statusesAt(ctx, at));
+    }),
 
-  /** In the caller's scope: task forces per level, and per province how many regencies/cities answer to it. */
-  counts: signedInProcedure.query(({ ctx }) => {
-    const within = ctx.user.actor.place;
-    const national = findTaskForceByRegion(ctx.db, null);
+  /** In the caller's scope on a date: task forces per level, and per province how many regencies/cities answer to it. */
+  counts: signedInProcedure.input(z.object({ at: AtSchema }).strict().default({})).query(({ ctx, input }) => {
+    const at = input.at ?? todayOf(ctx);
+    const rows = listTaskForces(ctx.db, { at, within: scopeOf(ctx) });
+    const byLevel = { national: 0, province: 0, regency: 0 };
+    for (const r of rows) byLevel[r.level] += 1;
+    const byProvince = rows
+      .filter((r) => r.level === "province")
+      .map((p) => {
+        const children = rows.filter((c) => c.parentId === p.id);
+        return {
+          id: p.id,
+          regionCode: p.regionCode!,
+          regionName: p.regionName!,
+          regencies: children.length,
+          kabupaten: children.filter((c) => c.kind === "kabupaten").length,
+          kota: children.filter((c) => c.kind === "kota").length,
+        };
+      });
+    return { at, nationalId: rows.find((r) => r.level === "national")?.id ?? null, byLevel, byProvince };
+  }),
+
+  /** Finds task forces in the caller's scope by region name (every word must match) or by code (`32.7`, `3275`), on a date. */
+  search: signedInProcedure
+    .input(z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20), at: AtSchema }).strict())
+    .query(({ ctx, input }) => {
+      const at = input.at ?? todayOf(ctx);
+      const statuses = statusesAt(ctx, at);
+      return searchTaskForces(ctx.db, { ...parseQuery(input.query), limit: input.limit, at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
+    }),
+
+  /**
+   * Coverage on a date in the caller's scope: formed task forces per level and per province (with
+   * names), and the list of those not formed. Counted in one pass over the task forces and all
+   * instruments.
+   */
+  coverage: signedInProcedure.input(z.object({ at: AtSchema }).strict().default({})).query(({ ctx, input }) => {
+    const at = input.at ?? todayOf(ctx);
+    const statuses = statusesAt(ctx, at);
+    const rows = listTaskForces(ctx.db, { at, within: scopeOf(ctx) });
+    const coverage = countCoverage(rows.map((r) => ({ taskForceId: r.id, level: r.level, regionCode: r.regionCode, status: statuses.get(r.id) ?? "not_formed" })));
+    const names = new Map(rows.map((r) => [r.regionCode, { name: r.regionName, id: r.id }]));
     return {
-      nationalId: national && canSeeTaskForce(ctx.user.actor, { level: "national", regionCode: null }) ? national.id : null,
-      byLevel: countTaskForcesByLevel(ctx.db, { within }),
-      byProvince: countChildrenByProvince(ctx.db, { within }),
+      at,
+      ...coverage,
+      byProvince: coverage.byProvince.map((p) => ({ ...p, provinceName: names.get(p.provinceCode)?.name ?? null, taskForceId: names.get(p.provinceCode)?.id ?? null })),
+      unformed: coverage.unformed.map((u) => ({ ...u, regionName: names.get(u.regionCode)?.name ?? null })),
     };
   }),
 
-  /** Finds task forces in the caller's scope by region name (every word must match) or by code (`32.7`, `3275`). */
-  search: signedInProcedure
-    .input(z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20) }).strict())
-    .query(({ ctx, input }) =>
-      searchTaskForces(ctx.db, { ...parseQuery(input.query), limit: input.limit, within: ctx.user.actor.place }).map(toTaskForce),
-    ),
+  /** The restructurings on record (newest first): splits, recodes, merges and renames. */
+  successions: signedInProcedure.query(({ ctx }) => listSuccessions(ctx.db)),
+
+  /**
+   * Records a restructuring (a split, a merge, a recode or a rename), usually ahead of its effective
+   * date. Task forces keep their ids; history stays. Central admins only.
+   */
+  restructure: signedInProcedure.input(z.object({ plan: RestructurePlanSchema }).strict()).mutation(({ ctx, input }) => {
+    const result = ctx.db.transaction((tx) => {
+      const change = planRestructuring(input.plan, readHierarchyState(tx));
+      const created = applyChangeSet(tx, change, { by: ctx.user.id });
+      return { change, created };
+    });
+    const plan = input.plan;
+    audit(ctx, {
+      action: "hierarchy.restructure",
+      outcome: "success",
+      targetType: "region",
+      targetId: plan.kind === "merge" ? plan.sourceCodes.join(",") : plan.kind === "rename" ? plan.code : plan.kind === "split" ? plan.sourceCode : plan.oldCode,
+      details: {
+        kind: plan.kind,
+        effectiveDate: plan.effectiveDate,
+        legalBasis: plan.legalBasis,
+        successions: result.change.successions.map((s) => `${s.oldCode}→${s.newCode} (${s.type})`).join("; "),
+        newTaskForces: result.created.join(","),
+      },
+    });
+    return { successions: result.change.successions, newTaskForceIds: result.created };
+  }),
 } satisfies TRPCRouterRecord;

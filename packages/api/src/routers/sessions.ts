@@ -1,5 +1,5 @@
 import { deleteSession, findSession, listSessions } from "@gugus/db";
-import { DomainError, sessionExpiresAt } from "@gugus/domain";
+import { DomainError, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, sessionExpiresAt } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit } from "../audit.ts";
@@ -9,13 +9,19 @@ export const sessionsRouter = {
   /** Open sessions, newest first, of one account or of all (central admins). */
   list: signedInProcedure
     .input(z.object({ userId: z.number().int().positive().optional(), limit: z.number().int().min(1).max(200).default(100) }).strict())
-    .query(({ ctx, input }) =>
-      listSessions(ctx.db, { ...(input.userId === undefined ? {} : { userId: input.userId }), limit: input.limit }).map((s) => ({
+    .query(({ ctx, input }) => {
+      const now = ctx.now().getTime();
+      return listSessions(ctx.db, {
+        ...(input.userId === undefined ? {} : { userId: input.userId }),
+        limit: input.limit,
+        lastSeenAfter: now - SESSION_IDLE_TIMEOUT_MS,
+        createdAfter: now - SESSION_ABSOLUTE_LIFETIME_MS,
+      }).map((s) => ({
         ...s,
         expiresAt: sessionExpiresAt(s),
         current: s.id === ctx.user.sessionId,
-      })),
-    ),
+      }));
+    }),
 
   /** Ends any session. */
   end: signedInProcedure.input(z.object({ sessionId: z.number().int().positive() }).strict()).mutation(({ ctx, input }) => {

@@ -1,0 +1,71 @@
+/**
+ * Reading a formation spreadsheet (CSV or XLSX) into rows of strings. Columns are found by their
+ * headers (Bahasa Indonesia or English); dates typed as dates in Excel come out as YYYY-MM-DD.
+ */
+import { DomainError, IMPORT_MAX_ROWS, importFieldOf } from "@gugus/domain";
+import type { ImportField, ImportRow } from "@gugus/domain";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+
+const REQUIRED: ImportField[] = ["regionCode", "type", "number", "issuedOn"];
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    const v = value as { text?: unknown; result?: unknown; richText?: { text: string }[] };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if (v.result !== undefined) return cellText(v.result);
+    if (v.text !== undefined) return cellText(v.text);
+    return "";
+  }
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
+}
+
+function toRows(table: string[][], firstLine: number): ImportRow[] {
+  const [header, ...body] = table;
+  if (!header) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
+  const columns = new Map<ImportField, number>();
+  header.forEach((h, i) => {
+    const field = importFieldOf(h);
+    if (field && !columns.has(field)) columns.set(field, i);
+  });
+  const missing = REQUIRED.filter((f) => !columns.has(f));
+  if (missing.length > 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "missing_columns", columns: missing.join(",") });
+  const rows: ImportRow[] = [];
+  body.forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const get = (f: ImportField) => (columns.has(f) ? (cells[columns.get(f)!] ?? "").trim() : "");
+    rows.push({ row: firstLine + i + 1, regionCode: get("regionCode"), type: get("type"), number: get("number"), issuedOn: get("issuedOn"), issuer: get("issuer") || null });
+  });
+  if (rows.length > IMPORT_MAX_ROWS) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
+  return rows;
+}
+
+/** Parses a CSV (comma or semicolon) or XLSX file. Throws IMPORT_FILE_INVALID with the reason. */
+export async function parseFormationFile(fileName: string, content: Buffer): Promise<ImportRow[]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith(".xlsx")) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError("IMPORT_FILE_INVALID", { reason: "unreadable" });
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
+    const table: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row) => {
+      const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+      table.push(values.map(cellText));
+    });
+    return toRows(table, 1);
+  }
+  if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
+    const text = content.toString("utf8").replace(/^\uFEFF/, "");
+    const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t"] });
+    if (parsed.errors.some((e) => e.type === "Quotes")) throw new DomainError("IMPORT_FILE_INVALID", { reason: "unreadable" });
+    return toRows(parsed.data.map((r) => r.map((c) => String(c ?? ""))), 1);
+  }
+  throw new DomainError("IMPORT_FILE_INVALID", { reason: "file_type" });
+}
