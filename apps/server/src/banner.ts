@@ -1,6 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { CreatedAdmin } from "@gugus/api";
+import type { Env } from "./env.ts";
 
-/** The one-time message that hands a new central admin's password to the operator. Printed, never logged. */
+/** The one-time message that hands a new central admin's password to the operator. */
 export function firstAdminBanner(admin: CreatedAdmin): string {
   const expires = new Date(admin.expiresAt).toISOString().replace("T", " ").slice(0, 16);
   return [
@@ -13,4 +16,17 @@ export function firstAdminBanner(admin: CreatedAdmin): string {
     "  └──────────────────────────────────────────────────────────────────┘",
     "",
   ].join("\n");
+}
+
+/**
+ * Where the first admin's one-time password is written: beside the database, readable by its owner
+ * only — not into the logs, which outlive it.
+ */
+export function firstAdminFile(env: Pick<Env, "databasePath">): string {
+  return env.databasePath === ":memory:" ? "(none: in-memory database)" : join(dirname(env.databasePath), "first-admin.txt");
+}
+
+export function writeFirstAdminFile(env: Pick<Env, "databasePath">, admin: CreatedAdmin): void {
+  if (env.databasePath === ":memory:") return;
+  writeFileSync(firstAdminFile(env), firstAdminBanner(admin), { mode: 0o600 });
 }

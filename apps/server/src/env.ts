@@ -17,8 +17,15 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   /** Email of the central admin created on first start (an empty database). */
   FIRST_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).default("admin@gugus.local"),
-  /** Trust X-Forwarded-* from a reverse proxy: "false" (default), "true", or its addresses/CIDRs, comma-separated. */
-  TRUST_PROXY: z.string().trim().default("false"),
+  /**
+   * Trust X-Forwarded-* from a reverse proxy: "false" (default) or the proxy's addresses/CIDRs,
+   * comma-separated. "true" is refused: it would let any client choose its address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default("false")
+    .refine((v) => v !== "true", { message: "give the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not true" }),
   /** Most API requests per client address per minute; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
 });
@@ -31,13 +38,12 @@ export type Env = {
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   nodeEnv: z.infer<typeof EnvSchema>["NODE_ENV"];
   firstAdminEmail: string;
-  trustProxy: boolean | string[];
+  trustProxy: false | string[];
   rateLimitPerMinute: number;
 };
 
-function parseTrustProxy(value: string): boolean | string[] {
+function parseTrustProxy(value: string): false | string[] {
   if (value === "false" || value === "") return false;
-  if (value === "true") return true;
   return value.split(",").map((s) => s.trim()).filter(Boolean);
 }
 

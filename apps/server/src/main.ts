@@ -1,5 +1,5 @@
 /** `pnpm start`: runs the product until SIGINT or SIGTERM. */
-import { firstAdminBanner } from "./banner.ts";
+import { firstAdminBanner, firstAdminFile } from "./banner.ts";
 import { EnvError, readEnv } from "./env.ts";
 import { startServer } from "./start.ts";
 
@@ -7,7 +7,11 @@ try {
   const env = readEnv();
   const running = await startServer(env);
   console.log(`\n  Gugus is running:\n    ${running.url}/admin/   (admin)\n    ${running.url}/portal/  (portal)\n    ${running.url}/healthz\n`);
-  if (running.firstAdmin) console.log(firstAdminBanner(running.firstAdmin));
+  if (running.firstAdmin) {
+    // The password goes to a terminal, never into a captured log stream; the file keeps it either way.
+    if (process.stdout.isTTY) console.log(firstAdminBanner(running.firstAdmin));
+    console.log(`  First central admin: ${running.firstAdmin.account.email} — one-time password in ${firstAdminFile(env)}\n`);
+  }
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       running.stop().then(

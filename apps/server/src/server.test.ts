@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCentralAdmin } from "@gugus/api";
@@ -182,6 +182,16 @@ describe("the HTTP server", () => {
     expect(ok.status).toBe(200);
   });
 
+  it("takes one sign-in per request: a batch of sign-ins checks only the first", async () => {
+    const res = await fetch(`${base}/trpc/auth.signIn,auth.signIn,auth.signIn?batch=1`, {
+      method: "POST",
+      headers: API_HEADERS,
+      body: JSON.stringify({ 0: { email: "a@x.id", password: "1" }, 1: { email: "b@x.id", password: "2" }, 2: { email: "c@x.id", password: "3" } }),
+    });
+    const body = (await res.json()) as { error: { data: { messageKey: string } } }[];
+    expect(body.map((b) => b.error.data.messageKey)).toEqual(["SIGN_IN_FAILED", "SIGN_IN_THROTTLED", "SIGN_IN_THROTTLED"]);
+  });
+
   it("refuses a body over 1 MiB with 413", async () => {
     const res = await trpcPost(base, "auth.signIn", { email: "a@b.id", password: "x".repeat(LIMITS.bodyBytes) });
     expect(res.status).toBe(413);
@@ -229,6 +239,7 @@ describe("configuration", () => {
   });
 
   it("reads the variables and keeps an absolute database path", () => {
+    expect(() => readEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY/);
     expect(readEnv({ PORT: "8080", HOST: "0.0.0.0", DATABASE_PATH: "/srv/g.sqlite", TRUST_PROXY: "10.0.0.1, 10.0.0.2" })).toMatchObject({
       port: 8080,
       host: "0.0.0.0",
@@ -251,6 +262,9 @@ describe("start, restart and the CLI", () => {
     const env = readEnv({ DATABASE_PATH: databasePath, PORT: "0", LOG_LEVEL: "silent" });
     const first = await startServer(env);
     expect(first.firstAdmin).toMatchObject({ account: { email: "admin@gugus.local", role: "central_admin", mustChangePassword: true } });
+    const file = join(tmp, "first-admin.txt");
+    expect(readFileSync(file, "utf8")).toContain(first.firstAdmin!.oneTimePassword);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     await signIn(first.url, "admin@gugus.local", first.firstAdmin!.oneTimePassword);
     await first.stop();
     const second = await startServer(env);
@@ -290,7 +304,7 @@ describe("start, restart and the CLI", () => {
       console.log = log;
       console.error = error;
     }
-    expect(logs[1]).toContain("added 552 regions, 553 task forces, 4 RAN periods");
+    expect(logs[1]).toContain("added 578 regions, 553 task forces, 4 RAN periods");
     expect(logs[2]).toContain("added 0 regions, 0 task forces, 0 RAN periods");
     expect(logs[3]).toMatch(/email: {4}kepala@kemenpppa\.go\.id[\s\S]*password: [a-z2-9]{5}(-[a-z2-9]{5}){3}/);
     expect(logs[4]).toContain("already exists");

@@ -8,6 +8,7 @@ import type { CreatedAdmin } from "@gugus/api";
 import { openDatabase, quickCheck, seedDatabase } from "@gugus/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "./app.ts";
+import { firstAdminFile, writeFirstAdminFile } from "./banner.ts";
 import type { Env } from "./env.ts";
 
 export type Running = {
@@ -26,9 +27,10 @@ export async function startServer(env: Env): Promise<Running> {
     if (check !== "ok") throw new Error(`database check failed: ${check}`);
     const added = seedDatabase(database.db);
     const firstAdmin = await ensureFirstAdmin(database.db, { email: env.firstAdminEmail, now: new Date() });
+    if (firstAdmin) writeFirstAdminFile(env, firstAdmin);
     app = await buildServer({ database, logger: { level: env.logLevel }, trustProxy: env.trustProxy, rateLimitPerMinute: env.rateLimitPerMinute });
     app.log.info({ databasePath: env.databasePath, added }, "database ready");
-    if (firstAdmin) app.log.info({ email: firstAdmin.account.email }, "first central admin created (one-time password printed on the console)");
+    if (firstAdmin) app.log.info({ email: firstAdmin.account.email, file: firstAdminFile(env) }, "first central admin created; its one-time password is in the file (and on the terminal)");
     const url = await app.listen({ port: env.port, host: env.host });
     let stopping: Promise<void> | undefined;
     const server = app;
