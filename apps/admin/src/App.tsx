@@ -8,6 +8,9 @@ import { Route, Switch } from "wouter";
 import { useSignOut } from "@gugus/ui";
 import { AccountsPage } from "./pages/AccountsPage.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
+import { CoveragePage } from "./pages/CoveragePage.tsx";
+import { ImportPage } from "./pages/ImportPage.tsx";
+import { RestructuringPage } from "./pages/RestructuringPage.tsx";
 import { HierarchyPage } from "./pages/HierarchyPage.tsx";
 import { PeriodsPage } from "./pages/PeriodsPage.tsx";
 import { SessionsPage } from "./pages/SessionsPage.tsx";
@@ -40,6 +43,13 @@ function SignedInApp({ me }: { me: Me }) {
   if (!isCentralRole(me.role)) return <WrongApp />;
   const nav = [
     { href: "/", label: t("admin.nav.hierarchy"), match: "/" },
+    { href: "/coverage", label: t("admin.nav.coverage") },
+    ...(hasCapability(me.role, "hierarchy.manage")
+      ? [
+          { href: "/import", label: t("admin.nav.import") },
+          { href: "/restructuring", label: t("admin.nav.restructuring") },
+        ]
+      : []),
     { href: "/periods", label: t("admin.nav.periods") },
     ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("admin.nav.accounts") }] : []),
     ...(hasCapability(me.role, "sessions.manage") ? [{ href: "/sessions", label: t("admin.nav.sessions") }] : []),
@@ -51,6 +61,9 @@ function SignedInApp({ me }: { me: Me }) {
         <Route path="/" component={HierarchyPage} />
         <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
         <Route path="/periods" component={PeriodsPage} />
+        <Route path="/coverage" component={CoveragePage} />
+        <Route path="/import" component={ImportPage} />
+        <Route path="/restructuring" component={RestructuringPage} />
         <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
         <Route path="/sessions" component={SessionsPage} />
         <Route path="/audit" component={AuditPage} />

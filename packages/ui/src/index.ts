@@ -20,3 +20,6 @@ export { errorKeyOf, errorMessage, fieldErrors } from "./errors.ts";
 export { periodLine, taskForceName, timeZoneLabel } from "./names.ts";
 export type { NamedTaskForce } from "./names.ts";
 export { AccountsManager } from "./accounts/AccountsManager.tsx";
+export { AtDateInput, FormationStatusBadge, useAtDate } from "./components/AtDate.tsx";
+export { ProfileSections } from "./profile/ProfileSections.tsx";
+export { RegionHistory } from "./profile/RegionHistory.tsx";

@@ -1,4 +1,4 @@
-import { createTheme } from "@mantine/core";
+import { Badge, createTheme } from "@mantine/core";
 
 /** The Mantine theme both apps share. */
 export const theme = createTheme({
@@ -6,4 +6,8 @@ export const theme = createTheme({
   defaultRadius: "md",
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   headings: { fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif' },
+  components: {
+    // A badge says a status in a word or two: never cut it to "ME…" in a narrow table cell.
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0, maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } } }),
+  },
 });

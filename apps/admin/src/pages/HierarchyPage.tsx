@@ -1,4 +1,4 @@
-import { QueryState, taskForceName, useTRPC } from "@gugus/ui";
+import { AtDateInput, FormationStatusBadge, QueryState, taskForceName, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -6,10 +6,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 
-function SearchResults({ query }: { query: string }) {
+function SearchResults({ query, at }: { query: string; at: string | undefined }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const results = useQuery(trpc.hierarchy.search.queryOptions({ query, limit: 50 }));
+  const results = useQuery(trpc.hierarchy.search.queryOptions({ query, limit: 50, ...(at ? { at } : {}) }));
+  const suffix = at ? `?at=${at}` : "";
   return (
     <QueryState query={results}>
       {(rows) =>
@@ -26,6 +27,7 @@ function SearchResults({ query }: { query: string }) {
                   <Table.Th w={90}>{t("admin.hierarchy.columns.code")}</Table.Th>
                   <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
                   <Table.Th>{t("admin.hierarchy.columns.level")}</Table.Th>
+                  <Table.Th>{t("field.status")}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -33,11 +35,14 @@ function SearchResults({ query }: { query: string }) {
                   <Table.Tr key={tf.id}>
                     <Table.Td ff="monospace">{tf.regionCode}</Table.Td>
                     <Table.Td>
-                      <Anchor component={Link} href={`/task-forces/${tf.id}`}>
+                      <Anchor component={Link} href={`/task-forces/${tf.id}${suffix}`}>
                         {tf.regionName}
                       </Anchor>
                     </Table.Td>
                     <Table.Td>{t(`level.${tf.level}`)}</Table.Td>
+                    <Table.Td>
+                      <FormationStatusBadge status={tf.status} size="sm" />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -49,10 +54,13 @@ function SearchResults({ query }: { query: string }) {
   );
 }
 
-function ProvinceTable() {
+function ProvinceTable({ at }: { at: string | undefined }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
-  const counts = useQuery(trpc.hierarchy.counts.queryOptions());
+  const counts = useQuery(trpc.hierarchy.counts.queryOptions(at ? { at } : {}));
+  const coverage = useQuery(trpc.hierarchy.coverage.queryOptions(at ? { at } : {}));
+  const covered = new Map((coverage.data?.byProvince ?? []).map((p) => [p.provinceCode, p]));
+  const suffix = at ? `?at=${at}` : "";
   const nf = new Intl.NumberFormat(i18n.language === "en" ? "en-GB" : "id-ID");
   return (
     <QueryState query={counts}>
@@ -60,7 +68,7 @@ function ProvinceTable() {
         <Stack gap="sm">
           <Group gap="sm">
             {nationalId !== null && (
-              <Anchor component={Link} href={`/task-forces/${nationalId}`}>
+              <Anchor component={Link} href={`/task-forces/${nationalId}${suffix}`}>
                 {taskForceName(t, { level: "national", regionName: null })}
               </Anchor>
             )}
@@ -78,6 +86,8 @@ function ProvinceTable() {
                     <Table.Th ta="right">{t("admin.hierarchy.columns.kabupaten")}</Table.Th>
                     <Table.Th ta="right">{t("admin.hierarchy.columns.kota")}</Table.Th>
                     <Table.Th ta="right">{t("admin.hierarchy.columns.regencies")}</Table.Th>
+                    <Table.Th>{t("admin.coverage.provinceFormed")}</Table.Th>
+                    <Table.Th ta="right">{t("admin.coverage.regencyFormed")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -85,7 +95,7 @@ function ProvinceTable() {
                     <Table.Tr key={p.id}>
                       <Table.Td ff="monospace">{p.regionCode}</Table.Td>
                       <Table.Td>
-                        <Anchor component={Link} href={`/task-forces/${p.id}`}>
+                        <Anchor component={Link} href={`/task-forces/${p.id}${suffix}`}>
                           {p.regionName}
                         </Anchor>
                       </Table.Td>
@@ -94,6 +104,10 @@ function ProvinceTable() {
                       <Table.Td ta="right" fw={600}>
                         {nf.format(p.regencies)}
                       </Table.Td>
+                      <Table.Td>
+                        {covered.has(p.regionCode) && <FormationStatusBadge size="sm" status={covered.get(p.regionCode)!.provinceFormed ? "formed" : "not_formed"} />}
+                      </Table.Td>
+                      <Table.Td ta="right">{covered.get(p.regionCode)?.regencies.formed ?? "…"}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
@@ -106,6 +120,8 @@ function ProvinceTable() {
                     <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kabupaten, 0))}</Table.Th>
                     <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kota, 0))}</Table.Th>
                     <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.regencies, 0))}</Table.Th>
+                    <Table.Th>{coverage.data ? `${coverage.data.province.formed}/${coverage.data.province.total}` : ""}</Table.Th>
+                    <Table.Th ta="right">{coverage.data ? `${coverage.data.regency.formed}/${coverage.data.regency.total}` : ""}</Table.Th>
                   </Table.Tr>
                 </Table.Tfoot>
               </Table>
@@ -119,16 +135,20 @@ function ProvinceTable() {
 
 export function HierarchyPage() {
   const { t } = useTranslation();
+  const [at] = useAtDate();
   const [query, setQuery] = useState("");
   const [debounced] = useDebouncedValue(query.trim(), 250);
   return (
     <Stack gap="lg" maw={960}>
-      <div>
-        <Title order={1} size="h2">
-          {t("admin.hierarchy.title")}
-        </Title>
-        <Text c="dimmed">{t("admin.hierarchy.intro")}</Text>
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            {t("admin.hierarchy.title")}
+          </Title>
+          <Text c="dimmed">{t("admin.hierarchy.intro")}</Text>
+        </div>
+        <AtDateInput />
+      </Group>
       <TextInput
         type="search"
         label={t("admin.hierarchy.searchLabel")}
@@ -137,7 +157,7 @@ export function HierarchyPage() {
         onChange={(e) => setQuery(e.currentTarget.value)}
         maxLength={100}
       />
-      {debounced.length > 0 ? <SearchResults query={debounced} /> : <ProvinceTable />}
+      {debounced.length > 0 ? <SearchResults query={debounced} at={at} /> : <ProvinceTable at={at} />}
     </Stack>
   );
 }

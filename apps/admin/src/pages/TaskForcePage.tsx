@@ -1,4 +1,4 @@
-import { QueryState, taskForceName, timeZoneLabel, useTRPC } from "@gugus/ui";
+import { AtDateInput, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -20,7 +20,9 @@ export function TaskForcePage({ id }: { id: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const numericId = /^\d{1,9}$/.test(id) ? Number(id) : -1;
-  const query = useQuery(trpc.hierarchy.byId.queryOptions({ id: numericId }));
+  const [at] = useAtDate();
+  const query = useQuery(trpc.hierarchy.byId.queryOptions({ id: numericId, ...(at ? { at } : {}) }));
+  const suffix = at ? `?at=${at}` : "";
   return (
     <QueryState query={query}>
       {(tf) => (
@@ -30,30 +32,31 @@ export function TaskForcePage({ id }: { id: string }) {
               {t("admin.nav.hierarchy")}
             </Anchor>
             {tf.parent && (
-              <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
+              <Anchor component={Link} href={`/task-forces/${tf.parent.id}${suffix}`}>
                 {tf.parent.regionName ?? t("level.national")}
               </Anchor>
             )}
             <Text>{tf.regionName ?? t("level.national")}</Text>
           </Breadcrumbs>
-          <div>
-            <Title order={1} size="h2">
-              {taskForceName(t, tf)}
-            </Title>
-            <Group gap="xs" mt="xs">
-              <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
-              <Badge variant="outline" color="gray">
-                {t(`status.${tf.status}`)}
-              </Badge>
-            </Group>
-          </div>
+          <Group justify="space-between" align="flex-end">
+            <div>
+              <Title order={1} size="h2">
+                {taskForceName(t, tf)}
+              </Title>
+              <Group gap="xs" mt="xs">
+                <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
+                <FormationStatusBadge status={tf.status} />
+              </Group>
+            </div>
+            <AtDateInput today={at ? undefined : tf.at} />
+          </Group>
           <Paper withBorder p="md" radius="md">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
               <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
               <Fact label={t("field.kind")}>{tf.kind ? t(`kind.${tf.kind}`) : t(`level.${tf.level}`)}</Fact>
               <Fact label={t("field.parent")}>
                 {tf.parent ? (
-                  <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
+                  <Anchor component={Link} href={`/task-forces/${tf.parent.id}${suffix}`}>
                     {taskForceName(t, tf.parent)}
                   </Anchor>
                 ) : (
@@ -62,9 +65,11 @@ export function TaskForcePage({ id }: { id: string }) {
               </Fact>
               <Fact label={t("field.timeZone")}>{timeZoneLabel(t, tf.timeZone)}</Fact>
               <Fact label={t("field.localDate")}>{tf.localDate}</Fact>
-              <Fact label={t("field.status")}>{t(`status.${tf.status}`)}</Fact>
+              <Fact label={t("field.status")}>{t(`formationStatus.${tf.status}`)}</Fact>
             </SimpleGrid>
           </Paper>
+          <RegionHistory detail={tf} />
+          <ProfileSections taskForce={tf} at={at} />
           <Stack gap="xs">
             <Title order={2} size="h4">
               {t("field.children")} · {t("admin.taskForce.childCount", { count: tf.children.length })}
@@ -87,12 +92,14 @@ export function TaskForcePage({ id }: { id: string }) {
                       <Table.Tr key={c.id}>
                         <Table.Td ff="monospace">{c.regionCode}</Table.Td>
                         <Table.Td>
-                          <Anchor component={Link} href={`/task-forces/${c.id}`}>
+                          <Anchor component={Link} href={`/task-forces/${c.id}${suffix}`}>
                             {c.regionName}
                           </Anchor>
                         </Table.Td>
                         <Table.Td>{c.kind ? t(`kind.${c.kind}`) : t(`level.${c.level}`)}</Table.Td>
-                        <Table.Td>{t(`status.${c.status}`)}</Table.Td>
+                        <Table.Td>
+                          <FormationStatusBadge status={c.status} size="sm" />
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -1,12 +1,27 @@
-import { isRealDate } from "@gugus/domain/dates";
-import { QueryState, periodLine, taskForceName, timeZoneLabel, useTRPC } from "@gugus/ui";
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+// Styles of the components only this page uses; they load with it.
+import "@mantine/core/styles/Table.css";
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/ScrollArea.css";
+import "@mantine/core/styles/List.css";
 import { isCentralRole } from "@gugus/domain/accounts";
+import {
+  AtDateInput,
+  FormationStatusBadge,
+  ProfileSections,
+  QueryState,
+  RegionHistory,
+  periodLine,
+  taskForceName,
+  timeZoneLabel,
+  useAtDate,
+  useTRPC,
+} from "@gugus/ui";
 import type { Me } from "@gugus/ui";
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useLocation, useSearch } from "wouter";
+import { Link } from "wouter";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -20,30 +35,16 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Where the RAN period stands on a date: "Periode II, tahun ke-4 dari 5". */
-function PeriodCard({ date, localDate }: { date: string; localDate: string }) {
+function PeriodCard({ date }: { date: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [location, navigate] = useLocation();
   const at = useQuery(trpc.ran.atDate.queryOptions({ date }));
   return (
     <Paper withBorder p="md" radius="md">
-      <Stack gap="sm">
+      <Stack gap="xs">
         <Title order={2} size="h4">
           {t("portal.profile.periodTitle")}
         </Title>
-        <TextInput
-          type="date"
-          label={t("portal.profile.atDate")}
-          description={t("portal.profile.atDateHint", { date: localDate })}
-          value={date}
-          max="2200-12-31"
-          min="1900-01-01"
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            if (isRealDate(value)) navigate(value === localDate ? location : `${location}?date=${value}`, { replace: true });
-          }}
-          maw={260}
-        />
         <QueryState query={at}>
           {(result) =>
             result ? (
@@ -69,71 +70,80 @@ function PeriodCard({ date, localDate }: { date: string; localDate: string }) {
 export default function ProfilePage({ id, me }: { id: string; me: Me }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const search = useSearch();
+  const [at] = useAtDate();
   const numericId = /^\d{1,9}$/.test(id) ? Number(id) : -1;
-  const query = useQuery(trpc.hierarchy.byId.queryOptions({ id: numericId }));
-  const requested = new URLSearchParams(search).get("date");
+  const query = useQuery(trpc.hierarchy.byId.queryOptions({ id: numericId, ...(at ? { at } : {}) }));
+  const suffix = at ? `?at=${at}` : "";
   return (
-    <Stack gap="md" maw={760} mx="auto">
+    <Stack gap="md" maw={900} mx="auto">
       {isCentralRole(me.role) && (
         <Anchor component={Link} href="/" size="sm">
           ← {t("portal.profile.changeTaskForce")}
         </Anchor>
       )}
       <QueryState query={query}>
-        {(tf) => (
-          <Stack gap="md">
-            <div>
-              <Title order={1} size="h2">
-                {taskForceName(t, tf)}
-              </Title>
-              <Group gap="xs" mt="xs">
-                <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
-                <Badge variant="outline" color="gray">
-                  {t(`status.${tf.status}`)}
-                </Badge>
+        {(tf) => {
+          const formedChildren = tf.children.filter((c) => c.status === "formed").length;
+          return (
+            <Stack gap="md">
+              <Group justify="space-between" align="flex-end">
+                <div>
+                  <Title order={1} size="h2">
+                    {taskForceName(t, tf)}
+                  </Title>
+                  <Group gap="xs" mt="xs">
+                    <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
+                    <FormationStatusBadge status={tf.status} />
+                  </Group>
+                </div>
+                <AtDateInput today={tf.localDate} />
               </Group>
-            </div>
-            <Paper withBorder p="md" radius="md">
-              <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
-                <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
-                <Fact label={t("field.kind")}>{tf.kind ? t(`kind.${tf.kind}`) : t(`level.${tf.level}`)}</Fact>
-                <Fact label={t("field.parent")}>
-                  {tf.parent === null ? (
-                    "—"
-                  ) : tf.parent.visible ? (
-                    <Anchor component={Link} href={`/task-forces/${tf.parent.id}`}>
-                      {taskForceName(t, tf.parent)}
-                    </Anchor>
-                  ) : (
-                    taskForceName(t, tf.parent)
-                  )}
-                </Fact>
-                <Fact label={t("field.timeZone")}>{timeZoneLabel(t, tf.timeZone)}</Fact>
-                <Fact label={t("field.status")}>{t(`status.${tf.status}`)}</Fact>
-                <Fact label={t("field.children")}>{tf.children.length}</Fact>
-              </SimpleGrid>
-            </Paper>
-            {tf.level === "province" && tf.children.length > 0 && (
               <Paper withBorder p="md" radius="md">
-                <Title order={2} size="h4" mb="xs">
-                  {t("portal.profile.regencies")} ({tf.children.length})
-                </Title>
-                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4} data-testid="regency-list">
-                  {tf.children.map((c) => (
-                    <Anchor key={c.id} component={Link} href={`/task-forces/${c.id}`} size="sm">
-                      {c.regionCode} · {c.regionName}
-                    </Anchor>
-                  ))}
+                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
+                  <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
+                  <Fact label={t("field.kind")}>{tf.kind ? t(`kind.${tf.kind}`) : t(`level.${tf.level}`)}</Fact>
+                  <Fact label={t("field.parent")}>
+                    {tf.parent === null ? (
+                      "—"
+                    ) : tf.parent.visible ? (
+                      <Anchor component={Link} href={`/task-forces/${tf.parent.id}${suffix}`}>
+                        {taskForceName(t, tf.parent)}
+                      </Anchor>
+                    ) : (
+                      taskForceName(t, tf.parent)
+                    )}
+                  </Fact>
+                  <Fact label={t("field.timeZone")}>{timeZoneLabel(t, tf.timeZone)}</Fact>
+                  <Fact label={t("field.status")}>{t(`formationStatus.${tf.status}`)}</Fact>
+                  <Fact label={t("field.children")}>{tf.children.length}</Fact>
                 </SimpleGrid>
               </Paper>
-            )}
-            <PeriodCard
-              date={requested && isRealDate(requested) ? requested : tf.localDate}
-              localDate={tf.localDate}
-            />
-          </Stack>
-        )}
+              <PeriodCard date={at ?? tf.localDate} />
+              {tf.level === "province" && tf.children.length > 0 && (
+                <Paper withBorder p="md" radius="md">
+                  <Title order={2} size="h4">
+                    {t("portal.profile.regencies")} ({tf.children.length})
+                  </Title>
+                  <Text size="sm" c="dimmed" mb="xs" data-testid="regency-coverage">
+                    {t("portal.profile.coverage", { formed: formedChildren, total: tf.children.length })}
+                  </Text>
+                  <SimpleGrid cols={{ base: 1, xs: 2 }} spacing={4} data-testid="regency-list">
+                    {tf.children.map((c) => (
+                      <Group key={c.id} gap={6} wrap="nowrap">
+                        <FormationStatusBadge status={c.status} size="xs" />
+                        <Anchor component={Link} href={`/task-forces/${c.id}${suffix}`} size="sm">
+                          {c.regionCode} · {c.regionName}
+                        </Anchor>
+                      </Group>
+                    ))}
+                  </SimpleGrid>
+                </Paper>
+              )}
+              <ProfileSections taskForce={tf} at={at} />
+              <RegionHistory detail={tf} />
+            </Stack>
+          );
+        }}
       </QueryState>
     </Stack>
   );

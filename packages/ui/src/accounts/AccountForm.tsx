@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, PositionSchema, REGIONAL_ROLES, RoleSchema } from "@gugus/domain/accounts";
+import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema } from "@gugus/domain/accounts";
 import type { Role } from "@gugus/domain/accounts";
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
@@ -51,7 +51,7 @@ export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (creat
       z.object({
         email: AccountCreateSchema.shape.email,
         name: PersonNameSchema,
-        position: PositionSchema,
+        position: JobTitleSchema,
         taskForceId: z.string().min(1, { error: "TASK_FORCE_ID_INVALID" }),
         role: RoleSchema,
       }),
@@ -141,7 +141,7 @@ export function EditAccountForm({ me, account, onSaved }: { me: Me; account: Acc
   const form = useForm({
     mode: "controlled",
     initialValues: { name: account.name, position: account.position, role: account.role },
-    validate: schemaResolver(z.object({ name: PersonNameSchema, position: PositionSchema, role: RoleSchema }), { sync: true }),
+    validate: schemaResolver(z.object({ name: PersonNameSchema, position: JobTitleSchema, role: RoleSchema }), { sync: true }),
     validateInputOnBlur: true,
   });
   const update = useMutation(

@@ -29,15 +29,31 @@ function NavLinkItem({ item, onNavigate }: { item: NavItem; onNavigate: () => vo
   );
 }
 
-/** The page frame: a header with the app's name, its navigation and the language switch. */
-export function Shell({ title, nav = [], user, children }: { title: string; nav?: NavItem[]; /** Shown at the right of the header (the user menu). */ user?: ReactNode; children: ReactNode }) {
+/**
+ * The page frame: a header with the app's name, the language switch and the user menu, and the
+ * navigation — in the header when it is short (the portal), in a side bar when it is long (the admin
+ * app). On a phone the navigation folds behind a menu button either way.
+ */
+export function Shell({
+  title,
+  nav = [],
+  user,
+  children,
+}: {
+  title: string;
+  nav?: NavItem[];
+  /** Shown at the right of the header (the user menu). */
+  user?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const hasNav = nav.length > 0;
+  const side = nav.length > 4;
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={hasNav ? { width: 0, breakpoint: "sm", collapsed: { desktop: true, mobile: !opened } } : undefined}
+      navbar={hasNav ? { width: side ? 220 : 0, breakpoint: "sm", collapsed: { desktop: !side, mobile: !opened } } : undefined}
       padding="md"
     >
       <AppShell.Header>
@@ -52,7 +68,7 @@ export function Shell({ title, nav = [], user, children }: { title: string; nav?
                 {title}
               </Text>
             </Anchor>
-            {hasNav && (
+            {hasNav && !side && (
               <Group gap={4} visibleFrom="sm" component="nav" ml="md">
                 {nav.map((item) => (
                   <NavLinkItem key={item.href} item={item} onNavigate={close} />
@@ -67,7 +83,7 @@ export function Shell({ title, nav = [], user, children }: { title: string; nav?
         </Group>
       </AppShell.Header>
       {hasNav && (
-        <AppShell.Navbar p="md" hiddenFrom="sm">
+        <AppShell.Navbar p="md" {...(side ? {} : { hiddenFrom: "sm" })}>
           <Stack gap={4} component="nav">
             {nav.map((item) => (
               <NavLinkItem key={item.href} item={item} onNavigate={close} />

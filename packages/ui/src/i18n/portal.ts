@@ -20,6 +20,7 @@ const id = {
     atDateHint: "Tanggal setempat hari ini: {{date}}",
     today: "Hari ini",
     regencies: "Kabupaten/kota di provinsi ini",
+    coverage: "{{formed}} dari {{total}} sudah membentuk gugus tugas",
   },
 } as const;
 
@@ -42,6 +43,7 @@ const en: MessagesLike<typeof id> = {
     atDateHint: "Today's local date: {{date}}",
     today: "Today",
     regencies: "Regencies/cities in this province",
+    coverage: "{{formed}} of {{total}} have formed a task force",
   },
 };
 
