@@ -6,10 +6,13 @@
  *     node:http server sending the same bytes: throughput and latency, on loopback, with autocannon.
  *  2. First-load weight (JS + CSS, gzip) of the admin app and the portal; the portal's goal is ≤ 250 KB.
  *  3. Sign-in timing: an unknown email against a wrong password (should be about 1.0).
+ *  4. Coverage of all 553 task forces on a date (two queries and the status rule) against reading
+ *     the same rows raw.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { benchCoverage } from "./coverage.ts";
 import { benchSignInTiming } from "./sign-in.ts";
 import { firstLoadWeight } from "./weight.ts";
 
@@ -89,6 +92,13 @@ async function benchSignIn() {
   console.log(`  unknown email ${r.unknownMs.toFixed(1)} ms   wrong password ${r.wrongMs.toFixed(1)} ms   ratio ${r.ratio.toFixed(2)} (1.00 = indistinguishable)`);
 }
 
+async function benchCoverageLine() {
+  const r = await benchCoverage();
+  console.log(`\ncoverage on 2018-03-22 (553 task forces, ${r.instruments} instruments; median of 200, fresh context each)`);
+  console.log(`  hierarchy.coverage ${r.coverageMs.toFixed(2)} ms   raw reads of the same rows ${r.rawMs.toFixed(2)} ms   ratio ${r.ratio.toFixed(2)}`);
+}
+
 benchWeight();
+await benchCoverageLine();
 await benchSignIn();
 await benchTree();

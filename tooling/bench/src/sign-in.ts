@@ -10,7 +10,7 @@ import { hash } from "@node-rs/argon2";
 
 export async function benchSignInTiming(rounds = 30): Promise<{ unknownMs: number; wrongMs: number; ratio: number }> {
   const handle = createTestDatabase();
-  const national = findTaskForceByRegion(handle.db, null)!;
+  const national = findTaskForceByRegion(handle.db, null, "2026-01-01")!;
   const passwordHash = await hash("the real password of the account", { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   for (let i = 0; i < rounds; i++) {
     insertUser(handle.db, { email: `user${i}@gugus.test`, name: "Bench", position: "Bench", taskForceId: national.id, role: "central_viewer", passwordHash, mustChangePassword: false, passwordExpiresAt: null, now: 0 });
