@@ -21,6 +21,15 @@ export const AUDIT_ACTIONS = [
   "membership.update",
   "membership.delete",
   "formation.import",
+  "ran.period_create",
+  "ran.period_update",
+  "ran.period_adopt",
+  "ran.period_delete",
+  "ran.coordinators",
+  "ran.item_create",
+  "ran.item_update",
+  "ran.item_delete",
+  "ran.import",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

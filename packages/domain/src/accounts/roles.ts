@@ -47,6 +47,8 @@ export const CAPABILITIES = {
   "audit.read": ["central_admin"],
   /** Record restructurings and import formation data for the whole country. */
   "hierarchy.manage": ["central_admin"],
+  /** Create, change and adopt RAN periods and their action items. */
+  "ran.manage": ["central_admin"],
   /** Keep a task force's profile (instruments, composition): central admins any, regional admins their own. */
   "profile.manage": ["central_admin", "regional_admin"],
 } as const satisfies Record<string, readonly Role[]>;

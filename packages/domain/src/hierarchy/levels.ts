@@ -8,7 +8,7 @@ import { regionLevelOf } from "../regions/codes.ts";
 
 export const LEVELS = ["national", "province", "regency"] as const;
 export type Level = (typeof LEVELS)[number];
-export const LevelSchema = z.enum(LEVELS);
+export const LevelSchema = z.enum(LEVELS, { error: "LEVEL_INVALID" });
 
 /** A task force's own id: a positive whole number, stable across changes to its region's code. */
 export const TaskForceIdSchema = z

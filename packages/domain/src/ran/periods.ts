@@ -156,3 +156,26 @@ export function yearInPeriod(period: Pick<RanPeriod, "firstYear" | "lastYear">, 
 export function isAdoptedLate(period: Pick<RanPeriod, "firstYear" | "status" | "adoptedOn">): boolean {
   return period.status === "adopted" && period.adoptedOn !== null && yearOf(period.adoptedOn) > period.firstYear;
 }
+
+/** A new draft period: its number and years. */
+export const PeriodDraftSchema = z
+  .object({ number: periodFields.number, firstYear: YearSchema, lastYear: YearSchema })
+  .strict()
+  .refine((p) => p.firstYear <= p.lastYear, { path: ["lastYear"], error: "PERIOD_YEARS_INVERTED" });
+export type PeriodDraft = z.infer<typeof PeriodDraftSchema>;
+
+/** Adopting a period: the instrument and its date. */
+export const PeriodAdoptionSchema = z
+  .object({
+    instrument: z.string({ error: "INSTRUMENT_REQUIRED" }).trim().min(2, { error: "INSTRUMENT_REQUIRED" }).max(200, { error: "INSTRUMENT_REQUIRED" }),
+    adoptedOn: IsoDateSchema,
+  })
+  .strict();
+
+/**
+ * Whether a period may take new years: every year that already holds a target (or, later, a report)
+ * must stay inside. Returns the years that would fall out.
+ */
+export function yearsLeftOut(newSpan: Pick<RanPeriod, "firstYear" | "lastYear">, usedYears: readonly number[]): number[] {
+  return [...new Set(usedYears.filter((y) => y < newSpan.firstYear || y > newSpan.lastYear))].sort((a, b) => a - b);
+}

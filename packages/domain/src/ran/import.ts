@@ -1,0 +1,168 @@
+/**
+ * Importing a period's action items from a spreadsheet matrix: one row per item, one column per
+ * year's target (`target_2030`, `2030`). Column names are Bahasa Indonesia or English; values may be
+ * codes or the words people write (I–VI or the sub-task-force's name, "kabupaten/kota", "kumulatif").
+ */
+import { LEVELS } from "../hierarchy/levels.ts";
+import type { Level } from "../hierarchy/levels.ts";
+import { SUB_TASK_FORCES } from "../sub-task-forces.ts";
+import { isDomainErrorCode } from "../errors.ts";
+import { ActionItemSchema, UNIT_CODES, checkActionItem } from "./plan.ts";
+import type { ActionItem, Unit } from "./plan.ts";
+
+/** The columns an item row has, with the headers recognised for each. */
+export const ITEM_COLUMNS = {
+  code: ["kode", "code"],
+  subTaskForce: ["sub_gugus_tugas", "subgugus", "sub_task_force", "sgt"],
+  programme: ["program", "programme"],
+  activity: ["kegiatan", "aksi", "activity"],
+  indicator: ["indikator", "indicator"],
+  unit: ["satuan", "unit"],
+  baseline: ["baseline", "data_dasar"],
+  targetMode: ["mode_target", "jenis_target", "target_mode"],
+  leadAgency: ["penanggung_jawab", "instansi_penanggung_jawab", "lead_agency"],
+  relatedAgencies: ["instansi_terkait", "related_agencies"],
+  level: ["tingkat", "pelaksana", "level"],
+} as const;
+export type ItemColumn = keyof typeof ITEM_COLUMNS;
+const REQUIRED: ItemColumn[] = ["code", "subTaskForce", "programme", "activity", "indicator", "unit", "targetMode", "leadAgency", "level"];
+
+const key = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+
+/** What a header names: an item column, a year's target, or nothing known. */
+export function itemHeaderOf(header: string): { column: ItemColumn } | { year: number } | null {
+  const k = key(header);
+  const column = (Object.keys(ITEM_COLUMNS) as ItemColumn[]).find((c) => (ITEM_COLUMNS[c] as readonly string[]).includes(k));
+  if (column) return { column };
+  const year = /^(?:target_)?(\d{4})$/.exec(k)?.[1];
+  return year ? { year: Number(year) } : null;
+}
+
+const word = (v: string) => v.trim().toLowerCase().replace(/[\s/-]+/g, "_");
+
+const SUB_TASK_FORCE_WORDS = new Map<string, string>(
+  SUB_TASK_FORCES.flatMap((s) => [
+    [s.code, s.code],
+    [word(s.numeral), s.code],
+    [word(s.nameId), s.code],
+    [word(s.nameEn), s.code],
+  ]),
+);
+const LEVEL_WORDS: Record<string, Level> = { pusat: "national", nasional: "national", provinsi: "province", kabupaten_kota: "regency", kab_kota: "regency", ...Object.fromEntries(LEVELS.map((l) => [l, l])) };
+const MODE_WORDS: Record<string, string> = { per_tahun: "per_year", tahunan: "per_year", kumulatif: "cumulative", per_year: "per_year", cumulative: "cumulative" };
+const UNIT_WORDS: Record<string, Unit> = {
+  jumlah: "count",
+  orang: "people",
+  kegiatan: "activities",
+  dokumen: "documents",
+  wilayah: "regions",
+  persen: "percent",
+  "%": "percent",
+  rupiah: "rupiah",
+  perubahan_persen: "change_percent",
+  ...Object.fromEntries(UNIT_CODES.map((u) => [u, u])),
+};
+
+function number(value: string): number | null | "invalid" {
+  const v = value.trim().replace(/\s/g, "");
+  if (v === "" || v === "-") return null;
+  // "1.500,5" (Indonesian) and "1,500.5" (English) both read as 1500.5.
+  const normalized = /,\d{1,2}$/.test(v) ? v.replace(/\./g, "").replace(",", ".") : v.replace(/,/g, "");
+  const n = Number(normalized);
+  return Number.isFinite(n) ? n : "invalid";
+}
+
+export type ColumnProblem = { column: string; code: "IMPORT_COLUMN_MISSING" | "IMPORT_COLUMN_UNKNOWN" | "TARGET_YEAR_OUTSIDE_PERIOD" };
+export type ItemRowResult = { row: number; code: string; item: ActionItem | null; problems: { field: string; code: string }[] };
+
+/**
+ * Reads a table (the header row first) into action items for a period. Column problems stop the
+ * whole file (an unknown or missing column, a target column for a year outside the period); row
+ * problems are reported per row and field.
+ */
+export function readActionItemTable(table: readonly (readonly string[])[], period: { firstYear: number; lastYear: number }): { columns: ColumnProblem[]; rows: ItemRowResult[] } {
+  const [header, ...body] = table;
+  if (!header) return { columns: [{ column: "kode", code: "IMPORT_COLUMN_MISSING" }], rows: [] };
+  const columns: ColumnProblem[] = [];
+  const at = new Map<ItemColumn, number>();
+  const years = new Map<number, number>();
+  header.forEach((h, i) => {
+    if (h.trim() === "") return;
+    const what = itemHeaderOf(h);
+    if (!what) columns.push({ column: h, code: "IMPORT_COLUMN_UNKNOWN" });
+    else if ("column" in what) at.set(what.column, i);
+    else if (what.year < period.firstYear || what.year > period.lastYear) columns.push({ column: h, code: "TARGET_YEAR_OUTSIDE_PERIOD" });
+    else years.set(what.year, i);
+  });
+  for (const c of REQUIRED) if (!at.has(c)) columns.push({ column: ITEM_COLUMNS[c][0], code: "IMPORT_COLUMN_MISSING" });
+  if (columns.length > 0) return { columns, rows: [] };
+
+  const rows: ItemRowResult[] = [];
+  body.forEach((cells, index) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const get = (c: ItemColumn) => (at.has(c) ? (cells[at.get(c)!] ?? "").trim() : "");
+    const problems: { field: string; code: string }[] = [];
+    const targets: { year: number; value: number }[] = [];
+    for (const [year, i] of years) {
+      const value = number(cells[i] ?? "");
+      if (value === "invalid") problems.push({ field: `target_${year}`, code: "TARGET_INVALID" });
+      else if (value !== null) targets.push({ year, value });
+    }
+    const baseline = number(get("baseline"));
+    if (baseline === "invalid") problems.push({ field: "baseline", code: "TARGET_INVALID" });
+    const raw = {
+      code: get("code"),
+      subTaskForce: SUB_TASK_FORCE_WORDS.get(word(get("subTaskForce"))) ?? get("subTaskForce"),
+      programme: get("programme"),
+      activity: get("activity"),
+      indicator: get("indicator"),
+      unit: UNIT_WORDS[word(get("unit"))] ?? get("unit"),
+      baseline: baseline === "invalid" ? null : baseline,
+      targetMode: MODE_WORDS[word(get("targetMode"))] ?? get("targetMode"),
+      targets: targets.sort((a, b) => a.year - b.year),
+      leadAgency: get("leadAgency"),
+      relatedAgencies: get("relatedAgencies").split(/[;\n]/).map((s) => s.trim()).filter((s) => s.length >= 2),
+      level: LEVEL_WORDS[word(get("level"))] ?? get("level"),
+    };
+    const parsed = ActionItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ field: String(issue.path[0] ?? ""), code: isDomainErrorCode(issue.message) ? issue.message : "VALIDATION_FAILED" });
+    } else {
+      for (const p of checkActionItem(parsed.data, period)) problems.push({ field: p.path.startsWith("targets.") ? `target_${parsed.data.targets[Number(p.path.split(".")[1])]?.year ?? ""}` : p.path, code: p.code });
+    }
+    rows.push({ row: index + 2, code: raw.code, item: parsed.success && problems.length === 0 ? parsed.data : null, problems });
+  });
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const k = r.code.toLowerCase();
+    if (seen.has(k)) r.problems.push({ field: "code", code: "ITEM_CODE_TAKEN" });
+    seen.set(k, r.row);
+    if (r.problems.length > 0) r.item = null;
+  }
+  return { columns, rows };
+}
+
+/** The header row of an export (and the template for an import) of a period's plan. */
+export function itemTableHeader(period: { firstYear: number; lastYear: number }): string[] {
+  const years = Array.from({ length: period.lastYear - period.firstYear + 1 }, (_, i) => `target_${period.firstYear + i}`);
+  return ["kode", "sub_gugus_tugas", "program", "kegiatan", "indikator", "satuan", "baseline", "mode_target", ...years, "penanggung_jawab", "instansi_terkait", "tingkat"];
+}
+
+/** One item as a row under {@link itemTableHeader} (codes, not words, so the file imports back as it was). */
+export function itemTableRow(item: ActionItem, period: { firstYear: number; lastYear: number }): (string | number | null)[] {
+  const years = Array.from({ length: period.lastYear - period.firstYear + 1 }, (_, i) => period.firstYear + i);
+  return [
+    item.code,
+    item.subTaskForce,
+    item.programme,
+    item.activity,
+    item.indicator,
+    item.unit,
+    item.baseline,
+    item.targetMode,
+    ...years.map((y) => item.targets.find((t) => t.year === y)?.value ?? null),
+    item.leadAgency,
+    item.relatedAgencies.join("; "),
+    item.level,
+  ];
+}

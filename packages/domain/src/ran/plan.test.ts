@@ -1,0 +1,226 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { TIME_ZONES } from "../regions/time-zones.ts";
+import { deadlinesIn, endOfLocalDay, isEntryOpen, reportingPeriods } from "./calendar.ts";
+import { readActionItemTable, itemTableHeader, itemTableRow } from "./import.ts";
+import { PeriodDraftSchema, periodOf, yearsLeftOut } from "./periods.ts";
+import { ActionItemSchema, achievementForYear, achievementRatio, checkActionItem, targetForYear, targetToDate } from "./plan.ts";
+import { REFERENCE_RAN_PERIODS } from "./reference.ts";
+import { DEFAULT_REPORTING_SETTINGS, ReportingSettingsSchema } from "./settings.ts";
+
+const periodII = REFERENCE_RAN_PERIODS[1]!;
+
+describe("the reporting calendar", () => {
+  it("gives period II five yearly reports, each due on 31 January and closing 60 days later", () => {
+    const rps = reportingPeriods(periodII, DEFAULT_REPORTING_SETTINGS);
+    expect(rps.map((r) => [r.key, r.dueDate, r.closesOn])).toEqual([
+      ["2015", "2016-01-31", "2016-03-31"],
+      ["2016", "2017-01-31", "2017-04-01"],
+      ["2017", "2018-01-31", "2018-04-01"],
+      ["2018", "2019-01-31", "2019-04-01"],
+      ["2019", "2020-01-31", "2020-03-31"],
+    ]);
+  });
+
+  it("puts period II's due instants at local midnight: WIB 17:00Z, WITA 16:00Z, WIT 15:00Z on the due date", () => {
+    const dues = reportingPeriods(periodII, DEFAULT_REPORTING_SETTINGS).map((rp) => ({
+      wib: deadlinesIn(rp, TIME_ZONES.WIB).dueAt.toISOString(),
+      wita: deadlinesIn(rp, TIME_ZONES.WITA).dueAt.toISOString(),
+      wit: deadlinesIn(rp, TIME_ZONES.WIT).dueAt.toISOString(),
+    }));
+    expect(dues).toEqual([
+      { wib: "2016-01-31T17:00:00.000Z", wita: "2016-01-31T16:00:00.000Z", wit: "2016-01-31T15:00:00.000Z" },
+      { wib: "2017-01-31T17:00:00.000Z", wita: "2017-01-31T16:00:00.000Z", wit: "2017-01-31T15:00:00.000Z" },
+      { wib: "2018-01-31T17:00:00.000Z", wita: "2018-01-31T16:00:00.000Z", wit: "2018-01-31T15:00:00.000Z" },
+      { wib: "2019-01-31T17:00:00.000Z", wita: "2019-01-31T16:00:00.000Z", wit: "2019-01-31T15:00:00.000Z" },
+      { wib: "2020-01-31T17:00:00.000Z", wita: "2020-01-31T16:00:00.000Z", wit: "2020-01-31T15:00:00.000Z" },
+    ]);
+  });
+
+  it("at 15:30Z on a due date, entry is still open in WIB but already past the due hour in WIT", () => {
+    const rp = reportingPeriods(periodII, { ...DEFAULT_REPORTING_SETTINGS, expiryDays: 0 })[3]!;
+    const instant = new Date("2019-01-31T15:30:00Z");
+    expect(isEntryOpen(rp, TIME_ZONES.WIB, instant)).toBe(true);
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, instant)).toBe(false);
+  });
+
+  it("crosses a leap day: due 29 days after 31 Jan 2024 is 29 Feb 2024; the day after a leap day ends at 1 Mar local", () => {
+    const [rp] = reportingPeriods({ firstYear: 2023, lastYear: 2023 }, { reportingCycle: "annual", dueDays: 60, expiryDays: 0 });
+    expect(rp!.dueDate).toBe("2024-02-29");
+    expect(endOfLocalDay("2024-02-29", TIME_ZONES.WIB).toISOString()).toBe("2024-02-29T17:00:00.000Z");
+    expect(endOfLocalDay("2024-02-28", TIME_ZONES.WIT).toISOString()).toBe("2024-02-28T15:00:00.000Z");
+  });
+
+  it("gives a six-year period (I, 2009–2014) six yearly reports, twelve by semester", () => {
+    const periodI = REFERENCE_RAN_PERIODS[0]!;
+    expect(reportingPeriods(periodI, DEFAULT_REPORTING_SETTINGS)).toHaveLength(6);
+    const halves = reportingPeriods(periodI, { ...DEFAULT_REPORTING_SETTINGS, reportingCycle: "semester" });
+    expect(halves).toHaveLength(12);
+    expect(halves.slice(0, 2).map((h) => [h.key, h.start, h.end, h.dueDate])).toEqual([
+      ["2009-S1", "2009-01-01", "2009-06-30", "2009-07-31"],
+      ["2009-S2", "2009-07-01", "2009-12-31", "2010-01-31"],
+    ]);
+  });
+
+  it("has no reporting period in a gap between periods", () => {
+    const withGap = [{ number: 1, firstYear: 2009, lastYear: 2014 }, { number: 2, firstYear: 2017, lastYear: 2019 }];
+    expect(periodOf(withGap, 2015)).toBeUndefined();
+    expect(reportingPeriods(withGap[1]!, DEFAULT_REPORTING_SETTINGS).map((r) => r.year)).toEqual([2017, 2018, 2019]);
+  });
+
+  it("property: every due instant is the due date's local midnight, 7/8/9 hours before UTC midnight", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 0, max: 366 }), fc.constantFrom(TIME_ZONES.WIB, TIME_ZONES.WITA, TIME_ZONES.WIT), (year, dueDays, zone) => {
+        const [rp] = reportingPeriods({ firstYear: year, lastYear: year }, { reportingCycle: "annual", dueDays, expiryDays: 0 });
+        const due = deadlinesIn(rp!, zone).dueAt;
+        const nextUtcMidnight = Date.parse(`${rp!.dueDate}T00:00:00Z`) + 86_400_000;
+        return nextUtcMidnight - due.getTime() === zone.utcOffsetHours * 3_600_000;
+      }),
+    );
+  });
+
+  it("refuses settings out of range", () => {
+    expect(ReportingSettingsSchema.safeParse({ reportingCycle: "monthly", dueDays: 31, expiryDays: 60 }).error?.issues[0]?.message).toBe("REPORTING_CYCLE_INVALID");
+    expect(ReportingSettingsSchema.safeParse({ reportingCycle: "annual", dueDays: -1, expiryDays: 60 }).error?.issues[0]?.message).toBe("DUE_DAYS_INVALID");
+  });
+});
+
+describe("target arithmetic", () => {
+  const perYear = { targetMode: "per_year" as const, targets: [{ year: 2015, value: 10 }, { year: 2016, value: 20 }, { year: 2017, value: 30 }] };
+  const cumulative = { targetMode: "cumulative" as const, targets: [{ year: 2015, value: 10 }, { year: 2016, value: 25 }, { year: 2017, value: 45 }] };
+
+  it("per-year: the year's target is its own figure; the total to date is the sum", () => {
+    expect(targetForYear(perYear, 2016)).toBe(20);
+    expect(targetToDate(perYear, 2016)).toBe(30);
+  });
+
+  it("cumulative: the year's target is the rise over the year before; the total to date is the figure", () => {
+    expect(targetForYear(cumulative, 2015)).toBe(10);
+    expect(targetForYear(cumulative, 2016)).toBe(15);
+    expect(targetToDate(cumulative, 2016)).toBe(25);
+  });
+
+  it("has no target for a year without one, nor before the first", () => {
+    expect(targetForYear(perYear, 2019)).toBeNull();
+    expect(targetToDate(perYear, 2014)).toBeNull();
+  });
+
+  it("measures achievement without capping it, and not against a zero target", () => {
+    expect(achievementRatio(20, 25)).toBe(1.25);
+    expect(achievementRatio(0, 5)).toBeNull();
+    expect(achievementRatio(null, 5)).toBeNull();
+  });
+
+  it("adds realisation up for a cumulative indicator, year by year for a per-year one", () => {
+    const realised = [{ year: 2015, value: 12 }, { year: 2016, value: 8 }];
+    expect(achievementForYear(perYear, 2016, realised)).toBe(0.4);
+    expect(achievementForYear(cumulative, 2016, realised)).toBe(20 / 25);
+    expect(achievementForYear(perYear, 2017, realised)).toBeNull();
+  });
+
+  it("property: for per-year targets, the sum of yearly targets equals the total to date", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }), (values) => {
+        const item = { targetMode: "per_year" as const, targets: values.map((value, i) => ({ year: 2020 + i, value })) };
+        const last = 2020 + values.length - 1;
+        return targetToDate(item, last) === values.reduce((s, v) => s + v, 0);
+      }),
+    );
+  });
+
+  it("property: for cumulative targets, the yearly rises add back up to the figure", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 6 }), (rises) => {
+        let total = 0;
+        const item = { targetMode: "cumulative" as const, targets: rises.map((r, i) => ({ year: 2020 + i, value: (total += r) })) };
+        const sum = item.targets.reduce((s, t) => s + (targetForYear(item, t.year) ?? 0), 0);
+        return sum === total;
+      }),
+    );
+  });
+});
+
+describe("action items", () => {
+  const item = {
+    subTaskForce: "prevention",
+    code: "I.1.1",
+    programme: "Pencegahan berbasis masyarakat",
+    activity: "Pembentukan komunitas peduli TPPO di desa",
+    indicator: "Jumlah desa dengan komunitas peduli TPPO",
+    unit: "regions",
+    baseline: 20,
+    targetMode: "cumulative",
+    targets: [{ year: 2030, value: 30 }, { year: 2031, value: 45 }],
+    leadAgency: "KemenPPPA",
+    level: "regency",
+  };
+  const period = { firstYear: 2030, lastYear: 2034 };
+
+  it("accepts a clean item", () => {
+    const parsed = ActionItemSchema.parse(item);
+    expect(checkActionItem(parsed, period)).toEqual([]);
+  });
+
+  it("refuses a target for a year outside the period, a repeated year, and a negative count", () => {
+    const parsed = ActionItemSchema.parse({ ...item, targetMode: "per_year", targets: [{ year: 2029, value: 1 }, { year: 2031, value: 2 }, { year: 2031, value: -3 }] });
+    expect(checkActionItem(parsed, period).map((p) => `${p.path}:${p.code}`)).toEqual(["targets.0.year:TARGET_YEAR_OUTSIDE_PERIOD", "targets.2.year:TARGET_YEAR_REPEATED", "targets.2.value:TARGET_NEGATIVE"]);
+  });
+
+  it("lets a change in percent go negative, but not a percentage above 100", () => {
+    expect(checkActionItem(ActionItemSchema.parse({ ...item, unit: "change_percent", targetMode: "per_year", targets: [{ year: 2030, value: -10 }] }), period)).toEqual([]);
+    expect(checkActionItem(ActionItemSchema.parse({ ...item, unit: "percent", targets: [{ year: 2030, value: 120 }] }), period)[0]?.code).toBe("TARGET_PERCENT_OVER_100");
+  });
+
+  it("refuses cumulative targets that go down", () => {
+    expect(checkActionItem(ActionItemSchema.parse({ ...item, targets: [{ year: 2030, value: 30 }, { year: 2031, value: 25 }] }), period)[0]?.code).toBe("TARGET_CUMULATIVE_DECREASES");
+  });
+
+  it("refuses a malformed code, an unknown unit and an unknown level", () => {
+    const msg = (v: unknown) => ActionItemSchema.safeParse(v).error?.issues.map((i) => i.message);
+    expect(msg({ ...item, code: "I 1" })).toEqual(["ITEM_CODE_INVALID"]);
+    expect(msg({ ...item, unit: "liters" })).toEqual(["UNIT_INVALID"]);
+    expect(ActionItemSchema.safeParse({ ...item, level: "village" }).success).toBe(false);
+  });
+});
+
+describe("period changes", () => {
+  it("refuse leaving out years that have targets, and inverted years", () => {
+    expect(yearsLeftOut({ firstYear: 2031, lastYear: 2034 }, [2030, 2031, 2030])).toEqual([2030]);
+    expect(yearsLeftOut({ firstYear: 2030, lastYear: 2035 }, [2030, 2034])).toEqual([]);
+    expect(PeriodDraftSchema.safeParse({ number: 5, firstYear: 2034, lastYear: 2030 }).error?.issues[0]?.message).toBe("PERIOD_YEARS_INVERTED");
+  });
+});
+
+describe("the action-item matrix", () => {
+  const period = { firstYear: 2030, lastYear: 2034 };
+  const header = ["Kode", "Sub Gugus Tugas", "Program", "Kegiatan", "Indikator", "Satuan", "Baseline", "Mode Target", "target_2030", "2031", "Penanggung Jawab", "Instansi Terkait", "Tingkat"];
+
+  it("reads words people write: numerals, Indonesian levels and units, decimal commas", () => {
+    const { columns, rows } = readActionItemTable([header, ["I.1", "I", "Pencegahan", "Sosialisasi di sekolah", "Jumlah sekolah", "jumlah", "1.500,5", "per tahun", "10", "12", "Kemendikdasmen", "KemenPPPA; Kemenag", "Kabupaten/Kota"]], period);
+    expect(columns).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      row: 2,
+      problems: [],
+      item: { subTaskForce: "prevention", unit: "count", baseline: 1500.5, targetMode: "per_year", level: "regency", relatedAgencies: ["KemenPPPA", "Kemenag"], targets: [{ year: 2030, value: 10 }, { year: 2031, value: 12 }] },
+    });
+  });
+
+  it("stops at a wrong column, naming it: unknown, missing, or a year outside the period", () => {
+    expect(readActionItemTable([[...header, "warna"]], period).columns).toEqual([{ column: "warna", code: "IMPORT_COLUMN_UNKNOWN" }]);
+    expect(readActionItemTable([header.filter((h) => h !== "Indikator")], period).columns).toEqual([{ column: "indikator", code: "IMPORT_COLUMN_MISSING" }]);
+    expect(readActionItemTable([[...header, "target_2035"]], period).columns).toEqual([{ column: "target_2035", code: "TARGET_YEAR_OUTSIDE_PERIOD" }]);
+  });
+
+  it("reports each bad row by field, and a code repeated in the file", () => {
+    const good = ["I.1", "I", "Pencegahan", "Sosialisasi", "Jumlah sekolah", "jumlah", "", "per_tahun", "10", "12", "Kemendikdasmen", "", "provinsi"];
+    const { rows } = readActionItemTable([header, good, ["I.2", "IX", ...good.slice(2, 8), "x", "-5", ...good.slice(10)], good], period);
+    expect(rows.map((r) => r.problems.map((p) => `${p.field}:${p.code}`))).toEqual([[], ["target_2030:TARGET_INVALID", "subTaskForce:SUB_TASK_FORCE_INVALID"], ["code:ITEM_CODE_TAKEN"]]);
+    expect(rows.map((r) => r.item === null)).toEqual([false, true, true]);
+  });
+
+  it("exports rows that import back to the same items", () => {
+    const item = ActionItemSchema.parse({ subTaskForce: "law_enforcement", code: "V.2", programme: "Penegakan hukum", activity: "Pelatihan penyidik", indicator: "Jumlah penyidik terlatih", unit: "people", baseline: null, targetMode: "cumulative", targets: [{ year: 2030, value: 100 }, { year: 2034, value: 500 }], leadAgency: "Polri", relatedAgencies: ["Kejaksaan"], level: "national" });
+    const table = [itemTableHeader(period), itemTableRow(item, period).map((v) => (v === null ? "" : String(v)))];
+    expect(readActionItemTable(table, period).rows[0]?.item).toEqual(item);
+  });
+});
