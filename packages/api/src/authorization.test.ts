@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { POLICY } from "./policy.ts";
 import type { ProcedurePath } from "./policy.ts";
 import { appRouter } from "./root.ts";
-import { ACTORS, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE, fixtureFactory } from "./test-helpers.ts";
+import { ACTORS, FIXTURE_ITEM, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE, fixtureFactory } from "./test-helpers.ts";
 import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
 
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
@@ -79,6 +79,9 @@ const profileOutcome = (actor: ActorInfo, target: TargetKey): Outcome => {
 const instrument = (target: TargetKey, number: string) => ({ type: TARGET_INSTRUMENT_TYPE[target], number, issuedOn: "2019-05-01", issuer: "Kepala Daerah" });
 const membership = { position: "member", office: "Kepala Seksi", agency: "Polres", stakeholderType: "vertical", validFrom: "2020-01-01" };
 const csv = Buffer.from("kode_wilayah,jenis,nomor,tanggal\n32.75,perwali,9/2018,2018-01-05\n").toString("base64");
+const itemsCsv = Buffer.from(
+  "kode,sub_gugus_tugas,program,kegiatan,indikator,satuan,mode_target,target_2020,penanggung_jawab,tingkat\nIII.6.1,VI,Koordinasi,Rapat koordinasi,Jumlah rapat,kegiatan,per_tahun,4,Bappeda,provinsi\n",
+).toString("base64");
 const importRows = [{ row: 2, regionCode: "32.75", type: "perwali", number: "9/2018", issuedOn: "2018-01-05" }];
 
 const CASES: Record<ProcedurePath, Case> = {
@@ -190,6 +193,25 @@ const CASES: Record<ProcedurePath, Case> = {
   "ran.periods": { writes: false, expect: ok },
   "ran.periodOfYear": { writes: false, input: () => ({ year: 2018 }), expect: ok },
   "ran.atDate": { writes: false, input: () => ({ date: "2018-03-22" }), expect: ok },
+  "ran.period": { writes: false, input: () => ({ number: 3 }), expect: ok, verify: (out: { items: { code: string }[] }) => expect(out.items.map((i) => i.code)).toEqual(["III.1.1"]) },
+  "ran.plan": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, number: 3 }),
+    expect: taskForceOutcome,
+    // The fixture's only item is carried out by regencies/cities: only their plans list it.
+    verify: (out: { items: { code: string }[] }, _a, target) => expect(out.items.length).toBe(targetPlace(target).level === "regency" ? 1 : 0),
+  },
+  "ran.createPeriod": { writes: true, input: () => ({ number: 5, firstYear: 2030, lastYear: 2034 }), expect: ok },
+  "ran.updatePeriod": { writes: true, input: () => ({ number: 4, version: 1, firstYear: 2025, lastYear: 2029, reportingCycle: "semester", dueDays: 15, expiryDays: 30 }), expect: ok },
+  "ran.adoptPeriod": { writes: true, input: () => ({ number: 4, version: 1, instrument: "Perpres 1/2026", adoptedOn: "2026-02-01" }), expect: ok },
+  "ran.deletePeriod": { writes: true, input: () => ({ number: 4, version: 1 }), expect: ok },
+  "ran.setCoordinators": { writes: true, input: () => ({ number: 3, coordinators: [{ subTaskForce: "prevention", agency: "Kemendikdasmen" }] }), expect: ok },
+  "ran.createItem": { writes: true, input: () => ({ number: 3, item: { ...FIXTURE_ITEM, code: "III.1.2" } }), expect: ok },
+  "ran.updateItem": { writes: true, input: (_t, fx) => ({ id: fx.actionItemId, version: 1, item: { ...FIXTURE_ITEM, indicator: "Jumlah sekolah menengah" } }), expect: ok },
+  "ran.deleteItem": { writes: true, input: (_t, fx) => ({ id: fx.actionItemId, version: 1 }), expect: ok },
+  "ran.checkItemsFile": { writes: false, input: () => ({ number: 3, fileName: "rencana.csv", contentBase64: itemsCsv }), expect: ok },
+  "ran.importItems": { writes: true, input: () => ({ number: 3, fileName: "rencana.csv", contentBase64: itemsCsv }), expect: ok },
+  "ran.exportItems": { writes: false, input: () => ({ number: 3 }), expect: ok },
   "accounts.list": {
     writes: false,
     input: () => ({ pageSize: 100 }),
@@ -267,6 +289,9 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     q("SELECT * FROM instruments ORDER BY id"),
     q("SELECT * FROM memberships ORDER BY id"),
     q("SELECT * FROM ran_periods ORDER BY id"),
+    q("SELECT * FROM period_coordinators ORDER BY period_id, sub_task_force"),
+    q("SELECT * FROM action_items ORDER BY id"),
+    q("SELECT * FROM action_item_targets ORDER BY item_id, year"),
   ].join("|");
 }
 

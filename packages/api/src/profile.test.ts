@@ -1,8 +1,6 @@
 import ExcelJS from "exceljs";
-import { TRPCError } from "@trpc/server";
 import { afterEach, describe, expect, it } from "vitest";
-import { formatError } from "./errors.ts";
-import { fixtureFactory } from "./test-helpers.ts";
+import { failureOf as failure, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
 
 const factory = await fixtureFactory();
@@ -10,16 +8,6 @@ let fx: Fixture;
 const fresh = () => (fx = factory.fresh());
 afterEach(() => fx?.close());
 
-async function failure(call: Promise<unknown>) {
-  try {
-    await call;
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const shape = formatError({ error, shape: { message: error.message, code: 0, data: { code: error.code, httpStatus: 0 } } });
-    return { code: error.code, messageKey: shape.data.messageKey, details: shape.data.details, issues: shape.data.issues };
-  }
-  throw new Error("expected a failure");
-}
 
 const tf = (code: string | null) =>
   fx.handle.sqlite

@@ -2,14 +2,16 @@
  * Test fixtures: a seeded in-memory database with one account per kind of actor, each with a live
  * session, and callers acting as any of them. Real migrations, real hashing, no mocks.
  */
-import { findTaskForceByRegion, insertInstrument, insertMembership, insertSession, insertUser, updateUser } from "@gugus/db";
+import { findPeriodByNumber, findTaskForceByRegion, insertActionItem, insertInstrument, insertMembership, insertSession, insertUser, updateUser } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { createTestDatabase, restoreSnapshot, takeSnapshot } from "@gugus/db/testing";
-import type { Role } from "@gugus/domain";
+import type { ActionItem, Role } from "@gugus/domain";
 import { createMemoryCookieJar, sessionCookieName } from "./auth/cookies.ts";
 import { hashPassword, sha256 } from "./auth/crypto.ts";
 import { createContextInner } from "./context.ts";
 import { createCaller } from "./root.ts";
+import { TRPCError } from "@trpc/server";
+import { formatError } from "./errors.ts";
 
 export const FIXED_NOW = new Date("2026-11-28T03:00:00Z");
 export const FIXTURE_PASSWORD = "kuda-lari-di-pantai-pagi";
@@ -48,6 +50,8 @@ export type Fixture = {
   /** One instrument and one position holder recorded at each target task force. */
   targetInstrumentIds: Record<TargetKey, number>;
   targetMembershipIds: Record<TargetKey, number>;
+  /** An action item of period III (2020–2024) carried out by regencies/cities, with a target each year. */
+  actionItemId: number;
   tokens: Record<keyof typeof ACTORS, string>;
   /** A caller acting as an actor (cookie set to its session), at a given time. */
   callerAs: (actor: ActorKey, options?: { now?: Date }) => ReturnType<typeof createCaller>;
@@ -67,7 +71,24 @@ export const TARGET_INSTRUMENT_TYPE = {
   otherProvinceRegency: "perwali",
 } as const satisfies Record<TargetKey, string>;
 
-export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "userIds" | "tokens" | "targetUserIds" | "targetInstrumentIds" | "targetMembershipIds">> {
+/** The action item every fixture holds (period III, regency level). */
+export const FIXTURE_ITEM = {
+  subTaskForce: "prevention",
+  code: "III.1.1",
+  programme: "Pencegahan di sekolah",
+  activity: "Sosialisasi pencegahan TPPO di sekolah menengah",
+  indicator: "Jumlah sekolah yang disosialisasi",
+  unit: "count",
+  baseline: 4,
+  targetMode: "per_year",
+  targets: [2020, 2021, 2022, 2023, 2024].map((year, i) => ({ year, value: 10 + i * 5 })),
+  leadAgency: "Dinas Pendidikan",
+  relatedAgencies: ["DP3A", "Kantor Kementerian Agama"],
+  level: "regency",
+  followsItemId: null,
+} as const satisfies ActionItem;
+
+export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "userIds" | "tokens" | "targetUserIds" | "targetInstrumentIds" | "targetMembershipIds" | "actionItemId">> {
   const handle = createTestDatabase();
   const hash = await (passwordHash ??= hashPassword(FIXTURE_PASSWORD));
   const now = FIXED_NOW.getTime();
@@ -122,7 +143,9 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
       now,
     })!;
   }
-  return { handle, userIds, tokens, targetUserIds, targetInstrumentIds, targetMembershipIds };
+  const periodIII = findPeriodByNumber(handle.db, 3)!;
+  const actionItemId = insertActionItem(handle.db, periodIII.id, { ...FIXTURE_ITEM, targets: [...FIXTURE_ITEM.targets], relatedAgencies: [...FIXTURE_ITEM.relatedAgencies] }, now)!;
+  return { handle, userIds, tokens, targetUserIds, targetInstrumentIds, targetMembershipIds, actionItemId };
 }
 
 function callerFor(handle: DatabaseHandle, tokens: Fixture["tokens"]) {
@@ -157,4 +180,16 @@ export function browserCaller(handle: DatabaseHandle, { now = () => FIXED_NOW, i
   const cookies = createMemoryCookieJar();
   const caller = createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now, cookies, client: { ip, userAgent: "vitest" } }));
   return { caller, cookies };
+}
+
+/** The error a call fails with, as a client reads it (code, message key, details, field issues). Throws if it succeeds. */
+export async function failureOf(call: Promise<unknown>) {
+  try {
+    await call;
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    const shape = formatError({ error, shape: { message: error.message, code: 0, data: { code: error.code, httpStatus: 0 } } });
+    return { code: error.code, message: shape.message, messageKey: shape.data.messageKey, details: shape.data.details, issues: shape.data.issues };
+  }
+  throw new Error("expected a failure");
 }

@@ -1,3 +1,39 @@
+CREATE TABLE `action_item_targets` (
+	`item_id` integer NOT NULL,
+	`year` integer NOT NULL,
+	`value` real NOT NULL,
+	PRIMARY KEY(`item_id`, `year`),
+	FOREIGN KEY (`item_id`) REFERENCES `action_items`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `action_item_targets_year_idx` ON `action_item_targets` (`year`);--> statement-breakpoint
+CREATE TABLE `action_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`period_id` integer NOT NULL,
+	`sub_task_force` text NOT NULL,
+	`code` text NOT NULL,
+	`programme` text NOT NULL,
+	`activity` text NOT NULL,
+	`indicator` text NOT NULL,
+	`unit` text NOT NULL,
+	`baseline` real,
+	`target_mode` text NOT NULL,
+	`lead_agency` text NOT NULL,
+	`related_agencies` text DEFAULT '[]' NOT NULL,
+	`level` text NOT NULL,
+	`follows_item_id` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	FOREIGN KEY (`period_id`) REFERENCES `ran_periods`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`follows_item_id`) REFERENCES `action_items`(`id`) ON UPDATE no action ON DELETE no action,
+	CONSTRAINT "action_items_unit_values" CHECK("action_items"."unit" IN ('count', 'people', 'activities', 'documents', 'regions', 'percent', 'rupiah', 'change_percent')),
+	CONSTRAINT "action_items_mode_values" CHECK("action_items"."target_mode" IN ('per_year', 'cumulative')),
+	CONSTRAINT "action_items_level_values" CHECK("action_items"."level" IN ('national', 'province', 'regency'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `action_items_code_uq` ON `action_items` (`period_id`,lower("code"));--> statement-breakpoint
+CREATE INDEX `action_items_period_idx` ON `action_items` (`period_id`,`sub_task_force`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`at` integer NOT NULL,
@@ -56,6 +92,15 @@ CREATE TABLE `memberships` (
 );
 --> statement-breakpoint
 CREATE INDEX `memberships_task_force_idx` ON `memberships` (`task_force_id`,`position`);--> statement-breakpoint
+CREATE TABLE `period_coordinators` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`period_id` integer NOT NULL,
+	`sub_task_force` text NOT NULL,
+	`agency` text NOT NULL,
+	FOREIGN KEY (`period_id`) REFERENCES `ran_periods`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `period_coordinators_uq` ON `period_coordinators` (`period_id`,`sub_task_force`);--> statement-breakpoint
 CREATE TABLE `ran_periods` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`number` integer NOT NULL,
@@ -64,8 +109,13 @@ CREATE TABLE `ran_periods` (
 	`status` text NOT NULL,
 	`instrument` text,
 	`adopted_on` text,
+	`reporting_cycle` text DEFAULT 'annual' NOT NULL,
+	`due_days` integer DEFAULT 31 NOT NULL,
+	`expiry_days` integer DEFAULT 60 NOT NULL,
 	`version` integer DEFAULT 1 NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`updated_at` integer,
+	CONSTRAINT "ran_periods_cycle_values" CHECK("ran_periods"."reporting_cycle" IN ('annual', 'semester')),
 	CONSTRAINT "ran_periods_status_values" CHECK("ran_periods"."status" IN ('draft', 'adopted')),
 	CONSTRAINT "ran_periods_years" CHECK("ran_periods"."first_year" <= "ran_periods"."last_year")
 );

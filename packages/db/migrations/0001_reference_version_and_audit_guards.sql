@@ -1,6 +1,6 @@
 -- The reference version goes up with every change to reference data (regions, successions, task
--- forces and their regions, instruments, periods), so cached reads of it drop at once, whichever
--- connection wrote. Other tables (accounts, sessions, the audit log) leave it alone.
+-- forces and their regions, instruments, periods and their plans), so cached reads of it drop at
+-- once, whichever connection wrote. Other tables (accounts, sessions, the audit log) leave it alone.
 INSERT INTO reference_version (id, version) VALUES (1, 0);
 --> statement-breakpoint
 CREATE TRIGGER regions_insert_bumps_reference_version AFTER INSERT ON regions BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
@@ -38,6 +38,24 @@ CREATE TRIGGER ran_periods_insert_bumps_reference_version AFTER INSERT ON ran_pe
 CREATE TRIGGER ran_periods_update_bumps_reference_version AFTER UPDATE ON ran_periods BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
 --> statement-breakpoint
 CREATE TRIGGER ran_periods_delete_bumps_reference_version AFTER DELETE ON ran_periods BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_items_insert_bumps_reference_version AFTER INSERT ON action_items BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_items_update_bumps_reference_version AFTER UPDATE ON action_items BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_items_delete_bumps_reference_version AFTER DELETE ON action_items BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_item_targets_insert_bumps_reference_version AFTER INSERT ON action_item_targets BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_item_targets_update_bumps_reference_version AFTER UPDATE ON action_item_targets BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER action_item_targets_delete_bumps_reference_version AFTER DELETE ON action_item_targets BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER period_coordinators_insert_bumps_reference_version AFTER INSERT ON period_coordinators BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER period_coordinators_update_bumps_reference_version AFTER UPDATE ON period_coordinators BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
+--> statement-breakpoint
+CREATE TRIGGER period_coordinators_delete_bumps_reference_version AFTER DELETE ON period_coordinators BEGIN UPDATE reference_version SET version = version + 1 WHERE id = 1; END;
 --> statement-breakpoint
 -- The audit log is append-only.
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -5,6 +5,9 @@
  */
 import {
   AUDIT_OUTCOMES,
+  REPORTING_CYCLES,
+  TARGET_MODES,
+  UNIT_CODES,
   INSTRUMENT_TYPE_CODES,
   LEVELS,
   PERIOD_STATUSES,
@@ -17,7 +20,7 @@ import {
   SUCCESSION_TYPES,
 } from "@gugus/domain";
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, foreignKey, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 
 /** A CHECK that a text column holds one of the domain's values (SQLite does not enforce drizzle's `enum`). */
@@ -190,11 +193,17 @@ export const ranPeriods = sqliteTable(
     status: text({ enum: PERIOD_STATUSES }).notNull(),
     instrument: text(),
     adoptedOn: text(),
+    /** Reporting settings: annual or semester; days after a reporting period a report is due; days after that entry closes. */
+    reportingCycle: text({ enum: REPORTING_CYCLES }).notNull().default("annual"),
+    dueDays: integer().notNull().default(31),
+    expiryDays: integer().notNull().default(60),
     version: integer().notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: integer(),
   },
   (t) => [
     uniqueIndex("ran_periods_number_uq").on(t.number),
+    oneOf("ran_periods_cycle_values", t.reportingCycle, REPORTING_CYCLES),
     oneOf("ran_periods_status_values", t.status, PERIOD_STATUSES),
     check("ran_periods_years", sql`${t.firstYear} <= ${t.lastYear}`),
   ],
@@ -298,4 +307,66 @@ export const auditLog = sqliteTable(
     details: text(),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at), index("audit_log_actor_idx").on(t.actorUserId, t.at)],
+);
+
+/** Which agency coordinates each sub-task-force during a RAN period. */
+export const periodCoordinators = sqliteTable(
+  "period_coordinators",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    periodId: integer()
+      .notNull()
+      .references(() => ranPeriods.id, { onDelete: "cascade" }),
+    subTaskForce: text({ enum: SUB_TASK_FORCE_CODES }).notNull(),
+    agency: text().notNull(),
+  },
+  (t) => [uniqueIndex("period_coordinators_uq").on(t.periodId, t.subTaskForce)],
+);
+
+/** Action items of a RAN period, per sub-task-force. */
+export const actionItems = sqliteTable(
+  "action_items",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    periodId: integer()
+      .notNull()
+      .references(() => ranPeriods.id),
+    subTaskForce: text({ enum: SUB_TASK_FORCE_CODES }).notNull(),
+    code: text().notNull(),
+    programme: text().notNull(),
+    activity: text().notNull(),
+    indicator: text().notNull(),
+    unit: text({ enum: UNIT_CODES }).notNull(),
+    baseline: real(),
+    targetMode: text({ enum: TARGET_MODES }).notNull(),
+    leadAgency: text().notNull(),
+    /** JSON array of agency names. */
+    relatedAgencies: text().notNull().default("[]"),
+    level: text({ enum: LEVELS }).notNull(),
+    followsItemId: integer(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("action_items_code_uq").on(t.periodId, sql`lower(${t.code})`),
+    index("action_items_period_idx").on(t.periodId, t.subTaskForce),
+    foreignKey({ columns: [t.followsItemId], foreignColumns: [t.id] }),
+    oneOf("action_items_unit_values", t.unit, UNIT_CODES),
+    oneOf("action_items_mode_values", t.targetMode, TARGET_MODES),
+    oneOf("action_items_level_values", t.level, LEVELS),
+  ],
+);
+
+/** One target per year of an action item. */
+export const actionItemTargets = sqliteTable(
+  "action_item_targets",
+  {
+    itemId: integer()
+      .notNull()
+      .references(() => actionItems.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    value: real().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.year] }), index("action_item_targets_year_idx").on(t.year)],
 );

@@ -98,6 +98,7 @@ export const DOMAIN_ERRORS = {
   ITEM_CODE_TAKEN: { kind: "conflict", message: "This period already has an action item with this code." },
   ITEM_NOT_FOUND: { kind: "not_found", message: "No action item has this id." },
   ITEM_FOLLOWS_INVALID: { kind: "invalid", message: "An item can follow only an item of the same sub-task-force at a higher level." },
+  ITEM_FOLLOWED_BY: { kind: "conflict", message: "Items further down follow this item; its level or sub-task-force would no longer fit them." },
   PROGRAMME_INVALID: { kind: "invalid", message: "A programme is 2 to 300 characters." },
   ACTIVITY_INVALID: { kind: "invalid", message: "An activity is 2 to 500 characters." },
   INDICATOR_INVALID: { kind: "invalid", message: "An indicator is 2 to 500 characters." },

@@ -42,8 +42,13 @@ function toRows(table: string[][], firstLine: number): ImportRow[] {
   return rows;
 }
 
-/** Parses a CSV (comma or semicolon) or XLSX file. Throws IMPORT_FILE_INVALID with the reason. */
+/** Parses a CSV (comma or semicolon) or XLSX file of formation data. Throws IMPORT_FILE_INVALID with the reason. */
 export async function parseFormationFile(fileName: string, content: Buffer): Promise<ImportRow[]> {
+  return toRows(await readTable(fileName, content), 1);
+}
+
+/** Reads the first sheet of an XLSX file, or a CSV file (comma, semicolon or tab), as rows of text cells. */
+export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".xlsx")) {
     const workbook = new ExcelJS.Workbook();
@@ -59,13 +64,15 @@ export async function parseFormationFile(fileName: string, content: Buffer): Pro
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
       table.push(values.map(cellText));
     });
-    return toRows(table, 1);
+    if (table.length > IMPORT_MAX_ROWS + 1) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
+    return table;
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     const text = content.toString("utf8").replace(/^\uFEFF/, "");
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t"] });
     if (parsed.errors.some((e) => e.type === "Quotes")) throw new DomainError("IMPORT_FILE_INVALID", { reason: "unreadable" });
-    return toRows(parsed.data.map((r) => r.map((c) => String(c ?? ""))), 1);
+    if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
+    return parsed.data.map((r) => r.map((c) => String(c ?? "")));
   }
   throw new DomainError("IMPORT_FILE_INVALID", { reason: "file_type" });
 }

@@ -7,7 +7,7 @@ import { LEVELS } from "../hierarchy/levels.ts";
 import type { Level } from "../hierarchy/levels.ts";
 import { SUB_TASK_FORCES } from "../sub-task-forces.ts";
 import { isDomainErrorCode } from "../errors.ts";
-import { ActionItemSchema, UNIT_CODES, checkActionItem } from "./plan.ts";
+import { ActionItemSchema, UNIT_CODES, checkActionItem, mayFollow } from "./plan.ts";
 import type { ActionItem, Unit } from "./plan.ts";
 
 /** The columns an item row has, with the headers recognised for each. */
@@ -23,6 +23,7 @@ export const ITEM_COLUMNS = {
   leadAgency: ["penanggung_jawab", "instansi_penanggung_jawab", "lead_agency"],
   relatedAgencies: ["instansi_terkait", "related_agencies"],
   level: ["tingkat", "pelaksana", "level"],
+  follows: ["mengikuti", "kode_induk", "follows"],
 } as const;
 export type ItemColumn = keyof typeof ITEM_COLUMNS;
 const REQUIRED: ItemColumn[] = ["code", "subTaskForce", "programme", "activity", "indicator", "unit", "targetMode", "leadAgency", "level"];
@@ -40,14 +41,26 @@ export function itemHeaderOf(header: string): { column: ItemColumn } | { year: n
 
 const word = (v: string) => v.trim().toLowerCase().replace(/[\s/-]+/g, "_");
 
-const SUB_TASK_FORCE_WORDS = new Map<string, string>(
-  SUB_TASK_FORCES.flatMap((s) => [
+/** Short names people write for a sub-task-force, besides its code, numeral and full names. */
+const SUB_TASK_FORCE_SHORT: Record<string, string> = {
+  pencegahan: "prevention",
+  kesehatan: "health_rehab",
+  rehabilitasi_kesehatan: "health_rehab",
+  sosial: "social_rehab",
+  rehabilitasi_sosial: "social_rehab",
+  norma_hukum: "legal_norms",
+  penegakan_hukum: "law_enforcement",
+  koordinasi: "coordination",
+};
+const SUB_TASK_FORCE_WORDS = new Map<string, string>([
+  ...SUB_TASK_FORCES.flatMap((s) => [
     [s.code, s.code],
     [word(s.numeral), s.code],
     [word(s.nameId), s.code],
     [word(s.nameEn), s.code],
-  ]),
-);
+  ] as [string, string][]),
+  ...Object.entries(SUB_TASK_FORCE_SHORT),
+]);
 const LEVEL_WORDS: Record<string, Level> = { pusat: "national", nasional: "national", provinsi: "province", kabupaten_kota: "regency", kab_kota: "regency", ...Object.fromEntries(LEVELS.map((l) => [l, l])) };
 const MODE_WORDS: Record<string, string> = { per_tahun: "per_year", tahunan: "per_year", kumulatif: "cumulative", per_year: "per_year", cumulative: "cumulative" };
 const UNIT_WORDS: Record<string, Unit> = {
@@ -73,14 +86,30 @@ function number(value: string): number | null | "invalid" {
 }
 
 export type ColumnProblem = { column: string; code: "IMPORT_COLUMN_MISSING" | "IMPORT_COLUMN_UNKNOWN" | "TARGET_YEAR_OUTSIDE_PERIOD" };
-export type ItemRowResult = { row: number; code: string; item: ActionItem | null; problems: { field: string; code: string }[] };
+export type ItemRowResult = {
+  row: number;
+  code: string;
+  item: ActionItem | null;
+  /** The code of the item this row follows (in the file or already in the period); null if none. */
+  follows: string | null;
+  problems: { field: string; code: string }[];
+};
+
+/** An item already in the period, as the import needs it: its code clashes, and rows may follow it. */
+export type ExistingItem = Pick<ActionItem, "code" | "level" | "subTaskForce">;
 
 /**
  * Reads a table (the header row first) into action items for a period. Column problems stop the
  * whole file (an unknown or missing column, a target column for a year outside the period); row
- * problems are reported per row and field.
+ * problems are reported per row and field: each field's own rules, a code repeated in the file or
+ * already in the period, and a followed item that is neither in the file nor in the period or that
+ * may not be followed ({@link mayFollow}).
  */
-export function readActionItemTable(table: readonly (readonly string[])[], period: { firstYear: number; lastYear: number }): { columns: ColumnProblem[]; rows: ItemRowResult[] } {
+export function readActionItemTable(
+  table: readonly (readonly string[])[],
+  period: { firstYear: number; lastYear: number },
+  existing: readonly ExistingItem[] = [],
+): { columns: ColumnProblem[]; rows: ItemRowResult[] } {
   const [header, ...body] = table;
   if (!header) return { columns: [{ column: "kode", code: "IMPORT_COLUMN_MISSING" }], rows: [] };
   const columns: ColumnProblem[] = [];
@@ -130,26 +159,36 @@ export function readActionItemTable(table: readonly (readonly string[])[], perio
     } else {
       for (const p of checkActionItem(parsed.data, period)) problems.push({ field: p.path.startsWith("targets.") ? `target_${parsed.data.targets[Number(p.path.split(".")[1])]?.year ?? ""}` : p.path, code: p.code });
     }
-    rows.push({ row: index + 2, code: raw.code, item: parsed.success && problems.length === 0 ? parsed.data : null, problems });
+    const follows = get("follows") === "" ? null : get("follows");
+    rows.push({ row: index + 2, code: raw.code, item: parsed.success && problems.length === 0 ? parsed.data : null, follows, problems });
   });
-  const seen = new Map<string, number>();
+  const inPeriod = new Map(existing.map((e) => [e.code.toLowerCase(), e]));
+  const inFile = new Map<string, ExistingItem>();
   for (const r of rows) {
     const k = r.code.toLowerCase();
-    if (seen.has(k)) r.problems.push({ field: "code", code: "ITEM_CODE_TAKEN" });
-    seen.set(k, r.row);
-    if (r.problems.length > 0) r.item = null;
+    if (inFile.has(k) || inPeriod.has(k)) r.problems.push({ field: "code", code: "ITEM_CODE_TAKEN" });
+    else if (r.item) inFile.set(k, r.item);
   }
+  for (const r of rows) {
+    if (r.follows === null || !r.item) continue;
+    const followed = inFile.get(r.follows.toLowerCase()) ?? inPeriod.get(r.follows.toLowerCase());
+    if (!followed || !mayFollow(r.item, followed)) r.problems.push({ field: "follows", code: "ITEM_FOLLOWS_INVALID" });
+  }
+  for (const r of rows) if (r.problems.length > 0) r.item = null;
   return { columns, rows };
 }
 
 /** The header row of an export (and the template for an import) of a period's plan. */
 export function itemTableHeader(period: { firstYear: number; lastYear: number }): string[] {
   const years = Array.from({ length: period.lastYear - period.firstYear + 1 }, (_, i) => `target_${period.firstYear + i}`);
-  return ["kode", "sub_gugus_tugas", "program", "kegiatan", "indikator", "satuan", "baseline", "mode_target", ...years, "penanggung_jawab", "instansi_terkait", "tingkat"];
+  return ["kode", "sub_gugus_tugas", "program", "kegiatan", "indikator", "satuan", "baseline", "mode_target", ...years, "penanggung_jawab", "instansi_terkait", "tingkat", "mengikuti"];
 }
 
-/** One item as a row under {@link itemTableHeader} (codes, not words, so the file imports back as it was). */
-export function itemTableRow(item: ActionItem, period: { firstYear: number; lastYear: number }): (string | number | null)[] {
+/**
+ * One item as a row under {@link itemTableHeader} (codes, not words, so the file imports back as it
+ * was); `followsCode` is the code of the item it follows.
+ */
+export function itemTableRow(item: ActionItem, period: { firstYear: number; lastYear: number }, followsCode: string | null = null): (string | number | null)[] {
   const years = Array.from({ length: period.lastYear - period.firstYear + 1 }, (_, i) => period.firstYear + i);
   return [
     item.code,
@@ -164,5 +203,6 @@ export function itemTableRow(item: ActionItem, period: { firstYear: number; last
     item.leadAgency,
     item.relatedAgencies.join("; "),
     item.level,
+    followsCode,
   ];
 }

@@ -4,7 +4,9 @@ import { TIME_ZONES } from "../regions/time-zones.ts";
 import { deadlinesIn, endOfLocalDay, isEntryOpen, reportingPeriods } from "./calendar.ts";
 import { readActionItemTable, itemTableHeader, itemTableRow } from "./import.ts";
 import { PeriodDraftSchema, periodOf, yearsLeftOut } from "./periods.ts";
-import { ActionItemSchema, achievementForYear, achievementRatio, checkActionItem, targetForYear, targetToDate } from "./plan.ts";
+import { LEVELS } from "../hierarchy/levels.ts";
+import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
+import { ActionItemSchema, achievementForYear, achievementRatio, checkActionItem, mayFollow, targetForYear, targetToDate } from "./plan.ts";
 import { REFERENCE_RAN_PERIODS } from "./reference.ts";
 import { DEFAULT_REPORTING_SETTINGS, ReportingSettingsSchema } from "./settings.ts";
 
@@ -216,6 +218,34 @@ describe("the action-item matrix", () => {
     const { rows } = readActionItemTable([header, good, ["I.2", "IX", ...good.slice(2, 8), "x", "-5", ...good.slice(10)], good], period);
     expect(rows.map((r) => r.problems.map((p) => `${p.field}:${p.code}`))).toEqual([[], ["target_2030:TARGET_INVALID", "subTaskForce:SUB_TASK_FORCE_INVALID"], ["code:ITEM_CODE_TAKEN"]]);
     expect(rows.map((r) => r.item === null)).toEqual([false, true, true]);
+  });
+
+  it("follows items in the file or already in the period, only upward within a sub-task-force; refuses an unknown or sideways one and a code the period has", () => {
+    const h = [...header, "Mengikuti"];
+    const row = (code: string, level: string, follows: string, stf = "I") => [code, stf, "Pencegahan", "Sosialisasi", "Jumlah sekolah", "jumlah", "", "per_tahun", "10", "12", "Kemendikdasmen", "", level, follows];
+    const existing = [{ code: "N.1", level: "national" as const, subTaskForce: "prevention" as const }];
+    const { rows } = readActionItemTable(
+      [h, row("P.1", "provinsi", "n.1"), row("K.1", "kabupaten/kota", "P.1"), row("K.2", "kabupaten/kota", "K.1"), row("K.3", "kabupaten/kota", "X.9"), row("K.4", "kabupaten/kota", "N.1", "II"), row("N.1", "pusat", "")],
+      period,
+      existing,
+    );
+    expect(rows.map((r) => [r.code, r.follows, r.problems.map((p) => `${p.field}:${p.code}`)])).toEqual([
+      ["P.1", "n.1", []],
+      ["K.1", "P.1", []],
+      ["K.2", "K.1", ["follows:ITEM_FOLLOWS_INVALID"]],
+      ["K.3", "X.9", ["follows:ITEM_FOLLOWS_INVALID"]],
+      ["K.4", "N.1", ["follows:ITEM_FOLLOWS_INVALID"]],
+      ["N.1", null, ["code:ITEM_CODE_TAKEN"]],
+    ]);
+  });
+
+  it("may follow only upward: property over every pair of levels and sub-task-forces", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...LEVELS), fc.constantFrom(...LEVELS), fc.constantFrom(...SUB_TASK_FORCE_CODES), fc.constantFrom(...SUB_TASK_FORCE_CODES), (a, b, s, t) => {
+        expect(mayFollow({ level: a, subTaskForce: s }, { level: b, subTaskForce: t })).toBe(s === t && LEVELS.indexOf(b) < LEVELS.indexOf(a));
+        if (mayFollow({ level: a, subTaskForce: s }, { level: b, subTaskForce: t })) expect(mayFollow({ level: b, subTaskForce: t }, { level: a, subTaskForce: s })).toBe(false);
+      }),
+    );
   });
 
   it("exports rows that import back to the same items", () => {

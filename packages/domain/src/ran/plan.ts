@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { YearSchema } from "../dates.ts";
-import { LevelSchema } from "../hierarchy/levels.ts";
+import { LEVELS, LevelSchema } from "../hierarchy/levels.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 
 /** Units of an indicator, and whether a target may be negative in it (a change can fall; a count cannot). */
@@ -35,8 +35,8 @@ export const TargetModeSchema = z.enum(TARGET_MODES, { error: "TARGET_MODE_INVAL
 export const ItemCodeSchema = z
   .string({ error: "ITEM_CODE_INVALID" })
   .trim()
-  .min(1, { error: "ITEM_CODE_INVALID" })
-  .max(30, { error: "ITEM_CODE_INVALID" })
+  .min(1, { error: "ITEM_CODE_INVALID", abort: true })
+  .max(30, { error: "ITEM_CODE_INVALID", abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}.\-/]*$/u, { error: "ITEM_CODE_INVALID" });
 
 const text = (code: string, max: number) => z.string({ error: code }).trim().min(2, { error: code }).max(max, { error: code });
@@ -95,6 +95,15 @@ export function checkActionItem(item: Pick<ActionItem, "unit" | "targetMode" | "
     });
   }
   return problems;
+}
+
+/**
+ * Whether an item may follow (take up) another: the same sub-task-force, carried out at a higher
+ * level — a province's or regency's RAD item follows a national RAN item, a regency's a province's.
+ * Levels strictly rise along a chain, so no chain can loop back on itself.
+ */
+export function mayFollow(item: Pick<ActionItem, "level" | "subTaskForce">, followed: Pick<ActionItem, "level" | "subTaskForce">): boolean {
+  return item.subTaskForce === followed.subTaskForce && LEVELS.indexOf(followed.level) < LEVELS.indexOf(item.level);
 }
 
 type Targets = Pick<ActionItem, "targetMode" | "targets">;
