@@ -1,5 +1,6 @@
 /** Reads the API's error shape so screens can show a translated message. */
 import type { ApiErrorData } from "@gugus/api";
+import { toRoman } from "@gugus/domain/ran/numerals";
 import { TRPCClientError } from "@trpc/client";
 import type { TFunction } from "i18next";
 
@@ -13,10 +14,27 @@ export function errorKeyOf(error: unknown): string {
   return "INTERNAL";
 }
 
-/** A translated message for an error from the API. */
+/** Details that hold a RAN period's number, shown as its numeral (IV, not 4). */
+const PERIOD_NUMBER_DETAILS = new Set(["first", "second", "number"]);
+
+/**
+ * A translated message for an error code, followed by what its details say when the translations
+ * have a sentence for them ("Periods IV and V would overlap."). Used for the API's errors and for
+ * the same rules checked in a form as the user types.
+ */
+export function problemMessage(t: TFunction, code: string, details?: Record<string, string | number | boolean | null>): string {
+  const message = t(`errors.${code}` as "errors.INTERNAL", { defaultValue: t("errors.INTERNAL") });
+  if (!details) return message;
+  const values = Object.fromEntries(
+    Object.entries(details).map(([name, value]) => [name, code.startsWith("PERIOD_") && PERIOD_NUMBER_DETAILS.has(name) && typeof value === "number" ? toRoman(value) : value]),
+  );
+  const detail = t(`errorDetails.${code}` as "errorDetails.PERIOD_OVERLAP", { ...values, defaultValue: "" });
+  return detail ? `${message} ${detail}` : message;
+}
+
+/** A translated message for an error from the API (with its details, see {@link problemMessage}). */
 export function errorMessage(t: TFunction, error: unknown): string {
-  const key = errorKeyOf(error);
-  return t(`errors.${key}` as "errors.INTERNAL", { defaultValue: t("errors.INTERNAL") });
+  return problemMessage(t, errorKeyOf(error), errorDetailsOf(error));
 }
 
 /** The translated message of each invalid field, by field path. */
@@ -26,4 +44,9 @@ export function fieldErrors(t: TFunction, error: unknown): Record<string, string
   return Object.fromEntries(
     issues.map((i) => [i.path, t(`errors.${i.messageKey}` as "errors.VALIDATION_FAILED", { defaultValue: i.message })]),
   );
+}
+
+/** The structured details of an error from the API (e.g. `{ path: "targets.1.value" }`), if any. */
+export function errorDetailsOf(error: unknown): Record<string, string | number | boolean | null> | undefined {
+  return error instanceof TRPCClientError ? (error.data as Partial<ApiErrorData> | undefined)?.details : undefined;
 }

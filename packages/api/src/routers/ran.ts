@@ -202,11 +202,16 @@ export const ranRouter = {
       const row = input.number === undefined ? currentPeriod(periods, today) : periods.find((p) => p.number === input.number);
       if (!row) return { period: null, year: null, items: [], periods: periods.map(toPeriod) };
       const year = Math.min(row.lastYear, Math.max(row.firstYear, yearOf(today)));
-      const items = listActionItems(ctx.db, { periodId: row.id, level: tf.level }).map((i) => ({
-        ...i,
-        yearTarget: targetForYear(i, year),
-        targetToDate: targetToDate(i, year),
-      }));
+      const all = listActionItems(ctx.db, { periodId: row.id });
+      const codeOf = new Map(all.map((i) => [i.id, i.code]));
+      const items = all
+        .filter((i) => i.level === tf.level)
+        .map((i) => ({
+          ...i,
+          followsCode: i.followsItemId === null ? null : (codeOf.get(i.followsItemId) ?? null),
+          yearTarget: targetForYear(i, year),
+          targetToDate: targetToDate(i, year),
+        }));
       return { period: toPeriod(row), year, items, periods: periods.map(toPeriod) };
     }),
 

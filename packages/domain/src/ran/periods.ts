@@ -7,6 +7,7 @@
  * allowed and reported, never filled in.
  */
 import { z } from "zod";
+import { toRoman } from "./numerals.ts";
 import { IsoDateSchema, YearSchema, yearOf } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
@@ -57,23 +58,6 @@ export function periodLength(period: Pick<RanPeriod, "firstYear" | "lastYear">):
   return period.lastYear - period.firstYear + 1;
 }
 
-/** Roman numeral of a period number (1 → I, 4 → IV). */
-export function toRoman(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 3999) throw new RangeError(`no roman numeral for ${n}`);
-  const table: [number, string][] = [
-    [1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"],
-    [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"],
-  ];
-  let out = "";
-  let rest = n;
-  for (const [value, numeral] of table) {
-    while (rest >= value) {
-      out += numeral;
-      rest -= value;
-    }
-  }
-  return out;
-}
 
 /** A stretch of years no period covers, between two periods. */
 export type PeriodGap = { fromYear: number; toYear: number; afterNumber: number; beforeNumber: number };
@@ -179,3 +163,5 @@ export const PeriodAdoptionSchema = z
 export function yearsLeftOut(newSpan: Pick<RanPeriod, "firstYear" | "lastYear">, usedYears: readonly number[]): number[] {
   return [...new Set(usedYears.filter((y) => y < newSpan.firstYear || y > newSpan.lastYear))].sort((a, b) => a - b);
 }
+
+export { toRoman };

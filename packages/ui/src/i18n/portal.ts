@@ -2,7 +2,7 @@
 import type { MessagesLike } from "./types.ts";
 
 const id = {
-  nav: { profile: "Profil", accounts: "Akun" },
+  nav: { profile: "Profil", plan: "Rencana aksi", accounts: "Akun" },
   picker: {
     title: "Pilih gugus tugas",
     intro: "Pilih provinsi, lalu kabupaten/kota bila perlu, untuk melihat profil gugus tugasnya.",
@@ -21,11 +21,31 @@ const id = {
     today: "Hari ini",
     regencies: "Kabupaten/kota di provinsi ini",
     coverage: "{{formed}} dari {{total}} sudah membentuk gugus tugas",
+    openPlan: "Lihat rencana aksi",
+  },
+  plan: {
+    title: "Rencana aksi",
+    intro: "Rencana aksi periode RAN yang dilaksanakan di tingkat {{level}}, per sub gugus tugas, dengan target tahun ini. Laporan tahunan diisi terhadap rencana aksi ini.",
+    period: "Periode",
+    periodOption: "Periode {{numeral}} ({{first}}–{{last}})",
+    periodOptionDraft: "Periode {{numeral}} ({{first}}–{{last}}, rancangan)",
+    yearNote: "Target tahun {{year}}",
+    yearNoteOutside: "Tahun {{today}} di luar periode ini; ditampilkan target tahun {{year}}.",
+    noPeriod: "Tidak ada periode RAN yang berjalan tahun ini. Pilih periode di atas.",
+    empty: "Belum ada rencana aksi tingkat {{level}} di periode ini.",
+    count: "{{count}} rencana aksi",
+    lead: "Penanggung jawab: {{agency}}",
+    baseline: "Data dasar: {{value}}",
+    cumulativeNote: "kumulatif",
+    targetThisYear: "Target {{year}}",
+    toDate: "Total s.d. {{year}}: {{value}}",
+    noTargetThisYear: "Tidak ada target tahun ini",
+    follows: "Menjabarkan {{code}}",
   },
 } as const;
 
 const en: MessagesLike<typeof id> = {
-  nav: { profile: "Profile", accounts: "Accounts" },
+  nav: { profile: "Profile", plan: "Action plan", accounts: "Accounts" },
   picker: {
     title: "Choose a task force",
     intro: "Choose a province, then a regency/city if needed, to see its task force's profile.",
@@ -44,6 +64,26 @@ const en: MessagesLike<typeof id> = {
     today: "Today",
     regencies: "Regencies/cities in this province",
     coverage: "{{formed}} of {{total}} have formed a task force",
+    openPlan: "See the action plan",
+  },
+  plan: {
+    title: "Action plan",
+    intro: "The RAN period's action items carried out at {{level}} level, by sub-task-force, with this year's targets. The annual report is filled in against them.",
+    period: "Period",
+    periodOption: "Period {{numeral}} ({{first}}–{{last}})",
+    periodOptionDraft: "Period {{numeral}} ({{first}}–{{last}}, draft)",
+    yearNote: "Targets for {{year}}",
+    yearNoteOutside: "{{today}} lies outside this period; targets for {{year}} are shown.",
+    noPeriod: "No RAN period runs this year. Choose a period above.",
+    empty: "No action items at {{level}} level in this period yet.",
+    count: "{{count}} action items",
+    lead: "Lead agency: {{agency}}",
+    baseline: "Baseline: {{value}}",
+    cumulativeNote: "cumulative",
+    targetThisYear: "Target {{year}}",
+    toDate: "Total to {{year}}: {{value}}",
+    noTargetThisYear: "No target this year",
+    follows: "Carries out {{code}}",
   },
 };
 
