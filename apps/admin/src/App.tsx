@@ -1,20 +1,23 @@
 import { SessionGate, Shell, UserMenu } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
 import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
-import { Anchor, Button, Center, Paper, Stack, Text, Title } from "@mantine/core";
-import { useEffect } from "react";
+import { Anchor, Button, Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Suspense, lazy, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Route, Switch } from "wouter";
 import { useSignOut } from "@gugus/ui";
-import { AccountsPage } from "./pages/AccountsPage.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { CoveragePage } from "./pages/CoveragePage.tsx";
-import { ImportPage } from "./pages/ImportPage.tsx";
-import { RestructuringPage } from "./pages/RestructuringPage.tsx";
 import { HierarchyPage } from "./pages/HierarchyPage.tsx";
-import { PeriodsPage } from "./pages/PeriodsPage.tsx";
-import { SessionsPage } from "./pages/SessionsPage.tsx";
-import { TaskForcePage } from "./pages/TaskForcePage.tsx";
+
+// Pages other than the first one load when opened.
+const AccountsPage = lazy(() => import("./pages/AccountsPage.tsx").then((m) => ({ default: m.AccountsPage })));
+const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const CoveragePage = lazy(() => import("./pages/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })));
+const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const RestructuringPage = lazy(() => import("./pages/RestructuringPage.tsx").then((m) => ({ default: m.RestructuringPage })));
+const PeriodsPage = lazy(() => import("./pages/PeriodsPage.tsx").then((m) => ({ default: m.PeriodsPage })));
+const PeriodPage = lazy(() => import("./pages/period/PeriodPage.tsx").then((m) => ({ default: m.PeriodPage })));
+const SessionsPage = lazy(() => import("./pages/SessionsPage.tsx").then((m) => ({ default: m.SessionsPage })));
+const TaskForcePage = lazy(() => import("./pages/TaskForcePage.tsx").then((m) => ({ default: m.TaskForcePage })));
 
 /** A regional account signed in to the central app: point it to the portal. */
 function WrongApp() {
@@ -57,10 +60,18 @@ function SignedInApp({ me }: { me: Me }) {
   ];
   return (
     <Shell title={t("app.admin")} nav={nav} user={<UserMenu me={me} />}>
+      <Suspense
+        fallback={
+          <Center py="xl">
+            <Loader size="sm" aria-label={t("state.loading")} />
+          </Center>
+        }
+      >
       <Switch>
         <Route path="/" component={HierarchyPage} />
         <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
         <Route path="/periods" component={PeriodsPage} />
+        <Route path="/periods/:number">{(params) => <PeriodPage number={params.number} />}</Route>
         <Route path="/coverage" component={CoveragePage} />
         <Route path="/import" component={ImportPage} />
         <Route path="/restructuring" component={RestructuringPage} />
@@ -71,6 +82,7 @@ function SignedInApp({ me }: { me: Me }) {
           <Text>{t("state.notFound")}</Text>
         </Route>
       </Switch>
+      </Suspense>
     </Shell>
   );
 }

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, T
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { readAsBase64 } from "../files.ts";
 
 type Row = RouterOutputs["formationImport"]["parse"]["rows"][number];
 type Result = RouterOutputs["formationImport"]["check"][number];
@@ -16,15 +17,6 @@ type Stage =
 
 /** Rows are checked this many at a time, so the progress bar moves and no request grows large. */
 const BATCH = 50;
-
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === "string" ? (reader.result.split(",")[1] ?? "") : "");
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsDataURL(file);
-  });
-}
 
 /** Importing formation data: read the file, check every row (with progress), then save it all or nothing. */
 export function ImportPage() {

@@ -1,7 +1,15 @@
-import { QueryState, useTRPC } from "@gugus/ui";
-import { Alert, Badge, Box, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import type { RouterOutputs } from "@gugus/api";
+import { hasCapability } from "@gugus/domain/accounts";
+import { PeriodDraftSchema, checkPeriods, toRoman } from "@gugus/domain/ran";
+import { QueryState, errorKeyOf, errorMessage, problemMessage, useLiveValidation, useMe, useTRPC } from "@gugus/ui";
+import { Alert, Anchor, Badge, Box, Button, Group, NumberInput, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+
+type Periods = RouterOutputs["ran"]["periods"]["periods"];
 
 type Period = { number: number; numeral: string; firstYear: number; lastYear: number; status: "draft" | "adopted" };
 
@@ -50,9 +58,100 @@ function Timeline({ periods, currentNumber }: { periods: Period[]; currentNumber
   );
 }
 
+/** Which form field each period rule belongs to. */
+const FIELD_OF_RULE: Record<string, "number" | "firstYear" | "lastYear"> = {
+  PERIOD_NUMBER_TAKEN: "number",
+  PERIOD_NUMBER_ORDER: "number",
+  PERIOD_OVERLAP: "firstYear",
+  PERIOD_YEARS_INVERTED: "lastYear",
+  YEAR_INVALID: "firstYear",
+};
+
+/**
+ * A new draft period, checked as the user types against the same rules the server holds: the
+ * draft's own schema, then the whole set of periods with the draft added (no overlap, numbers in
+ * year order, a number not taken).
+ */
+function CreatePeriodForm({ periods, onDone }: { periods: Periods; onDone: (created: { numeral: string; firstYear: number; lastYear: number }) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const last = periods.at(-1);
+  const next = { number: (last?.number ?? 0) + 1, firstYear: (last?.lastYear ?? 2014) + 1 };
+  const form = useForm({
+    mode: "controlled",
+    initialValues: { number: next.number as number | string, firstYear: next.firstYear as number | string, lastYear: (next.firstYear + 4) as number | string },
+    validate: (values) => {
+      const parsed = PeriodDraftSchema.safeParse(values);
+      if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), problemMessage(t, i.message)]));
+      const draft = parsed.data;
+      if (periods.some((p) => p.number === draft.number)) return { number: problemMessage(t, "PERIOD_NUMBER_TAKEN", { number: draft.number }) };
+      const [problem] = checkPeriods([...periods, draft]).problems;
+      if (!problem) return {};
+      const details: Record<string, number> = "numbers" in problem ? { first: problem.numbers[0], second: problem.numbers[1] } : { number: problem.number };
+      return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, details) };
+    },
+  });
+  useLiveValidation(form);
+  const create = useMutation(
+    trpc.ran.createPeriod.mutationOptions({
+      onSuccess: (p) => onDone(p),
+      onError: (error) => {
+        const field = FIELD_OF_RULE[errorKeyOf(error)];
+        if (field) form.setFieldError(field, errorMessage(t, error));
+      },
+      onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()),
+    }),
+  );
+  const numeral = typeof form.values.number === "number" && form.values.number >= 1 && form.values.number <= 50 ? toRoman(form.values.number) : "";
+  return (
+    <Paper withBorder p="md" radius="md" data-testid="create-period">
+      <form noValidate onSubmit={form.onSubmit((values) => create.mutate(PeriodDraftSchema.parse(values)))}>
+        <Stack gap="sm">
+          <div>
+            <Title order={2} size="h4">
+              {t("admin.periods.create.title")}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t("admin.periods.create.intro")}
+            </Text>
+          </div>
+          <Group align="flex-start" grow>
+            <NumberInput
+              label={t("admin.periods.create.number")}
+              description={numeral ? t("admin.periods.create.numberHint", { numeral }) : " "}
+              min={1}
+              allowDecimal={false}
+              allowNegative={false}
+              required
+              {...form.getInputProps("number")}
+            />
+            <NumberInput label={t("admin.periods.create.firstYear")} description=" " allowDecimal={false} allowNegative={false} required {...form.getInputProps("firstYear")} />
+            <NumberInput label={t("admin.periods.create.lastYear")} description=" " allowDecimal={false} allowNegative={false} required {...form.getInputProps("lastYear")} />
+          </Group>
+          {create.isError && !FIELD_OF_RULE[errorKeyOf(create.error)] && (
+            <Alert color="red" role="alert">
+              {errorMessage(t, create.error)}
+            </Alert>
+          )}
+          <Group>
+            <Button type="submit" loading={create.isPending}>
+              {t("admin.periods.create.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 export function PeriodsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const me = useMe();
+  const canManage = hasCapability(me.role, "ran.manage");
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ numeral: string; firstYear: number; lastYear: number } | null>(null);
   const query = useQuery(trpc.ran.periods.queryOptions());
   return (
     <Stack gap="lg" maw={1100}>
@@ -62,10 +161,31 @@ export function PeriodsPage() {
         </Title>
         <Text c="dimmed">{t("admin.periods.intro")}</Text>
       </div>
+      {created && (
+        <Alert color="green" withCloseButton onClose={() => setCreated(null)} role="status">
+          {t("admin.periods.create.created", { numeral: created.numeral, first: created.firstYear, last: created.lastYear })}
+        </Alert>
+      )}
       <QueryState query={query}>
         {({ periods, gaps, currentNumber, today }) => (
           <Stack gap="md">
-            <Text size="sm">{t("admin.periods.todayIs", { date: today })}</Text>
+            <Group justify="space-between">
+              <Text size="sm">{t("admin.periods.todayIs", { date: today })}</Text>
+              {canManage && (
+                <Button variant={creating ? "default" : "filled"} onClick={() => setCreating((c) => !c)}>
+                  {creating ? t("admin.periods.create.cancel") : t("admin.periods.create.button")}
+                </Button>
+              )}
+            </Group>
+            {creating && (
+              <CreatePeriodForm
+                periods={periods}
+                onDone={(p) => {
+                  setCreating(false);
+                  setCreated(p);
+                }}
+              />
+            )}
             <Timeline periods={periods} currentNumber={currentNumber} />
             {gaps.length === 0 ? (
               <Text size="sm" c="dimmed">
@@ -98,7 +218,9 @@ export function PeriodsPage() {
                         <Table.Tr key={p.number} data-current={current || undefined} bg={current ? "var(--mantine-color-orange-light)" : undefined}>
                           <Table.Td>
                             <Group gap="xs" wrap="nowrap" style={{ whiteSpace: "nowrap" }}>
-                              <Text fw={600}>{t("period.name", { numeral: p.numeral })}</Text>
+                              <Anchor component={Link} href={`/periods/${p.number}`} fw={600}>
+                                {t("period.name", { numeral: p.numeral })}
+                              </Anchor>
                               {current && (
                                 <Badge color="orange" variant="filled" size="sm" style={{ flexShrink: 0 }}>
                                   {t("admin.periods.current")}

@@ -1,0 +1,56 @@
+import { Paper, Stack, Table, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { PeriodDetail } from "./PeriodPage.tsx";
+
+const ZONES = ["WIB", "WITA", "WIT"] as const;
+
+/** "2016-01-31T15:00:00.000Z" → "2016-01-31 15:00". */
+const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+
+/** The reporting periods of a RAN period, each with its due date and the instant it falls due in each time zone. */
+export function CalendarTab({ detail }: { detail: PeriodDetail }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <Text size="sm" c="dimmed" maw={820}>
+        {t("admin.period.calendar.intro")}
+      </Text>
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={900}>
+          <Table striped data-testid="reporting-calendar">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t("admin.period.calendar.reportingPeriod")}</Table.Th>
+                <Table.Th>{t("admin.period.calendar.span")}</Table.Th>
+                <Table.Th>{t("admin.period.calendar.dueDate")}</Table.Th>
+                {ZONES.map((zone) => (
+                  <Table.Th key={zone}>{t("admin.period.calendar.dueIn", { zone })}</Table.Th>
+                ))}
+                <Table.Th>{t("admin.period.calendar.closesOn")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {detail.calendar.map((rp) => (
+                <Table.Tr key={rp.key}>
+                  <Table.Td fw={600}>{rp.semester === null ? rp.year : t("admin.period.calendar.semester", { year: rp.year, semester: rp.semester })}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {rp.start} – {rp.end}
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }} fw={600}>
+                    {rp.dueDate}
+                  </Table.Td>
+                  {ZONES.map((zone) => (
+                    <Table.Td key={zone} style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
+                      {utc(rp.deadlines[zone].dueAt)}
+                    </Table.Td>
+                  ))}
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>{rp.closesOn}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,225 @@
+import { LEVELS } from "@gugus/domain/hierarchy";
+import { ActionItemSchema, TARGET_MODES, UNIT_CODES, checkActionItem, mayFollow, periodYears, targetToDate } from "@gugus/domain/ran";
+import type { ActionItem } from "@gugus/domain/ran";
+import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
+import { errorDetailsOf, errorKeyOf, errorMessage, fieldErrors, problemMessage, useLiveValidation, useNumberFormat, useTRPC } from "@gugus/ui";
+import { Alert, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { PeriodDetail } from "./PeriodPage.tsx";
+
+type Item = PeriodDetail["items"][number];
+type Values = {
+  subTaskForce: string;
+  code: string;
+  programme: string;
+  activity: string;
+  indicator: string;
+  unit: string;
+  baseline: number | string;
+  targetMode: string;
+  /** One entry per year of the period, keyed `y2030`; "" for no target. */
+  targets: Record<string, number | string>;
+  leadAgency: string;
+  relatedAgencies: string[];
+  level: string;
+  followsItemId: string | null;
+};
+
+const yearKey = (year: number) => `y${year}`;
+const FIELDS = ["subTaskForce", "code", "programme", "activity", "indicator", "unit", "baseline", "targetMode", "leadAgency", "relatedAgencies", "level", "followsItemId"] as const;
+
+function initialValues(years: number[], editing: Item | null, subTaskForce: string): Values {
+  const targets = Object.fromEntries(years.map((y) => [yearKey(y), editing?.targets.find((t) => t.year === y)?.value ?? ""]));
+  if (!editing) {
+    return { subTaskForce, code: "", programme: "", activity: "", indicator: "", unit: "count", baseline: "", targetMode: "per_year", targets, leadAgency: "", relatedAgencies: [], level: "regency", followsItemId: null };
+  }
+  return {
+    subTaskForce: editing.subTaskForce,
+    code: editing.code,
+    programme: editing.programme,
+    activity: editing.activity,
+    indicator: editing.indicator,
+    unit: editing.unit,
+    baseline: editing.baseline ?? "",
+    targetMode: editing.targetMode,
+    targets,
+    leadAgency: editing.leadAgency,
+    relatedAgencies: editing.relatedAgencies,
+    level: editing.level,
+    followsItemId: editing.followsItemId === null ? null : String(editing.followsItemId),
+  };
+}
+
+/** The form's values as the item the shared schema reads (unparsed: the schema says what is wrong). */
+function toItem(values: Values, years: number[]) {
+  const filled = (v: number | string | undefined) => v !== "" && v !== undefined;
+  return {
+    subTaskForce: values.subTaskForce,
+    code: values.code,
+    programme: values.programme,
+    activity: values.activity,
+    indicator: values.indicator,
+    unit: values.unit,
+    baseline: filled(values.baseline) ? Number(values.baseline) : null,
+    targetMode: values.targetMode,
+    targets: years.filter((y) => filled(values.targets[yearKey(y)])).map((year) => ({ year, value: Number(values.targets[yearKey(year)]) })),
+    leadAgency: values.leadAgency,
+    relatedAgencies: values.relatedAgencies,
+    level: values.level,
+    followsItemId: values.followsItemId === null ? null : Number(values.followsItemId),
+  };
+}
+
+/** A path the schema or the server names (`targets.1.value`, `item.code`) as the form field it belongs to. */
+function fieldOf(path: string, targets: { year: number }[]): string {
+  const bare = path.replace(/^item\./, "");
+  const target = /^targets\.(\d+)/.exec(bare);
+  if (target) {
+    const year = targets[Number(target[1])]?.year;
+    return year === undefined ? "targets" : `targets.${yearKey(year)}`;
+  }
+  return bare.split(".")[0] ?? bare;
+}
+
+/** Server errors that belong to one field. */
+const FIELD_OF_CODE: Record<string, string> = { ITEM_CODE_TAKEN: "code", ITEM_FOLLOWS_INVALID: "followsItemId", ITEM_FOLLOWED_BY: "level" };
+
+/**
+ * An action item with a target for each year of its period, checked as the user types with the same
+ * rules the server holds: the item's schema, then its rules against the period (targets inside the
+ * period, none negative where the unit forbids it, cumulative targets never going down).
+ */
+export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: PeriodDetail; editing: Item | null; subTaskForce: string; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const formatNumber = useNumberFormat();
+  const separators = i18n.language === "en" ? { decimalSeparator: ".", thousandSeparator: "," } : { decimalSeparator: ",", thousandSeparator: "." };
+  const period = detail.period;
+  const years = periodYears(period);
+  const form = useForm<Values>({
+    mode: "controlled",
+    initialValues: initialValues(years, editing, subTaskForce),
+    validate: (values) => {
+      const raw = toItem(values, years);
+      const parsed = ActionItemSchema.safeParse(raw);
+      if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [fieldOf(i.path.join("."), raw.targets), problemMessage(t, i.message)]));
+      return Object.fromEntries(checkActionItem(parsed.data, period).map((p) => [fieldOf(p.path, raw.targets), problemMessage(t, p.code)]));
+    },
+  });
+  useLiveValidation(form, [...FIELDS, ...years.map((y) => `targets.${yearKey(y)}`)]);
+  const onError = (error: unknown) => {
+    const key = errorKeyOf(error);
+    const path = errorDetailsOf(error)?.path;
+    const field = typeof path === "string" ? fieldOf(path, toItem(form.getValues(), years).targets) : FIELD_OF_CODE[key];
+    if (field) form.setFieldError(field, errorMessage(t, error));
+    const issues = fieldErrors(t, error);
+    for (const [p, message] of Object.entries(issues)) form.setFieldError(fieldOf(p, toItem(form.getValues(), years).targets), message);
+  };
+  const onSettled = () => void queryClient.invalidateQueries(trpc.ran.pathFilter());
+  const create = useMutation(trpc.ran.createItem.mutationOptions({ onSuccess: onDone, onError, onSettled }));
+  const update = useMutation(trpc.ran.updateItem.mutationOptions({ onSuccess: onDone, onError, onSettled }));
+  const mutation = editing ? update : create;
+  const serverField =
+    mutation.isError && (FIELD_OF_CODE[errorKeyOf(mutation.error)] !== undefined || Object.keys(fieldErrors(t, mutation.error)).length > 0 || typeof errorDetailsOf(mutation.error)?.path === "string");
+
+  const values = form.getValues();
+  const followable = detail.items.filter((i) => i.id !== editing?.id && mayFollow({ level: values.level as ActionItem["level"], subTaskForce: values.subTaskForce as ActionItem["subTaskForce"] }, i));
+  const current = ActionItemSchema.safeParse(toItem(values, years));
+  const total = current.success ? targetToDate(current.data, period.lastYear) : null;
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        const item = ActionItemSchema.parse(toItem(v, years));
+        if (editing) update.mutate({ id: editing.id, version: editing.version, item });
+        else create.mutate({ number: period.number, item });
+      })}
+    >
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <Select
+            label={t("plan.subTaskForce")}
+            required
+            allowDeselect={false}
+            data={SUB_TASK_FORCES.map((s) => ({ value: s.code, label: `${s.numeral}. ${t(`subTaskForce.${s.code}`)}` }))}
+            {...form.getInputProps("subTaskForce")}
+          />
+          <TextInput label={t("plan.code")} required placeholder="V.1.1" {...form.getInputProps("code")} />
+        </SimpleGrid>
+        <TextInput label={t("plan.programme")} required {...form.getInputProps("programme")} />
+        <Textarea label={t("plan.activity")} description={t("admin.period.form.activityHint")} required autosize minRows={2} {...form.getInputProps("activity")} />
+        <TextInput label={t("plan.indicator")} description={t("admin.period.form.indicatorHint")} required {...form.getInputProps("indicator")} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+          <Select label={t("plan.unit")} required allowDeselect={false} data={UNIT_CODES.map((u) => ({ value: u, label: t(`unit.${u}`) }))} {...form.getInputProps("unit")} />
+          <NumberInput label={t("plan.baseline")} description={t("admin.period.form.baselineHint")} {...separators} {...form.getInputProps("baseline")} />
+          <Select
+            label={t("plan.level")}
+            required
+            allowDeselect={false}
+            data={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+            {...form.getInputProps("level")}
+          />
+        </SimpleGrid>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("plan.targetMode")}
+          </Text>
+          <SegmentedControl data={TARGET_MODES.map((m) => ({ value: m, label: t(`targetMode.${m}`) }))} {...form.getInputProps("targetMode")} />
+          <Text size="xs" c="dimmed">
+            {t(`targetModeHint.${values.targetMode as "per_year"}`)}
+          </Text>
+        </Stack>
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t("plan.targets")}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t("admin.period.form.targetsHint")}
+          </Text>
+          <SimpleGrid cols={{ base: 2, sm: Math.min(years.length, 6) }} spacing="xs" data-testid="year-targets">
+            {years.map((year) => (
+              <NumberInput key={year} label={String(year)} aria-label={t("plan.yearTarget", { year })} {...separators} {...form.getInputProps(`targets.${yearKey(year)}`)} />
+            ))}
+          </SimpleGrid>
+          {form.errors.targets && (
+            <Text size="xs" c="red">
+              {form.errors.targets}
+            </Text>
+          )}
+          {total !== null && (
+            <Text size="xs" c="dimmed">
+              {values.targetMode === "cumulative" ? t("admin.period.form.periodFinal", { total: formatNumber(total) }) : t("admin.period.form.periodTotal", { total: formatNumber(total) })}
+            </Text>
+          )}
+        </Stack>
+        <TextInput label={t("plan.leadAgency")} required {...form.getInputProps("leadAgency")} />
+        <TagsInput label={t("plan.relatedAgencies")} description={t("admin.period.form.relatedHint")} maxTags={20} {...form.getInputProps("relatedAgencies")} />
+        <Select
+          label={t("plan.follows")}
+          description={t("admin.period.form.followsHint")}
+          placeholder={t("admin.period.form.followsNone")}
+          clearable
+          data={followable.map((i) => ({ value: String(i.id), label: `${i.code} · ${t(`level.${i.level}`)} · ${i.activity}` }))}
+          {...form.getInputProps("followsItemId")}
+        />
+        {mutation.isError && !serverField && (
+          <Alert color="red" role="alert">
+            {errorMessage(t, mutation.error)}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t("admin.period.form.cancel")}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t("admin.period.form.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
