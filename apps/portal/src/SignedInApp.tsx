@@ -9,6 +9,7 @@ import { Redirect, Route, Switch } from "wouter";
 const PickerPage = lazy(() => import("./pages/PickerPage.tsx"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage.tsx"));
 const AccountsPage = lazy(() => import("./pages/AccountsPage.tsx"));
+const PlanPage = lazy(() => import("./pages/PlanPage.tsx"));
 
 /** The portal once signed in: a regional account lands on its own task force, a central one picks. */
 export default function SignedInApp({ me }: { me: Me }) {
@@ -18,7 +19,8 @@ export default function SignedInApp({ me }: { me: Me }) {
   const nav = central
     ? []
     : [
-        { href: home, label: t("portal.nav.profile") },
+        { href: home, label: t("portal.nav.profile"), match: home },
+        { href: `${home}/plan`, label: t("portal.nav.plan") },
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
       ];
   return (
@@ -33,6 +35,7 @@ export default function SignedInApp({ me }: { me: Me }) {
         <Switch>
           <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
           <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
+          <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
           <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
           <Route>
             <Text>{t("state.notFound")}</Text>

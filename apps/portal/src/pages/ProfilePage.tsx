@@ -35,7 +35,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Where the RAN period stands on a date: "Periode II, tahun ke-4 dari 5". */
-function PeriodCard({ date }: { date: string }) {
+function PeriodCard({ date, planHref }: { date: string; planHref: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const at = useQuery(trpc.ran.atDate.queryOptions({ date }));
@@ -62,6 +62,9 @@ function PeriodCard({ date }: { date: string }) {
             )
           }
         </QueryState>
+        <Anchor component={Link} href={planHref} size="sm">
+          {t("portal.profile.openPlan")} →
+        </Anchor>
       </Stack>
     </Paper>
   );
@@ -118,7 +121,7 @@ export default function ProfilePage({ id, me }: { id: string; me: Me }) {
                   <Fact label={t("field.children")}>{tf.children.length}</Fact>
                 </SimpleGrid>
               </Paper>
-              <PeriodCard date={at ?? tf.localDate} />
+              <PeriodCard date={at ?? tf.localDate} planHref={`/task-forces/${tf.id}/plan`} />
               {tf.level === "province" && tf.children.length > 0 && (
                 <Paper withBorder p="md" radius="md">
                   <Title order={2} size="h4">
