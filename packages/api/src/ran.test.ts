@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { FIXTURE_ITEM, failureOf, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
@@ -105,12 +106,36 @@ describe("periods", () => {
     expect((await admin().ran.periods()).periods).toHaveLength(4);
   });
 
-  it("sets one coordinator per sub-task-force, replacing the list", async () => {
+  it("sets one coordinator per sub-task-force, replacing the list, from the period's version read", async () => {
     fresh();
-    await admin().ran.setCoordinators({ number: 3, coordinators: [{ subTaskForce: "prevention", agency: "Kemendikdasmen" }, { subTaskForce: "law_enforcement", agency: "Polri" }] });
-    const list = await admin().ran.setCoordinators({ number: 3, coordinators: [{ subTaskForce: "law_enforcement", agency: "Bareskrim Polri" }] });
+    await admin().ran.setCoordinators({ number: 3, version: 1, coordinators: [{ subTaskForce: "prevention", agency: "Kemendikdasmen" }, { subTaskForce: "law_enforcement", agency: "Polri" }] });
+    const list = await admin().ran.setCoordinators({ number: 3, version: 2, coordinators: [{ subTaskForce: "law_enforcement", agency: "Bareskrim Polri" }] });
     expect(list).toEqual([{ subTaskForce: "law_enforcement", agency: "Bareskrim Polri" }]);
     expect((await admin().ran.period({ number: 3 })).coordinators).toEqual(list);
+    const before = dump();
+    // A second admin still holding version 2 is told, not silently overwritten.
+    expect(await failureOf(admin().ran.setCoordinators({ number: 3, version: 2, coordinators: [] }))).toMatchObject({ code: "CONFLICT", messageKey: "STALE_VERSION" });
+    expect(await failureOf(admin().ran.setCoordinators({ number: 3, version: 3, coordinators: [{ subTaskForce: "prevention", agency: "A1" }, { subTaskForce: "prevention", agency: "A2" }] }))).toMatchObject({
+      code: "BAD_REQUEST",
+      messageKey: "COORDINATOR_REPEATED",
+    });
+    expect(dump()).toBe(before);
+  });
+
+  it("saving unchanged settings writes nothing and records nothing", async () => {
+    fresh();
+    const audits = () => fx.handle.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'ran.period_update'").pluck().get();
+    const same = await admin().ran.updatePeriod({ number: 4, version: 1, firstYear: 2025, lastYear: 2029, reportingCycle: "annual", dueDays: 31, expiryDays: 60 });
+    expect(same.version).toBe(1);
+    expect(audits()).toBe(0);
+  });
+
+  it("refuses a period longer than ten years", async () => {
+    fresh();
+    expect(await failureOf(admin().ran.updatePeriod({ number: 4, version: 1, firstYear: 2025, lastYear: 2035, reportingCycle: "annual", dueDays: 31, expiryDays: 60 }))).toMatchObject({
+      code: "BAD_REQUEST",
+      issues: [{ path: "lastYear", messageKey: "PERIOD_TOO_LONG" }],
+    });
   });
 
   it("answers an unknown period number with NOT_FOUND", async () => {
@@ -168,6 +193,16 @@ describe("action items", () => {
     expect(dump()).toBe(before);
   });
 
+  it("records the item's targets in the audit log", async () => {
+    fresh();
+    await admin().ran.createItem({ number: 3, item: item({ code: "III.1.9", targets: [{ year: 2020, value: 3 }, { year: 2021, value: 4 }] }) });
+    expect(JSON.parse(fx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'ran.item_create'").pluck().get() as string)).toMatchObject({
+      period: 3,
+      code: "III.1.9",
+      targets: "2020:3, 2021:4",
+    });
+  });
+
   it("lets a change in percent go below zero", async () => {
     fresh();
     await admin().ran.createItem({ number: 3, item: item({ code: "III.1.9", unit: "change_percent", targets: [{ year: 2020, value: -5 }] }) });
@@ -202,9 +237,11 @@ describe("action items", () => {
     expect((await failureOf(admin().ran.updateItem({ id: national.id, version: 1, item: item({ code: "III.1.N", level: "national", followsItemId: national.id }) }))).messageKey).toBe("ITEM_FOLLOWS_INVALID");
     // Moving the national item down to regency level would strand the item that follows it.
     expect(await failureOf(admin().ran.updateItem({ id: national.id, version: 1, item: item({ code: "III.1.N", level: "regency" }) }))).toMatchObject({ code: "CONFLICT", messageKey: "ITEM_FOLLOWED_BY", details: { code: "III.1.1" } });
-    // Deleting it unlinks its follower.
+    // Deleting it unlinks its follower, whose version moves on; the audit log says which.
     await admin().ran.deleteItem({ id: national.id, version: 1 });
-    expect((await admin().ran.period({ number: 3 })).items[0]?.followsItemId).toBeNull();
+    const [follower] = (await admin().ran.period({ number: 3 })).items;
+    expect(follower).toMatchObject({ followsItemId: null, version: 3 });
+    expect(JSON.parse(fx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'ran.item_delete'").pluck().get() as string)).toMatchObject({ code: "III.1.N", unlinked: "III.1.1" });
   });
 
   it("changes an item from the version read; a stale edit is a conflict and changes nothing", async () => {
@@ -303,7 +340,7 @@ describe("import and export", () => {
   it("refuses rows whose code the period already has", async () => {
     fresh();
     const lines = ["kode,sub_gugus_tugas,program,kegiatan,indikator,satuan,mode_target,target_2020,penanggung_jawab,tingkat", "III.1.1,I,Pencegahan,Sosialisasi,Jumlah sekolah,jumlah,per tahun,3,DP3A,kabupaten/kota"];
-    expect((await admin().ran.checkItemsFile({ number: 3, fileName: "x.csv", contentBase64: csv(lines) })).rows[0]?.problems).toEqual([{ field: "code", code: "ITEM_CODE_TAKEN" }]);
+    expect((await admin().ran.checkItemsFile({ number: 3, fileName: "x.csv", contentBase64: csv(lines) })).rows[0]?.problems).toEqual([{ field: "kode", code: "ITEM_CODE_TAKEN" }]);
   });
 
   it("exports a period to XLSX that imports back into another period as the same items", async () => {
@@ -326,6 +363,30 @@ describe("import and export", () => {
     fx.handle.sqlite.exec("DELETE FROM action_items");
     await admin().ran.importItems({ number: 5, fileName: file.fileName, contentBase64: file.contentBase64 });
     expect(strip((await admin().ran.period({ number: 5 })).items)).toEqual(original);
+  });
+
+  it("refuses an XLSX that would unpack past 20 MB before reading it, writing nothing", async () => {
+    fresh();
+    const bomb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/worksheets/sheet1.xml": [new Uint8Array(25 * 1024 * 1024), { level: 9 }] });
+    expect(bomb.length).toBeLessThan(100_000);
+    const contentBase64 = Buffer.from(bomb).toString("base64");
+    expect(await failureOf(admin().ran.checkItemsFile({ number: 3, fileName: "bom.xlsx", contentBase64 }))).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_large" } });
+    expect(await failureOf(admin().ran.importItems({ number: 3, fileName: "bom.xlsx", contentBase64 }))).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_large" } });
+    expect(count("action_items")).toBe(1);
+  });
+
+  it("reads Indonesian thousands (1.500) as thousands, and names problems by the file's own headers", async () => {
+    fresh();
+    await admin().ran.createPeriod({ number: 5, firstYear: 2030, lastYear: 2034 });
+    const lines = [
+      "Kode;Sub Gugus Tugas;Program;Kegiatan;Indikator;Satuan;Mode Target;2030;Penanggung Jawab;Tingkat",
+      "V.2.1;II;Rehabilitasi;Layanan kesehatan korban;Jumlah korban dilayani;orang;per tahun;1.500;Dinkes;provinsi",
+      "V.2.2;II;Rehabilitasi;Layanan;Jumlah;orang;setahun sekali;2,5;Dinkes;provinsi",
+    ];
+    const check = await admin().ran.checkItemsFile({ number: 5, fileName: "ran.csv", contentBase64: csv(lines) });
+    expect(check.rows.map((r) => r.problems)).toEqual([[], [{ field: "Mode Target", code: "TARGET_MODE_INVALID" }]]);
+    await admin().ran.importItems({ number: 5, fileName: "ran.csv", contentBase64: csv(lines.slice(0, 2)) });
+    expect((await admin().ran.period({ number: 5 })).items[0]?.targets).toEqual([{ year: 2030, value: 1500 }]);
   });
 
   it("refuses a file that is neither CSV nor XLSX", async () => {

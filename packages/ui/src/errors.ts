@@ -29,7 +29,8 @@ export function problemMessage(t: TFunction, code: string, details?: Record<stri
     Object.entries(details).map(([name, value]) => [name, code.startsWith("PERIOD_") && PERIOD_NUMBER_DETAILS.has(name) && typeof value === "number" ? toRoman(value) : value]),
   );
   const detail = t(`errorDetails.${code}` as "errorDetails.PERIOD_OVERLAP", { ...values, defaultValue: "" });
-  return detail ? `${message} ${detail}` : message;
+  // A sentence whose facts are not all in the details (it still shows a {{placeholder}}) is left out.
+  return detail && !detail.includes("{{") ? `${message} ${detail}` : message;
 }
 
 /** A translated message for an error from the API (with its details, see {@link problemMessage}). */

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@gugus/api";
 import { hasCapability } from "@gugus/domain/accounts";
-import { PeriodDraftSchema, checkPeriods, toRoman } from "@gugus/domain/ran";
+import { PeriodDraftSchema, checkPeriods, problemDetails, toRoman } from "@gugus/domain/ran";
 import { QueryState, errorKeyOf, errorMessage, problemMessage, useLiveValidation, useMe, useTRPC } from "@gugus/ui";
 import { Alert, Anchor, Badge, Box, Button, Group, NumberInput, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -88,8 +88,7 @@ function CreatePeriodForm({ periods, onDone }: { periods: Periods; onDone: (crea
       if (periods.some((p) => p.number === draft.number)) return { number: problemMessage(t, "PERIOD_NUMBER_TAKEN", { number: draft.number }) };
       const [problem] = checkPeriods([...periods, draft]).problems;
       if (!problem) return {};
-      const details: Record<string, number> = "numbers" in problem ? { first: problem.numbers[0], second: problem.numbers[1] } : { number: problem.number };
-      return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, details) };
+      return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, problemDetails(problem)) };
     },
   });
   useLiveValidation(form);

@@ -32,6 +32,7 @@ import {
   YearSchema,
   assertPeriodsValid,
   checkActionItem,
+  checkSpan,
   checkPeriods,
   currentPeriod,
   deadlinesIn,
@@ -127,6 +128,11 @@ function diff(before: Record<string, unknown>, after: Record<string, unknown>): 
   return out;
 }
 
+/** What the audit log keeps of an item: its code, level, unit and targets ("2030:10, 2031:12"). */
+function itemSummary(item: Pick<ActionItem, "code" | "level" | "unit" | "targetMode" | "targets">): Record<string, string> {
+  return { code: item.code, level: item.level, unit: item.unit, targetMode: item.targetMode, targets: item.targets.map((t) => `${t.year}:${t.value}`).join(", ") };
+}
+
 const ZONES = { WIB: TIME_ZONES.WIB, WITA: TIME_ZONES.WITA, WIT: TIME_ZONES.WIT };
 
 /** The reporting calendar of a period: each reporting period's due date and the due and closing instants in each zone. */
@@ -217,13 +223,12 @@ export const ranRouter = {
 
   /** Creates a draft period. The set must keep its rules: no overlap, numbers in year order. */
   createPeriod: signedInProcedure.input(PeriodDraftSchema).mutation(({ ctx, input }) => {
-    const id = ctx.db.transaction((tx) => {
+    ctx.db.transaction((tx) => {
       assertSetValid(tx, input);
-      const created = insertPeriod(tx, input, ctx.now().getTime());
-      if (created === undefined) throw new DomainError("PERIOD_NUMBER_TAKEN", { number: input.number });
-      return created;
+      const id = insertPeriod(tx, input, ctx.now().getTime());
+      if (id === undefined) throw new DomainError("PERIOD_NUMBER_TAKEN", { number: input.number });
+      audit(ctx, { action: "ran.period_create", outcome: "success", targetType: "ran_period", targetId: input.number, details: { periodId: id, firstYear: input.firstYear, lastYear: input.lastYear } });
     });
-    audit(ctx, { action: "ran.period_create", outcome: "success", targetType: "ran_period", targetId: input.number, details: { periodId: id, firstYear: input.firstYear, lastYear: input.lastYear } });
     return toPeriod(getPeriod(ctx.db, input.number));
   }),
 
@@ -237,18 +242,22 @@ export const ranRouter = {
         .object({ number: PeriodNumberSchema, version: VersionSchema, firstYear: YearSchema, lastYear: YearSchema })
         .extend(ReportingSettingsSchema.shape)
         .strict()
-        .refine((p) => p.firstYear <= p.lastYear, { path: ["lastYear"], error: "PERIOD_YEARS_INVERTED" }),
+        .superRefine((p, rctx) => checkSpan(p, rctx)),
     )
     .mutation(({ ctx, input }) => {
-      const before = getPeriod(ctx.db, input.number);
       const changes: PeriodChanges = { firstYear: input.firstYear, lastYear: input.lastYear, reportingCycle: input.reportingCycle, dueDays: input.dueDays, expiryDays: input.expiryDays };
       ctx.db.transaction((tx) => {
+        const before = getPeriod(tx, input.number);
+        if (before.version !== input.version) throw new DomainError("STALE_VERSION");
+        const changed = diff(before, changes);
+        // Saving what is already stored changes nothing and records nothing.
+        if (Object.keys(changed).length === 0) return;
         assertSetValid(tx, input);
         const left = yearsLeftOut(input, listTargetYears(tx, before.id));
         if (left.length > 0) throw new DomainError("PERIOD_SHRINKS_PAST_TARGETS", { years: left.join(", ") });
         if (!updatePeriod(tx, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+        audit(ctx, { action: "ran.period_update", outcome: "success", targetType: "ran_period", targetId: input.number, details: changed });
       });
-      audit(ctx, { action: "ran.period_update", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff(before, changes) });
       return toPeriod(getPeriod(ctx.db, input.number));
     }),
 
@@ -256,63 +265,78 @@ export const ranRouter = {
   adoptPeriod: signedInProcedure
     .input(z.object({ number: PeriodNumberSchema, version: VersionSchema }).extend(PeriodAdoptionSchema.shape).strict())
     .mutation(({ ctx, input }) => {
-      const before = getPeriod(ctx.db, input.number);
-      if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
-      if (!updatePeriod(ctx.db, { id: before.id, version: input.version, changes: { status: "adopted", instrument: input.instrument, adoptedOn: input.adoptedOn }, now: ctx.now().getTime() })) {
-        throw new DomainError("STALE_VERSION");
-      }
-      audit(ctx, { action: "ran.period_adopt", outcome: "success", targetType: "ran_period", targetId: input.number, details: { instrument: input.instrument, adoptedOn: input.adoptedOn } });
+      ctx.db.transaction((tx) => {
+        const before = getPeriod(tx, input.number);
+        if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
+        if (!updatePeriod(tx, { id: before.id, version: input.version, changes: { status: "adopted", instrument: input.instrument, adoptedOn: input.adoptedOn }, now: ctx.now().getTime() })) {
+          throw new DomainError("STALE_VERSION");
+        }
+        audit(ctx, { action: "ran.period_adopt", outcome: "success", targetType: "ran_period", targetId: input.number, details: { instrument: input.instrument, adoptedOn: input.adoptedOn } });
+      });
       return toPeriod(getPeriod(ctx.db, input.number));
     }),
 
   /** Deletes a draft period without action items (one created by mistake). */
   deletePeriod: signedInProcedure.input(z.object({ number: PeriodNumberSchema, version: VersionSchema }).strict()).mutation(({ ctx, input }) => {
-    const before = getPeriod(ctx.db, input.number);
-    if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
-    if (countActionItems(ctx.db, before.id) > 0) throw new DomainError("PERIOD_HAS_ITEMS");
-    if (!deletePeriod(ctx.db, { id: before.id, version: input.version })) throw new DomainError("STALE_VERSION");
-    audit(ctx, { action: "ran.period_delete", outcome: "success", targetType: "ran_period", targetId: input.number, details: { firstYear: before.firstYear, lastYear: before.lastYear } });
+    ctx.db.transaction((tx) => {
+      const before = getPeriod(tx, input.number);
+      if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
+      if (countActionItems(tx, before.id) > 0) throw new DomainError("PERIOD_HAS_ITEMS");
+      if (!deletePeriod(tx, { id: before.id, version: input.version })) throw new DomainError("STALE_VERSION");
+      audit(ctx, { action: "ran.period_delete", outcome: "success", targetType: "ran_period", targetId: input.number, details: { firstYear: before.firstYear, lastYear: before.lastYear } });
+    });
     return { ok: true as const };
   }),
 
-  /** Sets which agency coordinates each sub-task-force during the period (empty agency: none). */
+  /**
+   * Sets which agency coordinates each sub-task-force during the period (a sub-task-force left out
+   * has none), from the period's version read: the period's version moves on, so two admins editing
+   * at once cannot overwrite each other unseen.
+   */
   setCoordinators: signedInProcedure
     .input(
       z
         .object({
           number: PeriodNumberSchema,
-          coordinators: z.array(z.object({ subTaskForce: SubTaskForceCodeSchema, agency: z.string({ error: "AGENCY_INVALID" }).trim().min(2, { error: "AGENCY_INVALID" }).max(160, { error: "AGENCY_INVALID" }) }).strict()).max(6),
+          version: VersionSchema,
+          coordinators: z
+            .array(z.object({ subTaskForce: SubTaskForceCodeSchema, agency: z.string({ error: "AGENCY_INVALID" }).trim().min(2, { error: "AGENCY_INVALID" }).max(160, { error: "AGENCY_INVALID" }) }).strict())
+            .max(6)
+            .refine((list) => new Set(list.map((c) => c.subTaskForce)).size === list.length, { error: "COORDINATOR_REPEATED" }),
         })
         .strict(),
     )
     .mutation(({ ctx, input }) => {
-      const period = getPeriod(ctx.db, input.number);
-      const unique = new Map(input.coordinators.map((c) => [c.subTaskForce, c]));
-      const before = listCoordinators(ctx.db, period.id);
-      ctx.db.transaction((tx) => replaceCoordinators(tx, period.id, [...unique.values()]));
-      audit(ctx, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff({ coordinators: before }, { coordinators: [...unique.values()] }) });
-      return listCoordinators(ctx.db, period.id);
+      return ctx.db.transaction((tx) => {
+        const period = getPeriod(tx, input.number);
+        const before = listCoordinators(tx, period.id);
+        if (!updatePeriod(tx, { id: period.id, version: input.version, changes: {}, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+        replaceCoordinators(tx, period.id, input.coordinators);
+        audit(ctx, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff({ coordinators: before }, { coordinators: input.coordinators }) });
+        return listCoordinators(tx, period.id);
+      });
     }),
 
   /** Adds an action item with its yearly targets. */
   createItem: signedInProcedure.input(z.object({ number: PeriodNumberSchema, item: ActionItemSchema }).strict()).mutation(({ ctx, input }) => {
-    const period = getPeriod(ctx.db, input.number);
     const id = ctx.db.transaction((tx) => {
+      // The period is read in the same transaction as the write: its years cannot change in between.
+      const period = getPeriod(tx, input.number);
       assertItemValid(tx, period, input.item);
       const created = insertActionItem(tx, period.id, input.item, ctx.now().getTime());
       if (created === undefined) throw new DomainError("ITEM_CODE_TAKEN", { code: input.item.code });
+      audit(ctx, { action: "ran.item_create", outcome: "success", targetType: "action_item", targetId: created, details: { period: input.number, ...itemSummary(input.item) } });
       return created;
     });
-    audit(ctx, { action: "ran.item_create", outcome: "success", targetType: "action_item", targetId: id, details: { period: input.number, code: input.item.code, level: input.item.level } });
     return findActionItem(ctx.db, id)!;
   }),
 
   /** Changes an action item, from the version read. */
   updateItem: signedInProcedure.input(z.object({ id: z.number().int().positive(), version: VersionSchema, item: ActionItemSchema }).strict()).mutation(({ ctx, input }) => {
-    const before = findActionItem(ctx.db, input.id);
-    if (!before) throw new DomainError("ITEM_NOT_FOUND");
-    const period = listRanPeriods(ctx.db).find((p) => p.id === before.periodId)!;
-    ctx.db.transaction((tx) => {
+    const id = ctx.db.transaction((tx) => {
+      const before = findActionItem(tx, input.id);
+      if (!before) throw new DomainError("ITEM_NOT_FOUND");
+      const period = listRanPeriods(tx).find((p) => p.id === before.periodId)!;
       assertItemValid(tx, period, input.item, before.id);
       let ok: boolean;
       try {
@@ -322,20 +346,27 @@ export const ranRouter = {
         throw error;
       }
       if (!ok) throw new DomainError("STALE_VERSION");
+      audit(ctx, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, code: before.code, ...diff(before, findActionItem(tx, before.id)!) } });
+      return before.id;
     });
-    const after = findActionItem(ctx.db, before.id)!;
-    audit(ctx, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, ...diff(before, after) } });
-    return after;
+    return findActionItem(ctx.db, id)!;
   }),
 
   /** Deletes an action item (items following it stop pointing at it). */
   deleteItem: signedInProcedure.input(z.object({ id: z.number().int().positive(), version: VersionSchema }).strict()).mutation(({ ctx, input }) => {
-    const before = findActionItem(ctx.db, input.id);
-    if (!before) throw new DomainError("ITEM_NOT_FOUND");
     ctx.db.transaction((tx) => {
+      const before = findActionItem(tx, input.id);
+      if (!before) throw new DomainError("ITEM_NOT_FOUND");
+      const followers = listFollowers(tx, before.id).map((f) => f.code);
       if (!deleteActionItem(tx, input)) throw new DomainError("STALE_VERSION");
+      audit(ctx, {
+        action: "ran.item_delete",
+        outcome: "success",
+        targetType: "action_item",
+        targetId: before.id,
+        details: { ...itemSummary(before), indicator: before.indicator.slice(0, 200), unlinked: followers.join(", ").slice(0, 500) },
+      });
     });
-    audit(ctx, { action: "ran.item_delete", outcome: "success", targetType: "action_item", targetId: before.id, details: { code: before.code, indicator: before.indicator } });
     return { ok: true as const };
   }),
 
@@ -345,15 +376,22 @@ export const ranRouter = {
     return { columns, rows: rows.map((r) => ({ row: r.row, code: r.code, problems: r.problems, ok: r.item !== null })) };
   }),
 
-  /** Imports an action-item matrix all or nothing: any column or row problem writes nothing. */
+  /**
+   * Imports an action-item matrix all or nothing: any column or row problem writes nothing. The file
+   * is read first; the rows are then checked again inside the write transaction, against the period
+   * and its items as they are at that moment.
+   */
   importItems: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
-    const { period, existing, columns, rows } = await readItemsFile(ctx.db, input);
-    if (columns.length > 0) throw new DomainError(columns[0]!.code, { column: columns[0]!.column });
-    if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
-    const bad = rows.filter((r) => r.item === null);
-    if (bad.length > 0) throw new DomainError("IMPORT_HAS_ERRORS", { rows: bad.length, first: bad[0]!.row });
-    const now = ctx.now().getTime();
-    ctx.db.transaction((tx) => {
+    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    return ctx.db.transaction((tx) => {
+      const period = getPeriod(tx, input.number);
+      const existing = listActionItems(tx, { periodId: period.id });
+      const { columns, rows } = readActionItemTable(table, period, existing);
+      if (columns.length > 0) throw new DomainError(columns[0]!.code, { column: columns[0]!.column });
+      if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
+      const bad = rows.filter((r) => r.item === null);
+      if (bad.length > 0) throw new DomainError("IMPORT_HAS_ERRORS", { rows: bad.length, first: bad[0]!.row });
+      const now = ctx.now().getTime();
       const ids = new Map(existing.map((i) => [i.code.toLowerCase(), i.id]));
       for (const r of rows) {
         const id = insertActionItem(tx, period.id, r.item!, now);
@@ -361,9 +399,15 @@ export const ranRouter = {
         ids.set(r.code.toLowerCase(), id);
       }
       for (const r of rows) if (r.follows !== null) setFollows(tx, ids.get(r.code.toLowerCase())!, ids.get(r.follows.toLowerCase())!);
+      audit(ctx, {
+        action: "ran.import",
+        outcome: "success",
+        targetType: "ran_period",
+        targetId: input.number,
+        details: { file: input.fileName.slice(0, 100), items: rows.length, codes: rows.map((r) => r.code).join(", ").slice(0, 1000) },
+      });
+      return { inserted: rows.length };
     });
-    audit(ctx, { action: "ran.import", outcome: "success", targetType: "ran_period", targetId: input.number, details: { file: input.fileName.slice(0, 100), items: rows.length } });
-    return { inserted: rows.length };
   }),
 
   /** The period's plan as an XLSX file (base64), in the layout the import reads back. */

@@ -163,11 +163,17 @@ export function setFollows(db: Db, id: number, followsItemId: number | null): vo
   db.update(actionItems).set({ followsItemId }).where(eq(actionItems.id, id)).run();
 }
 
-/** Deletes an item if still at `version` (items following it stop pointing at it); false otherwise. Run it in a transaction. */
+/**
+ * Deletes an item if still at `version`; false otherwise. Items following it stop pointing at it and
+ * their versions move on (an edit of theirs read before is then stale). Run it in a transaction.
+ */
 export function deleteActionItem(db: Db, { id, version }: { id: number; version: number }): boolean {
   const current = db.select({ version: actionItems.version }).from(actionItems).where(eq(actionItems.id, id)).get();
   if (current?.version !== version) return false;
-  db.update(actionItems).set({ followsItemId: null }).where(eq(actionItems.followsItemId, id)).run();
+  db.update(actionItems)
+    .set({ followsItemId: null, version: sql`${actionItems.version} + 1` })
+    .where(eq(actionItems.followsItemId, id))
+    .run();
   return db.delete(actionItems).where(and(eq(actionItems.id, id), eq(actionItems.version, version))).run().changes === 1;
 }
 

@@ -76,14 +76,27 @@ const UNIT_WORDS: Record<string, Unit> = {
   ...Object.fromEntries(UNIT_CODES.map((u) => [u, u])),
 };
 
-function number(value: string): number | null | "invalid" {
+/**
+ * A figure as people type it. Indonesian writes 1.500.000 and 1.500,5; English 1,500,000 and
+ * 1,500.5. A dot or comma followed by exactly three digits (in groups) separates thousands — so
+ * "1.500" is one thousand five hundred, as an Indonesian reader means it; otherwise the single dot
+ * or comma is the decimal mark ("1,5" and "1.5" are both one and a half).
+ */
+export function readFigure(value: string): number | null | "invalid" {
   const v = value.trim().replace(/\s/g, "");
   if (v === "" || v === "-") return null;
-  // "1.500,5" (Indonesian) and "1,500.5" (English) both read as 1500.5.
-  const normalized = /,\d{1,2}$/.test(v) ? v.replace(/\./g, "").replace(",", ".") : v.replace(/,/g, "");
+  let normalized: string;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(v)) normalized = v.replace(/\./g, "").replace(",", ".");
+  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) normalized = v.replace(/,/g, "");
+  else if (/^-?\d+([.,]\d+)?$/.test(v)) normalized = v.replace(",", ".");
+  else return "invalid";
   const n = Number(normalized);
   return Number.isFinite(n) ? n : "invalid";
 }
+
+/** Longest column name or code repeated back in a report (a cell can be long; the report stays small). */
+const ECHO_MAX = 60;
+const echo = (text: string) => (text.length > ECHO_MAX ? `${text.slice(0, ECHO_MAX)}…` : text);
 
 export type ColumnProblem = { column: string; code: "IMPORT_COLUMN_MISSING" | "IMPORT_COLUMN_UNKNOWN" | "TARGET_YEAR_OUTSIDE_PERIOD" };
 export type ItemRowResult = {
@@ -118,9 +131,9 @@ export function readActionItemTable(
   header.forEach((h, i) => {
     if (h.trim() === "") return;
     const what = itemHeaderOf(h);
-    if (!what) columns.push({ column: h, code: "IMPORT_COLUMN_UNKNOWN" });
+    if (!what) columns.push({ column: echo(h.trim()), code: "IMPORT_COLUMN_UNKNOWN" });
     else if ("column" in what) at.set(what.column, i);
-    else if (what.year < period.firstYear || what.year > period.lastYear) columns.push({ column: h, code: "TARGET_YEAR_OUTSIDE_PERIOD" });
+    else if (what.year < period.firstYear || what.year > period.lastYear) columns.push({ column: echo(h.trim()), code: "TARGET_YEAR_OUTSIDE_PERIOD" });
     else years.set(what.year, i);
   });
   for (const c of REQUIRED) if (!at.has(c)) columns.push({ column: ITEM_COLUMNS[c][0], code: "IMPORT_COLUMN_MISSING" });
@@ -133,12 +146,12 @@ export function readActionItemTable(
     const problems: { field: string; code: string }[] = [];
     const targets: { year: number; value: number }[] = [];
     for (const [year, i] of years) {
-      const value = number(cells[i] ?? "");
+      const value = readFigure(cells[i] ?? "");
       if (value === "invalid") problems.push({ field: `target_${year}`, code: "TARGET_INVALID" });
       else if (value !== null) targets.push({ year, value });
     }
-    const baseline = number(get("baseline"));
-    if (baseline === "invalid") problems.push({ field: "baseline", code: "TARGET_INVALID" });
+    const baseline = readFigure(get("baseline"));
+    if (baseline === "invalid") problems.push({ field: "baseline", code: "BASELINE_INVALID" });
     const raw = {
       code: get("code"),
       subTaskForce: SUB_TASK_FORCE_WORDS.get(word(get("subTaskForce"))) ?? get("subTaskForce"),
@@ -160,7 +173,7 @@ export function readActionItemTable(
       for (const p of checkActionItem(parsed.data, period)) problems.push({ field: p.path.startsWith("targets.") ? `target_${parsed.data.targets[Number(p.path.split(".")[1])]?.year ?? ""}` : p.path, code: p.code });
     }
     const follows = get("follows") === "" ? null : get("follows");
-    rows.push({ row: index + 2, code: raw.code, item: parsed.success && problems.length === 0 ? parsed.data : null, follows, problems });
+    rows.push({ row: index + 2, code: echo(raw.code), item: parsed.success && problems.length === 0 ? parsed.data : null, follows, problems });
   });
   const inPeriod = new Map(existing.map((e) => [e.code.toLowerCase(), e]));
   const inFile = new Map<string, ExistingItem>();
@@ -174,7 +187,15 @@ export function readActionItemTable(
     const followed = inFile.get(r.follows.toLowerCase()) ?? inPeriod.get(r.follows.toLowerCase());
     if (!followed || !mayFollow(r.item, followed)) r.problems.push({ field: "follows", code: "ITEM_FOLLOWS_INVALID" });
   }
-  for (const r of rows) if (r.problems.length > 0) r.item = null;
+  // Name each problem's field as the file's own header says it ("Indikator", "target_2031").
+  const headerOf = new Map<string, string>([
+    ...[...at].map(([column, i]) => [column, echo((header[i] ?? column).trim())] as [string, string]),
+    ...[...years].map(([year, i]) => [`target_${year}`, echo((header[i] ?? `target_${year}`).trim())] as [string, string]),
+  ]);
+  for (const r of rows) {
+    if (r.problems.length > 0) r.item = null;
+    for (const p of r.problems) p.field = headerOf.get(p.field) ?? p.field;
+  }
   return { columns, rows };
 }
 

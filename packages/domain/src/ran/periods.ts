@@ -19,8 +19,15 @@ export const PeriodStatusSchema = z.enum(PERIOD_STATUSES);
 /** Largest period number accepted (a guard; there have been four). */
 export const MAX_PERIOD_NUMBER = 50;
 
+/** Longest period accepted, in years (periods have run five or six). */
+export const MAX_PERIOD_YEARS = 10;
+
 const periodFields = {
-  number: z.number().int().min(1).max(MAX_PERIOD_NUMBER),
+  number: z
+    .number({ error: "PERIOD_NUMBER_INVALID" })
+    .int({ error: "PERIOD_NUMBER_INVALID" })
+    .min(1, { error: "PERIOD_NUMBER_INVALID" })
+    .max(MAX_PERIOD_NUMBER, { error: "PERIOD_NUMBER_INVALID" }),
   firstYear: YearSchema,
   lastYear: YearSchema,
   status: PeriodStatusSchema,
@@ -104,10 +111,12 @@ export function checkPeriods(periods: readonly YearSpan[]): { problems: PeriodPr
 export function assertPeriodsValid(periods: readonly YearSpan[]): void {
   const [first] = checkPeriods(periods).problems;
   if (!first) return;
-  throw new DomainError(
-    first.code,
-    "numbers" in first ? { first: first.numbers[0], second: first.numbers[1] } : { number: first.number },
-  );
+  throw new DomainError(first.code, problemDetails(first));
+}
+
+/** A period problem's facts as an error's details: the two periods that clash, or the one at fault. */
+export function problemDetails(problem: PeriodProblem): Record<string, number> {
+  return "numbers" in problem ? { first: problem.numbers[0], second: problem.numbers[1] } : { number: problem.number };
 }
 
 /** The period containing a year, or undefined when the year falls in a gap or outside all periods. */
@@ -141,18 +150,24 @@ export function isAdoptedLate(period: Pick<RanPeriod, "firstYear" | "status" | "
   return period.status === "adopted" && period.adoptedOn !== null && yearOf(period.adoptedOn) > period.firstYear;
 }
 
+/** A span's own rules, for schemas that hold one: first year not after the last, at most {@link MAX_PERIOD_YEARS} years. */
+export function checkSpan(span: { firstYear: number; lastYear: number }, ctx: z.RefinementCtx): void {
+  if (span.firstYear > span.lastYear) ctx.addIssue({ code: "custom", path: ["lastYear"], message: "PERIOD_YEARS_INVERTED" });
+  else if (span.lastYear - span.firstYear + 1 > MAX_PERIOD_YEARS) ctx.addIssue({ code: "custom", path: ["lastYear"], message: "PERIOD_TOO_LONG" });
+}
+
 /** A new draft period: its number and years. */
 export const PeriodDraftSchema = z
   .object({ number: periodFields.number, firstYear: YearSchema, lastYear: YearSchema })
   .strict()
-  .refine((p) => p.firstYear <= p.lastYear, { path: ["lastYear"], error: "PERIOD_YEARS_INVERTED" });
+  .superRefine((p, ctx) => checkSpan(p, ctx));
 export type PeriodDraft = z.infer<typeof PeriodDraftSchema>;
 
 /** Adopting a period: the instrument and its date. */
 export const PeriodAdoptionSchema = z
   .object({
     instrument: z.string({ error: "INSTRUMENT_REQUIRED" }).trim().min(2, { error: "INSTRUMENT_REQUIRED" }).max(200, { error: "INSTRUMENT_REQUIRED" }),
-    adoptedOn: IsoDateSchema,
+    adoptedOn: z.string({ error: "DATE_REQUIRED" }).min(1, { error: "DATE_REQUIRED", abort: true }).pipe(IsoDateSchema),
   })
   .strict();
 

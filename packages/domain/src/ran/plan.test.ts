@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { TIME_ZONES } from "../regions/time-zones.ts";
 import { deadlinesIn, endOfLocalDay, isEntryOpen, reportingPeriods } from "./calendar.ts";
-import { readActionItemTable, itemTableHeader, itemTableRow } from "./import.ts";
-import { PeriodDraftSchema, periodOf, yearsLeftOut } from "./periods.ts";
+import { readActionItemTable, readFigure, itemTableHeader, itemTableRow } from "./import.ts";
+import { PeriodAdoptionSchema, PeriodDraftSchema, periodOf, yearsLeftOut } from "./periods.ts";
 import { LEVELS } from "../hierarchy/levels.ts";
 import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
 import { ActionItemSchema, achievementForYear, achievementRatio, checkActionItem, mayFollow, targetForYear, targetToDate } from "./plan.ts";
@@ -173,6 +173,15 @@ describe("action items", () => {
     expect(checkActionItem(ActionItemSchema.parse({ ...item, unit: "percent", targets: [{ year: 2030, value: 120 }] }), period)[0]?.code).toBe("TARGET_PERCENT_OVER_100");
   });
 
+  it("refuses fractions of whole things (people, documents) but takes them in percent and rupiah; a percent baseline above 100", () => {
+    const base = ActionItemSchema.parse({ ...item, targetMode: "per_year", baseline: null, targets: [] });
+    expect(checkActionItem({ ...base, unit: "people", targets: [{ year: 2030, value: 2.5 }] }, period)).toEqual([{ path: "targets.0.value", code: "TARGET_NOT_WHOLE" }]);
+    expect(checkActionItem({ ...base, unit: "documents", baseline: 0.5 }, period)).toEqual([{ path: "baseline", code: "TARGET_NOT_WHOLE" }]);
+    expect(checkActionItem({ ...base, unit: "percent", targets: [{ year: 2030, value: 62.5 }] }, period)).toEqual([]);
+    expect(checkActionItem({ ...base, unit: "rupiah", targets: [{ year: 2030, value: 1500.5 }] }, period)).toEqual([]);
+    expect(checkActionItem({ ...base, unit: "percent", baseline: 120 }, period)).toEqual([{ path: "baseline", code: "TARGET_PERCENT_OVER_100" }]);
+  });
+
   it("refuses cumulative targets that go down", () => {
     expect(checkActionItem(ActionItemSchema.parse({ ...item, targets: [{ year: 2030, value: 30 }, { year: 2031, value: 25 }] }), period)[0]?.code).toBe("TARGET_CUMULATIVE_DECREASES");
   });
@@ -191,6 +200,14 @@ describe("period changes", () => {
     expect(yearsLeftOut({ firstYear: 2030, lastYear: 2035 }, [2030, 2034])).toEqual([]);
     expect(PeriodDraftSchema.safeParse({ number: 5, firstYear: 2034, lastYear: 2030 }).error?.issues[0]?.message).toBe("PERIOD_YEARS_INVERTED");
   });
+
+  it("refuse a period longer than ten years, a missing number, and adoption without a date", () => {
+    expect(PeriodDraftSchema.safeParse({ number: 5, firstYear: 2030, lastYear: 2039 }).success).toBe(true);
+    expect(PeriodDraftSchema.safeParse({ number: 5, firstYear: 2030, lastYear: 2040 }).error?.issues[0]).toMatchObject({ path: ["lastYear"], message: "PERIOD_TOO_LONG" });
+    expect(PeriodDraftSchema.safeParse({ number: "", firstYear: 2030, lastYear: 2034 }).error?.issues[0]?.message).toBe("PERIOD_NUMBER_INVALID");
+    expect(PeriodAdoptionSchema.safeParse({ instrument: "Perpres 1/2031", adoptedOn: "" }).error?.issues.map((i) => i.message)).toEqual(["DATE_REQUIRED"]);
+    expect(PeriodAdoptionSchema.safeParse({ instrument: "Perpres 1/2031", adoptedOn: "2031-02-30" }).error?.issues.map((i) => i.message)).toEqual(["DATE_INVALID"]);
+  });
 });
 
 describe("the action-item matrix", () => {
@@ -198,12 +215,12 @@ describe("the action-item matrix", () => {
   const header = ["Kode", "Sub Gugus Tugas", "Program", "Kegiatan", "Indikator", "Satuan", "Baseline", "Mode Target", "target_2030", "2031", "Penanggung Jawab", "Instansi Terkait", "Tingkat"];
 
   it("reads words people write: numerals, Indonesian levels and units, decimal commas", () => {
-    const { columns, rows } = readActionItemTable([header, ["I.1", "I", "Pencegahan", "Sosialisasi di sekolah", "Jumlah sekolah", "jumlah", "1.500,5", "per tahun", "10", "12", "Kemendikdasmen", "KemenPPPA; Kemenag", "Kabupaten/Kota"]], period);
+    const { columns, rows } = readActionItemTable([header, ["I.1", "I", "Pencegahan", "Sosialisasi di sekolah", "Anggaran sosialisasi", "rupiah", "1.500,5", "per tahun", "10", "12", "Kemendikdasmen", "KemenPPPA; Kemenag", "Kabupaten/Kota"]], period);
     expect(columns).toEqual([]);
     expect(rows[0]).toMatchObject({
       row: 2,
       problems: [],
-      item: { subTaskForce: "prevention", unit: "count", baseline: 1500.5, targetMode: "per_year", level: "regency", relatedAgencies: ["KemenPPPA", "Kemenag"], targets: [{ year: 2030, value: 10 }, { year: 2031, value: 12 }] },
+      item: { subTaskForce: "prevention", unit: "rupiah", baseline: 1500.5, targetMode: "per_year", level: "regency", relatedAgencies: ["KemenPPPA", "Kemenag"], targets: [{ year: 2030, value: 10 }, { year: 2031, value: 12 }] },
     });
   });
 
@@ -216,7 +233,8 @@ describe("the action-item matrix", () => {
   it("reports each bad row by field, and a code repeated in the file", () => {
     const good = ["I.1", "I", "Pencegahan", "Sosialisasi", "Jumlah sekolah", "jumlah", "", "per_tahun", "10", "12", "Kemendikdasmen", "", "provinsi"];
     const { rows } = readActionItemTable([header, good, ["I.2", "IX", ...good.slice(2, 8), "x", "-5", ...good.slice(10)], good], period);
-    expect(rows.map((r) => r.problems.map((p) => `${p.field}:${p.code}`))).toEqual([[], ["target_2030:TARGET_INVALID", "subTaskForce:SUB_TASK_FORCE_INVALID"], ["code:ITEM_CODE_TAKEN"]]);
+    // Fields are named as the file's headers name them.
+    expect(rows.map((r) => r.problems.map((p) => `${p.field}:${p.code}`))).toEqual([[], ["target_2030:TARGET_INVALID", "Sub Gugus Tugas:SUB_TASK_FORCE_INVALID"], ["Kode:ITEM_CODE_TAKEN"]]);
     expect(rows.map((r) => r.item === null)).toEqual([false, true, true]);
   });
 
@@ -232,10 +250,10 @@ describe("the action-item matrix", () => {
     expect(rows.map((r) => [r.code, r.follows, r.problems.map((p) => `${p.field}:${p.code}`)])).toEqual([
       ["P.1", "n.1", []],
       ["K.1", "P.1", []],
-      ["K.2", "K.1", ["follows:ITEM_FOLLOWS_INVALID"]],
-      ["K.3", "X.9", ["follows:ITEM_FOLLOWS_INVALID"]],
-      ["K.4", "N.1", ["follows:ITEM_FOLLOWS_INVALID"]],
-      ["N.1", null, ["code:ITEM_CODE_TAKEN"]],
+      ["K.2", "K.1", ["Mengikuti:ITEM_FOLLOWS_INVALID"]],
+      ["K.3", "X.9", ["Mengikuti:ITEM_FOLLOWS_INVALID"]],
+      ["K.4", "N.1", ["Mengikuti:ITEM_FOLLOWS_INVALID"]],
+      ["N.1", null, ["Kode:ITEM_CODE_TAKEN"]],
     ]);
   });
 
@@ -246,6 +264,36 @@ describe("the action-item matrix", () => {
         if (mayFollow({ level: a, subTaskForce: s }, { level: b, subTaskForce: t })) expect(mayFollow({ level: b, subTaskForce: t }, { level: a, subTaskForce: s })).toBe(false);
       }),
     );
+  });
+
+  it.each([
+    ["1.500", 1500],
+    ["1.500.000", 1_500_000],
+    ["1.500,5", 1500.5],
+    ["1,500,000", 1_500_000],
+    ["1,500.5", 1500.5],
+    ["1,5", 1.5],
+    ["1.5", 1.5],
+    ["-12", -12],
+    ["  40 ", 40],
+    ["", null],
+    ["-", null],
+    ["1.50.0", "invalid"],
+    ["sepuluh", "invalid"],
+  ])("reads the figure %j as %j (a dot before three digits separates thousands, as Indonesian writes)", (text, value) => {
+    expect(readFigure(text)).toBe(value);
+  });
+
+  it("names a bad baseline as such, cuts a long header in the report, and refuses fractions of whole things", () => {
+    const long = `kolom_${"x".repeat(500)}`;
+    expect(readActionItemTable([[...header, long]], period).columns[0]?.column).toHaveLength(61);
+    const row = ["I.1", "I", "Pencegahan", "Sosialisasi", "Jumlah orang", "orang", "sepuluh", "per tahun", "2,5", "3", "DP3A", "", "provinsi"];
+    expect(readActionItemTable([header, row], period).rows[0]?.problems).toEqual([
+      { field: "Baseline", code: "BASELINE_INVALID" },
+      { field: "target_2030", code: "TARGET_NOT_WHOLE" },
+    ]);
+    const fraction = [...row.slice(0, 6), "", ...row.slice(7)];
+    expect(readActionItemTable([header, fraction], period).rows[0]?.problems).toEqual([{ field: "target_2030", code: "TARGET_NOT_WHOLE" }]);
   });
 
   it("exports rows that import back to the same items", () => {

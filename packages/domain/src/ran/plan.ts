@@ -12,17 +12,20 @@ import { YearSchema } from "../dates.ts";
 import { LEVELS, LevelSchema } from "../hierarchy/levels.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 
-/** Units of an indicator, and whether a target may be negative in it (a change can fall; a count cannot). */
+/**
+ * Units of an indicator: whether a figure may be negative in it (a change can fall; a count cannot)
+ * and whether it counts whole things (people, documents) or may take fractions (percent, rupiah).
+ */
 export const UNITS = {
-  count: { negative: false },
-  people: { negative: false },
-  activities: { negative: false },
-  documents: { negative: false },
-  regions: { negative: false },
-  percent: { negative: false },
-  rupiah: { negative: false },
-  change_percent: { negative: true },
-} as const satisfies Record<string, { negative: boolean }>;
+  count: { negative: false, whole: true },
+  people: { negative: false, whole: true },
+  activities: { negative: false, whole: true },
+  documents: { negative: false, whole: true },
+  regions: { negative: false, whole: true },
+  percent: { negative: false, whole: false },
+  rupiah: { negative: false, whole: false },
+  change_percent: { negative: true, whole: false },
+} as const satisfies Record<string, { negative: boolean; whole: boolean }>;
 export type Unit = keyof typeof UNITS;
 export const UNIT_CODES = Object.keys(UNITS) as [Unit, ...Unit[]];
 export const UnitSchema = z.enum(UNIT_CODES, { error: "UNIT_INVALID" });
@@ -59,7 +62,7 @@ export const ActionItemSchema = z
     targetMode: TargetModeSchema,
     targets: z.array(YearTargetSchema).max(20),
     leadAgency: text("LEAD_AGENCY_INVALID", 200),
-    relatedAgencies: z.array(z.string().trim().min(2).max(200)).max(20).default([]),
+    relatedAgencies: z.array(z.string({ error: "AGENCY_INVALID" }).trim().min(2, { error: "AGENCY_INVALID" }).max(200, { error: "AGENCY_INVALID" })).max(20).default([]),
     level: LevelSchema,
     /** The item this one follows (a RAD item following a RAN item); null otherwise. */
     followsItemId: z.number().int().positive().nullable().default(null),
@@ -70,24 +73,27 @@ export type ActionItem = z.infer<typeof ActionItemSchema>;
 export type ItemProblem = { path: string; code: string };
 
 /**
- * The rules of an item against its period: one target per year of the period and none outside it,
- * no negative target where the unit forbids it, and cumulative targets that never go down.
+ * The rules of an item against its period: at most one target per year, none outside the period;
+ * figures (targets and baseline) never negative where the unit forbids it, whole where the unit
+ * counts whole things, at most 100 in percent; cumulative targets never going down. An item may
+ * have no targets yet (a draft plan fills them in).
  */
 export function checkActionItem(item: Pick<ActionItem, "unit" | "targetMode" | "targets" | "baseline">, period: { firstYear: number; lastYear: number }): ItemProblem[] {
   const problems: ItemProblem[] = [];
+  const unit = UNITS[item.unit];
+  const checkFigure = (value: number, path: string) => {
+    if (value < 0 && !unit.negative) problems.push({ path, code: "TARGET_NEGATIVE" });
+    else if (unit.whole && !Number.isInteger(value)) problems.push({ path, code: "TARGET_NOT_WHOLE" });
+    else if (item.unit === "percent" && value > 100) problems.push({ path, code: "TARGET_PERCENT_OVER_100" });
+  };
   const seen = new Set<number>();
   item.targets.forEach((t, i) => {
     if (t.year < period.firstYear || t.year > period.lastYear) problems.push({ path: `targets.${i}.year`, code: "TARGET_YEAR_OUTSIDE_PERIOD" });
     if (seen.has(t.year)) problems.push({ path: `targets.${i}.year`, code: "TARGET_YEAR_REPEATED" });
     seen.add(t.year);
-    if (t.value < 0 && !UNITS[item.unit].negative) problems.push({ path: `targets.${i}.value`, code: "TARGET_NEGATIVE" });
+    checkFigure(t.value, `targets.${i}.value`);
   });
-  if (item.baseline !== null && item.baseline < 0 && !UNITS[item.unit].negative) problems.push({ path: "baseline", code: "TARGET_NEGATIVE" });
-  if (item.unit === "percent") {
-    item.targets.forEach((t, i) => {
-      if (t.value > 100) problems.push({ path: `targets.${i}.value`, code: "TARGET_PERCENT_OVER_100" });
-    });
-  }
+  if (item.baseline !== null) checkFigure(item.baseline, "baseline");
   if (item.targetMode === "cumulative") {
     const ordered = [...item.targets].sort((a, b) => a.year - b.year);
     ordered.forEach((t, i) => {

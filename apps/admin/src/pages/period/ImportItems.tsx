@@ -59,8 +59,9 @@ export function ImportItems({ period, onClose }: { period: PeriodDetail["period"
     }
   }
 
+  // Semicolons: Excel set to Indonesian opens them as columns (the import reads either).
   const template = () =>
-    download(`ran-${period.numeral}-templat.csv`, { text: `${itemTableHeader(period).join(",")}\n` }, "text/csv;charset=utf-8");
+    download(`ran-${period.numeral}-templat.csv`, { text: `${itemTableHeader(period).join(";")}\n` }, "text/csv;charset=utf-8");
   const bad = stage.kind === "review" ? stage.check.rows.filter((r) => !r.ok) : [];
   const ready = stage.kind === "review" ? stage.check.rows.length - bad.length : 0;
 

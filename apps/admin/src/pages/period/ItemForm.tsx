@@ -155,7 +155,7 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
         <TextInput label={t("plan.indicator")} description={t("admin.period.form.indicatorHint")} required {...form.getInputProps("indicator")} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select label={t("plan.unit")} required allowDeselect={false} data={UNIT_CODES.map((u) => ({ value: u, label: t(`unit.${u}`) }))} {...form.getInputProps("unit")} />
-          <NumberInput label={t("plan.baseline")} description={t("admin.period.form.baselineHint")} {...separators} {...form.getInputProps("baseline")} />
+          <NumberInput label={t("plan.baseline")} placeholder={t("admin.period.form.baselinePlaceholder")} {...separators} {...form.getInputProps("baseline")} />
           <Select
             label={t("plan.level")}
             required
@@ -175,7 +175,7 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
         </Stack>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
-            {t("plan.targets")}
+            {values.targetMode === "cumulative" ? t("plan.targetsCumulative") : t("plan.targets")}
           </Text>
           <Text size="xs" c="dimmed">
             {t("admin.period.form.targetsHint")}
@@ -190,7 +190,8 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
               {form.errors.targets}
             </Text>
           )}
-          {total !== null && (
+          {/* A period total means something for counts and money; adding up percentages does not. */}
+          {total !== null && (values.targetMode === "cumulative" || !values.unit.includes("percent")) && (
             <Text size="xs" c="dimmed">
               {values.targetMode === "cumulative" ? t("admin.period.form.periodFinal", { total: formatNumber(total) }) : t("admin.period.form.periodTotal", { total: formatNumber(total) })}
             </Text>

@@ -106,20 +106,21 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                   {t("admin.period.items.empty")}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={560 + years.length * 60}>
-                  <Table verticalSpacing="xs" highlightOnHover>
+                <Table.ScrollContainer minWidth={700 + years.length * 64}>
+                  {/* Fixed column widths keep the year columns in line from one sub-task-force to the next. */}
+                  <Table verticalSpacing="xs" highlightOnHover layout="fixed">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th>{t("plan.code")}</Table.Th>
+                        <Table.Th w={120}>{t("plan.code")}</Table.Th>
                         <Table.Th>{t("plan.activity")}</Table.Th>
-                        <Table.Th>{t("plan.level")}</Table.Th>
-                        <Table.Th>{t("plan.unit")}</Table.Th>
+                        <Table.Th w={130}>{t("plan.level")}</Table.Th>
+                        <Table.Th w={110}>{t("plan.unit")}</Table.Th>
                         {years.map((y) => (
-                          <Table.Th key={y} ta="right">
+                          <Table.Th key={y} w={64} ta="right">
                             {y}
                           </Table.Th>
                         ))}
-                        <Table.Th>{t("plan.leadAgency")}</Table.Th>
+                        <Table.Th w={150}>{t("plan.leadAgency")}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>

@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@gugus/api";
 import { YearSchema } from "@gugus/domain/dates";
-import { PeriodAdoptionSchema, REPORTING_CYCLES, ReportingSettingsSchema, checkPeriods, yearsLeftOut } from "@gugus/domain/ran";
+import { PeriodAdoptionSchema, REPORTING_CYCLES, ReportingSettingsSchema, checkPeriods, problemDetails, yearsLeftOut } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
 import { ConfirmModal, errorKeyOf, errorMessage, problemMessage, useLiveValidation, useTRPC } from "@gugus/ui";
 import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
@@ -57,8 +57,7 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
       if (span.firstYear > span.lastYear) return { lastYear: problemMessage(t, "PERIOD_YEARS_INVERTED") };
       const [problem] = checkPeriods([...periods.filter((o) => o.number !== p.number), span]).problems;
       if (problem) {
-        const details: Record<string, number> = "numbers" in problem ? { first: problem.numbers[0], second: problem.numbers[1] } : { number: problem.number };
-        return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, details) };
+        return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, problemDetails(problem)) };
       }
       const left = yearsLeftOut(span, detail.targetYears);
       if (left.length > 0) return { firstYear: problemMessage(t, "PERIOD_SHRINKS_PAST_TARGETS", { years: left.join(", ") }) };
@@ -197,6 +196,7 @@ function CoordinatorsForm({ detail, canManage }: { detail: PeriodDetail; canMana
           setSaved(false);
           save.mutate({
             number: detail.period.number,
+            version: detail.period.version,
             coordinators: SUB_TASK_FORCES.filter((s) => (values[s.code] ?? "").trim() !== "").map((s) => ({ subTaskForce: s.code, agency: (values[s.code] ?? "").trim() })),
           });
         })}
