@@ -12,6 +12,7 @@ import {
   updateUser,
 } from "./accounts.ts";
 import { listTaskForces } from "./hierarchy.ts";
+import { isTaskForceInScope } from "./scope.ts";
 import { appendAudit, countRecentFailures, listAudit, recordSignInAttempt } from "./security.ts";
 
 const TODAY = "2026-11-28";
@@ -39,6 +40,15 @@ describe("withinScope (SQL) agrees with isWithin (domain)", () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it("an ended regional task force (no region today, merged away) has an empty scope, never the whole country", () => {
+    for (const level of ["province", "regency"] as const) {
+      const ended = { place: { level, regionCode: null }, today: TODAY };
+      expect(isWithin(place(all[1]!), ended.place)).toBe(false);
+      expect(listTaskForces(h.db, { at: TODAY, within: ended })).toEqual([]);
+      expect(isTaskForceInScope(h.db, all[1]!.id, ended)).toBe(false);
+    }
   });
 
   it("keeps the same task forces when viewing an earlier date: Papua Selatan's scope holds Merauke as 91.01 in 2021", () => {

@@ -21,7 +21,10 @@ export function linkValidAt(alias: string, date: IsoDate): SQL {
 /** A condition on a task-force id column keeping the task forces within the scope. */
 export function withinScope(taskForceId: SQL, scope: Scope): SQL {
   const { place, today } = scope;
-  if (place.level === "national" || place.regionCode === null) return sql`1 = 1`;
+  if (place.level === "national") return sql`1 = 1`;
+  // A regional task force without a region today has ended (merged away): its subtree is empty,
+  // as `isWithin` says. Never widen it to the whole country.
+  if (place.regionCode === null) return sql`1 = 0`;
   const match =
     place.level === "province" ? sql`(s.region_code = ${place.regionCode} OR s.region_code LIKE ${`${place.regionCode}.%`})` : sql`s.region_code = ${place.regionCode}`;
   return sql`${taskForceId} IN (SELECT s.task_force_id FROM task_force_regions s WHERE ${match} AND ${linkValidAt("s", today)})`;
@@ -29,6 +32,7 @@ export function withinScope(taskForceId: SQL, scope: Scope): SQL {
 
 /** Is the task force within the scope (as the scope stands today)? */
 export function isTaskForceInScope(db: { get: <T>(q: SQL) => T | undefined }, taskForceId: number, scope: Scope): boolean {
-  if (scope.place.level === "national" || scope.place.regionCode === null) return true;
+  if (scope.place.level === "national") return true;
+  if (scope.place.regionCode === null) return false;
   return db.get<{ one: number }>(sql`SELECT 1 AS one WHERE ${withinScope(sql`${taskForceId}`, scope)}`) !== undefined;
 }
