@@ -90,9 +90,11 @@ export function checkProfileManagement(actor: Actor, target: { taskForceId: numb
 }
 
 /**
- * May an admin reset the password of an account with this role (on top of managing it)? A regional
- * admin may reset only members' passwords: resetting a fellow admin's would let it act as that admin.
+ * May an admin reset the password, or change the role, of an account that has `targetRole` now (on
+ * top of managing it)? A central admin may; a regional admin only a member's. Resetting a fellow
+ * admin's password would let it act as that admin, and so would demoting the admin first and
+ * resetting the member's password after: both are for central admins.
  */
-export function mayResetPassword(actor: Pick<Actor, "role">, targetRole: Role): boolean {
+export function mayChangeRoleOrPassword(actor: Pick<Actor, "role">, targetRole: Role): boolean {
   return actor.role === "central_admin" || (actor.role === "regional_admin" && targetRole === "regional_member");
 }

@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema } from "@gugus/domain/accounts";
+import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema, mayChangeRoleOrPassword } from "@gugus/domain/accounts";
 import type { Role } from "@gugus/domain/accounts";
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
@@ -137,7 +137,8 @@ export function EditAccountForm({ me, account, onSaved }: { me: Me; account: Acc
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const roles = rolesFor(me, account.taskForce.level);
-  const isSelf = account.id === me.id;
+  // One's own role, and a fellow regional admin's, are changed by a central admin only.
+  const roleLocked = account.id === me.id || !mayChangeRoleOrPassword(me, account.role);
   const form = useForm({
     mode: "controlled",
     initialValues: { name: account.name, position: account.position, role: account.role },
@@ -169,7 +170,7 @@ export function EditAccountForm({ me, account, onSaved }: { me: Me; account: Acc
         <Select
           label={t("accounts.role")}
           data={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          disabled={isSelf}
+          disabled={roleLocked}
           {...form.getInputProps("role")}
           error={fieldError(t, form.errors.role)}
         />

@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { hasCapability } from "@gugus/domain/accounts";
+import { hasCapability, mayChangeRoleOrPassword } from "@gugus/domain/accounts";
 import { Alert, Badge, Button, Group, Menu, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -190,7 +190,9 @@ export function AccountsManager({ me }: { me: Me }) {
                                   </Menu.Target>
                                   <Menu.Dropdown>
                                     <Menu.Item onClick={() => setDialog({ kind: "edit", account: a })}>{t("accounts.edit")}</Menu.Item>
-                                    <Menu.Item onClick={() => setDialog({ kind: "reset", account: a })}>{t("accounts.resetPassword")}</Menu.Item>
+                                    {mayChangeRoleOrPassword(me, a.role) && (
+                                      <Menu.Item onClick={() => setDialog({ kind: "reset", account: a })}>{t("accounts.resetPassword")}</Menu.Item>
+                                    )}
                                     {a.active ? (
                                       <Menu.Item color="red" onClick={() => setDialog({ kind: "deactivate", account: a })}>
                                         {t("accounts.deactivate")}
