@@ -69,6 +69,23 @@ describe("formation: instruments decide the status at a date", () => {
   });
 });
 
+describe("records of other task forces", () => {
+  it("answer exactly as a record that does not exist: the same code and message key, nothing changed", async () => {
+    fresh();
+    const regencyAdmin = fx.callerAs("regencyAdmin");
+    const before = rows("instruments");
+    const elsewhere = await failure(regencyAdmin.profile.updateInstrument({ id: fx.targetInstrumentIds.otherProvinceRegency, version: 1, instrument: { ...perwali, documentRef: null, endsOn: null, revokedOn: null } }));
+    const nowhere = await failure(regencyAdmin.profile.updateInstrument({ id: 999_999, version: 1, instrument: { ...perwali, documentRef: null, endsOn: null, revokedOn: null } }));
+    expect(elsewhere).toEqual(nowhere);
+    expect(elsewhere).toMatchObject({ code: "NOT_FOUND", messageKey: "INSTRUMENT_NOT_FOUND" });
+    expect(await failure(regencyAdmin.profile.deleteInstrument({ id: fx.targetInstrumentIds.otherProvinceRegency, version: 1 }))).toEqual(nowhere);
+    const memberElsewhere = await failure(regencyAdmin.profile.deleteMembership({ id: fx.targetMembershipIds.otherProvinceRegency, version: 1 }));
+    expect(memberElsewhere).toEqual(await failure(regencyAdmin.profile.deleteMembership({ id: 999_999, version: 1 })));
+    expect(memberElsewhere).toMatchObject({ code: "NOT_FOUND", messageKey: "MEMBERSHIP_NOT_FOUND" });
+    expect(rows("instruments")).toBe(before);
+  });
+});
+
 describe("composition: one holder per single seat at a time", () => {
   const holder = { position: "daily_chair", office: "Kepala DP3A", agency: "DP3A Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2021-01-01", validTo: "2023-08-09" } as const;
 

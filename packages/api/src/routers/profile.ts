@@ -42,15 +42,24 @@ import { signedInProcedure } from "../trpc.ts";
 type Ctx = Context & { user: SignedInUser };
 
 /** The task force, if the caller may change its profile; NOT_FOUND or FORBIDDEN otherwise. */
-function manageableTaskForce(ctx: Ctx, taskForceId: number): TaskForceRow {
-  const row = visibleTaskForce(ctx, taskForceId);
+function manageableTaskForce(ctx: Ctx, taskForceId: number, notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
+  let row: TaskForceRow;
+  try {
+    row = visibleTaskForce(ctx, taskForceId);
+  } catch (error) {
+    // An instrument or holding of a task force out of scope answers as if it did not exist at all.
+    if (error instanceof DomainError && error.code === "TASK_FORCE_NOT_FOUND") throw new DomainError(notFound);
+    throw error;
+  }
   const verdict = checkProfileManagement(ctx.user.actor, { taskForceId: row.id, place: { level: row.level, regionCode: row.regionCode } });
   if (verdict !== "ok") {
     audit(ctx, { action: "access.denied", outcome: "denied", targetType: "task_force", targetId: row.id, details: { reason: verdict } });
-    throw new DomainError(verdict === "NOT_FOUND" ? "TASK_FORCE_NOT_FOUND" : "FORBIDDEN");
+    throw new DomainError(verdict === "NOT_FOUND" ? notFound : "FORBIDDEN");
   }
   return row;
 }
+
+type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND";
 
 /** Today where the task force is: an instrument cannot be dated later. */
 const localToday = (ctx: Ctx, row: TaskForceRow) => localDateOf(ctx.now(), timeZoneOf(row.regionCode).iana);
@@ -137,7 +146,7 @@ export const profileRouter = {
   updateInstrument: signedInProcedure.input(RecordRef.extend({ instrument: InstrumentSchema }).strict()).mutation(({ ctx, input }) => {
     const before = findInstrument(ctx.db, input.id);
     if (!before) throw new DomainError("INSTRUMENT_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId);
+    const row = manageableTaskForce(ctx, before.taskForceId, "INSTRUMENT_NOT_FOUND");
     checkInstrument(ctx, row, input.instrument);
     let ok: boolean;
     try {
@@ -155,7 +164,7 @@ export const profileRouter = {
   deleteInstrument: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
     const before = findInstrument(ctx.db, input.id);
     if (!before) throw new DomainError("INSTRUMENT_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId);
+    const row = manageableTaskForce(ctx, before.taskForceId, "INSTRUMENT_NOT_FOUND");
     if (!deleteInstrument(ctx.db, input)) throw new DomainError("STALE_VERSION");
     audit(ctx, { action: "instrument.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...fieldsOf(before) } });
     return { ok: true as const };
@@ -176,7 +185,7 @@ export const profileRouter = {
   updateMembership: signedInProcedure.input(RecordRef.extend({ membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
     const before = findMembership(ctx.db, input.id);
     if (!before) throw new DomainError("MEMBERSHIP_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId);
+    const row = manageableTaskForce(ctx, before.taskForceId, "MEMBERSHIP_NOT_FOUND");
     ctx.db.transaction((tx) => {
       checkMembership({ ...ctx, db: tx }, row.id, input.membership, before.id);
       if (!updateMembership(tx, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
@@ -189,7 +198,7 @@ export const profileRouter = {
   deleteMembership: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
     const before = findMembership(ctx.db, input.id);
     if (!before) throw new DomainError("MEMBERSHIP_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId);
+    const row = manageableTaskForce(ctx, before.taskForceId, "MEMBERSHIP_NOT_FOUND");
     if (!deleteMembership(ctx.db, input)) throw new DomainError("STALE_VERSION");
     audit(ctx, { action: "membership.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...membershipFieldsOf(before) } });
     return { ok: true as const };
