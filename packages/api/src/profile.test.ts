@@ -86,6 +86,24 @@ describe("records of other task forces", () => {
   });
 });
 
+describe("no personal data in free text", () => {
+  it("refuses an NIK or a phone number in a holding or an instrument, naming the field, writing nothing", async () => {
+    fresh();
+    const regencyAdmin = fx.callerAs("regencyAdmin");
+    const bekasi = tf("32.75");
+    const [memberships, instruments] = [rows("memberships"), rows("instruments")];
+    const holding = { position: "member", office: "Kepala Seksi", agency: "Polres Bekasi Kota", stakeholderType: "vertical", validFrom: "2020-01-01" } as const;
+    const withNik = await failure(regencyAdmin.profile.createMembership({ taskForceId: bekasi, membership: { ...holding, office: "Korban NIK 3275014501990001" } }));
+    expect(withNik).toMatchObject({ code: "BAD_REQUEST" });
+    expect(withNik.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "membership.office", messageKey: "PERSONAL_DATA_IN_TEXT" })]));
+    const withPhone = await failure(regencyAdmin.profile.createMembership({ taskForceId: bekasi, membership: { ...holding, personName: "Budi, HP 0812-3456-7890" } }));
+    expect(withPhone.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "membership.personName", messageKey: "PERSONAL_DATA_IN_TEXT" })]));
+    const instrument = await failure(regencyAdmin.profile.createInstrument({ taskForceId: bekasi, instrument: { ...perwali, issuer: "Wali Kota (+62 812 3456 7890)" } }));
+    expect(instrument.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: "instrument.issuer", messageKey: "PERSONAL_DATA_IN_TEXT" })]));
+    expect([rows("memberships"), rows("instruments")]).toEqual([memberships, instruments]);
+  });
+});
+
 describe("composition: one holder per single seat at a time", () => {
   const holder = { position: "daily_chair", office: "Kepala DP3A", agency: "DP3A Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2021-01-01", validTo: "2023-08-09" } as const;
 

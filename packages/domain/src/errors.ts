@@ -73,6 +73,7 @@ export const DOMAIN_ERRORS = {
   OFFICE_INVALID: { kind: "invalid", message: "An office is 2 to 160 characters." },
   AGENCY_INVALID: { kind: "invalid", message: "An agency is 2 to 160 characters." },
   PERSON_NAME_INVALID: { kind: "invalid", message: "A person's name is at most 120 characters." },
+  PERSONAL_DATA_IN_TEXT: { kind: "invalid", message: "This text looks like it holds an NIK or a phone number: personal data is never recorded." },
   STAKEHOLDER_TYPE_INVALID: { kind: "invalid", message: "Unknown stakeholder type." },
   SEAT_OVERLAP: { kind: "conflict", message: "Someone already holds this seat during part of these dates." },
   MEMBERSHIP_NOT_FOUND: { kind: "not_found", message: "No position holder has this id." },

@@ -12,3 +12,4 @@ export * from "./sub-task-forces.ts";
 export * from "./ran/index.ts";
 export * from "./accounts/index.ts";
 export * from "./formation/index.ts";
+export * from "./privacy.ts";

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { IsoDateSchema, isValidAt, validitiesOverlap } from "../dates.ts";
 import type { IsoDate, Validity } from "../dates.ts";
+import { withoutPersonalIdentifiers } from "../privacy.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 import type { SubTaskForceCode } from "../sub-task-forces.ts";
 
@@ -18,8 +19,9 @@ export const STAKEHOLDER_TYPES = ["kl", "pemda_opd", "vertical", "civil_society"
 export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
 export const StakeholderTypeSchema = z.enum(STAKEHOLDER_TYPES, { error: "STAKEHOLDER_TYPE_INVALID" });
 
+/** Free text: trimmed, 2 to 160 characters, never an NIK or a phone number. */
 const text = (code: "OFFICE_INVALID" | "AGENCY_INVALID") =>
-  z.string({ error: code }).trim().min(2, { error: code }).max(160, { error: code });
+  withoutPersonalIdentifiers(z.string({ error: code }).trim().min(2, { error: code }).max(160, { error: code }));
 
 /** A position held, as entered. */
 export const MembershipFieldsSchema = z
@@ -33,7 +35,7 @@ export const MembershipFieldsSchema = z
     agency: text("AGENCY_INVALID"),
     stakeholderType: StakeholderTypeSchema,
     /** The person holding the office; optional. */
-    personName: z.string({ error: "PERSON_NAME_INVALID" }).trim().max(120, { error: "PERSON_NAME_INVALID" }).nullable().default(null),
+    personName: withoutPersonalIdentifiers(z.string({ error: "PERSON_NAME_INVALID" }).trim().max(120, { error: "PERSON_NAME_INVALID" })).nullable().default(null),
     validFrom: IsoDateSchema,
     validTo: IsoDateSchema.nullable().default(null),
   })

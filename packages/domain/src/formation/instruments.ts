@@ -8,6 +8,7 @@ import { z } from "zod";
 import { IsoDateSchema } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { Level } from "../hierarchy/levels.ts";
+import { withoutPersonalIdentifiers } from "../privacy.ts";
 import type { RegencyKind } from "../regions/codes.ts";
 
 /** Instrument types, with who may issue one for which task forces. */
@@ -45,7 +46,7 @@ export const InstrumentFieldsSchema = z
     number: z.string({ error: "INSTRUMENT_NUMBER_INVALID" }).trim().min(1, { error: "INSTRUMENT_NUMBER_INVALID" }).max(100, { error: "INSTRUMENT_NUMBER_INVALID" }),
     /** The date it was set (ditetapkan); it takes effect that day. */
     issuedOn: IsoDateSchema,
-    issuer: z.string({ error: "INSTRUMENT_ISSUER_INVALID" }).trim().min(2, { error: "INSTRUMENT_ISSUER_INVALID" }).max(160, { error: "INSTRUMENT_ISSUER_INVALID" }),
+    issuer: withoutPersonalIdentifiers(z.string({ error: "INSTRUMENT_ISSUER_INVALID" }).trim().min(2, { error: "INSTRUMENT_ISSUER_INVALID" }).max(160, { error: "INSTRUMENT_ISSUER_INVALID" })),
     /** Where the document can be found (a JDIH link or an archive number); optional. */
     documentRef: z.string().trim().max(300).nullable().default(null),
     /** The last day it is valid, when it says so. */

@@ -192,6 +192,12 @@ describe("action items", () => {
     expect(msg({ ...item, unit: "liters" })).toEqual(["UNIT_INVALID"]);
     expect(ActionItemSchema.safeParse({ ...item, level: "village" }).success).toBe(false);
   });
+
+  it("refuses an NIK or a phone number in its free text, related agencies included", () => {
+    const msg = (v: unknown) => ActionItemSchema.safeParse(v).error?.issues.map((i) => [i.path.join("."), i.message]);
+    expect(msg({ ...item, activity: "Pendampingan korban NIK 3275014501990001" })).toEqual([["activity", "PERSONAL_DATA_IN_TEXT"]]);
+    expect(msg({ ...item, relatedAgencies: ["Dinsos", "LSM (HP 081234567890)"] })).toEqual([["relatedAgencies.1", "PERSONAL_DATA_IN_TEXT"]]);
+  });
 });
 
 describe("period changes", () => {

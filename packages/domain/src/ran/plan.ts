@@ -10,6 +10,7 @@
 import { z } from "zod";
 import { YearSchema } from "../dates.ts";
 import { LEVELS, LevelSchema } from "../hierarchy/levels.ts";
+import { withoutPersonalIdentifiers } from "../privacy.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 
 /**
@@ -42,7 +43,8 @@ export const ItemCodeSchema = z
   .max(30, { error: "ITEM_CODE_INVALID", abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}.\-/]*$/u, { error: "ITEM_CODE_INVALID" });
 
-const text = (code: string, max: number) => z.string({ error: code }).trim().min(2, { error: code }).max(max, { error: code });
+/** Free text: trimmed, 2 to `max` characters, never an NIK or a phone number. */
+const text = (code: string, max: number) => withoutPersonalIdentifiers(z.string({ error: code }).trim().min(2, { error: code }).max(max, { error: code }));
 const quantity = z.number({ error: "TARGET_INVALID" }).finite({ error: "TARGET_INVALID" }).min(-1e12, { error: "TARGET_INVALID" }).max(1e12, { error: "TARGET_INVALID" });
 
 /** One year's target. */
@@ -62,7 +64,7 @@ export const ActionItemSchema = z
     targetMode: TargetModeSchema,
     targets: z.array(YearTargetSchema).max(20),
     leadAgency: text("LEAD_AGENCY_INVALID", 200),
-    relatedAgencies: z.array(z.string({ error: "AGENCY_INVALID" }).trim().min(2, { error: "AGENCY_INVALID" }).max(200, { error: "AGENCY_INVALID" })).max(20).default([]),
+    relatedAgencies: z.array(text("AGENCY_INVALID", 200)).max(20).default([]),
     level: LevelSchema,
     /** The item this one follows (a RAD item following a RAN item); null otherwise. */
     followsItemId: z.number().int().positive().nullable().default(null),
