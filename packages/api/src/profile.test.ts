@@ -105,6 +105,15 @@ describe("no personal data in free text", () => {
 });
 
 describe("composition: one holder per single seat at a time", () => {
+  it("refuses a holding that has not begun yet (its 'from' date in the future), writing nothing", async () => {
+    fresh();
+    const before = rows("memberships");
+    const holding = { position: "secretary", office: "Sekretaris Dinas PPPA", agency: "DP3A Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2031-01-01" } as const;
+    const e = await failure(fx.callerAs("regencyAdmin").profile.createMembership({ taskForceId: tf("32.75"), membership: holding }));
+    expect(e).toMatchObject({ code: "BAD_REQUEST", messageKey: "DATE_IN_FUTURE", details: { field: "validFrom" } });
+    expect(rows("memberships")).toBe(before);
+  });
+
   const holder = { position: "daily_chair", office: "Kepala DP3A", agency: "DP3A Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2021-01-01", validTo: "2023-08-09" } as const;
 
   it("answers who held the daily chair on 2022-01-01", async () => {

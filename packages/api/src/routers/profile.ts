@@ -72,8 +72,11 @@ function checkInstrument(ctx: Ctx, row: TaskForceRow, i: Instrument): void {
   if (!findTaskForce(ctx.db, row.id, i.issuedOn)) throw new DomainError("REGION_NOT_AT_DATE", { field: "issuedOn", date: i.issuedOn });
 }
 
-function checkMembership(ctx: Ctx, taskForceId: number, m: Membership, exceptId?: number): void {
-  const others = listMemberships(ctx.db, taskForceId).filter((x) => x.id !== exceptId);
+function checkMembership(ctx: Ctx, row: TaskForceRow, m: Membership, exceptId?: number): void {
+  // A holding is recorded once it has begun: until then "who holds the seat today" would be wrong.
+  const today = localToday(ctx, row);
+  if (m.validFrom > today) throw new DomainError("DATE_IN_FUTURE", { field: "validFrom", today });
+  const others = listMemberships(ctx.db, row.id).filter((x) => x.id !== exceptId);
   const clash = findSeatOverlaps([{ ...m, id: -1 }, ...others]).find(([a, b]) => a.id === -1 || b.id === -1);
   if (clash) {
     const other = clash[0].id === -1 ? clash[1] : clash[0];
@@ -174,7 +177,7 @@ export const profileRouter = {
   createMembership: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
     const row = manageableTaskForce(ctx, input.taskForceId);
     const id = ctx.db.transaction((tx) => {
-      checkMembership({ ...ctx, db: tx }, row.id, input.membership);
+      checkMembership({ ...ctx, db: tx }, row, input.membership);
       return insertMembership(tx, row.id, input.membership, ctx.now().getTime());
     });
     audit(ctx, { action: "membership.create", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: id, ...input.membership } });
@@ -187,7 +190,7 @@ export const profileRouter = {
     if (!before) throw new DomainError("MEMBERSHIP_NOT_FOUND");
     const row = manageableTaskForce(ctx, before.taskForceId, "MEMBERSHIP_NOT_FOUND");
     ctx.db.transaction((tx) => {
-      checkMembership({ ...ctx, db: tx }, row.id, input.membership, before.id);
+      checkMembership({ ...ctx, db: tx }, row, input.membership, before.id);
       if (!updateMembership(tx, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
     });
     audit(ctx, { action: "membership.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...diff(membershipFieldsOf(before), input.membership) } });

@@ -18,6 +18,9 @@ type MembershipRow = Profile["memberships"][number];
 const EMPTY = { position: "", subTaskForce: "", office: "", agency: "", stakeholderType: "", personName: "", validFrom: "", validTo: "" };
 
 /** "Ketua Harian", "Koordinator Sub Gugus Tugas: Penegakan Hukum". */
+/** Server answers that belong to the "from" date: the seat is taken then, or that day has not come. */
+const ON_VALID_FROM = new Set(["SEAT_OVERLAP", "DATE_IN_FUTURE"]);
+
 function seatLabel(t: TFunction, position: Position, subTaskForce: SubTaskForceCode | null): string {
   return subTaskForce ? `${t(`position.${position}`)}: ${t(`subTaskForce.${subTaskForce}`)}` : t(`position.${position}`);
 }
@@ -61,7 +64,7 @@ function MembershipForm({ taskForceId, editing, onDone }: { taskForceId: number;
     validateInputOnBlur: true,
   });
   const onError = (error: unknown) => {
-    if (errorKeyOf(error) === "SEAT_OVERLAP") form.setFieldError("validFrom", errorMessage(t, error));
+    if (ON_VALID_FROM.has(errorKeyOf(error))) form.setFieldError("validFrom", errorMessage(t, error));
     else form.setErrors(fieldErrors(t, error));
   };
   const onSettled = () => void queryClient.invalidateQueries();
@@ -103,7 +106,7 @@ function MembershipForm({ taskForceId, editing, onDone }: { taskForceId: number;
           <TextInput label={t("composition.validFrom")} type="date" required {...form.getInputProps("validFrom")} error={err("validFrom")} />
           <TextInput label={t("composition.validTo")} description={t("formation.optional")} type="date" {...form.getInputProps("validTo")} error={err("validTo")} />
         </Group>
-        {mutation.isError && errorKeyOf(mutation.error) !== "SEAT_OVERLAP" && Object.keys(fieldErrors(t, mutation.error)).length === 0 && (
+        {mutation.isError && !ON_VALID_FROM.has(errorKeyOf(mutation.error)) && Object.keys(fieldErrors(t, mutation.error)).length === 0 && (
           <Alert color="red" role="alert">
             {errorMessage(t, mutation.error)}
           </Alert>
