@@ -14,6 +14,16 @@ export function errorKeyOf(error: unknown): string {
   return "INTERNAL";
 }
 
+/**
+ * Could trying again help? Yes when the server could not be reached, failed, or asked to slow down;
+ * no for an answer about the request itself (not found, refused, invalid): that answer will not change.
+ */
+export function isRetryable(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return true;
+  const status = (error.data as Partial<ApiErrorData> | undefined)?.httpStatus;
+  return status === undefined || status >= 500 || status === 429 || status === 408;
+}
+
 /** Details that hold a RAN period's number, shown as its numeral (IV, not 4). */
 const PERIOD_NUMBER_DETAILS = new Set(["first", "second", "number"]);
 

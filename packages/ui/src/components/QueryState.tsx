@@ -2,7 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { errorMessage } from "../errors.ts";
+import { errorMessage, isRetryable } from "../errors.ts";
 
 /** An error from the API as a translated alert, with a retry button when one is given. */
 export function ApiErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -31,6 +31,6 @@ export function QueryState<T, E>({ query, children }: { query: UseQueryResult<T,
       </Center>
     );
   }
-  if (query.isError) return <ApiErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ApiErrorAlert error={query.error} {...(isRetryable(query.error) ? { onRetry: () => void query.refetch() } : {})} />;
   return <>{children(query.data)}</>;
 }

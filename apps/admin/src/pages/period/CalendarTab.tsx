@@ -41,7 +41,10 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
                   </Table.Td>
                   {ZONES.map((zone) => (
                     <Table.Td key={zone} style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
-                      {utc(rp.deadlines[zone].dueAt)}
+                      <Text size="sm">{t("admin.period.calendar.localDeadline", { date: rp.dueDate, zone })}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t("admin.period.calendar.asUtc", { instant: utc(rp.deadlines[zone].dueAt) })}
+                      </Text>
                     </Table.Td>
                   ))}
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{rp.closesOn}</Table.Td>

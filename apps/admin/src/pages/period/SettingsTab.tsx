@@ -147,7 +147,11 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
   return (
     <Section title={t("admin.period.settings.adoptTitle")} intro={t("admin.period.settings.adoptIntro")}>
       {p.status === "adopted" ? (
-        <Text data-testid="adopted-by">{t("admin.period.settings.adoptedBy", { instrument: p.instrument ?? "—", date: p.adoptedOn ?? t("admin.periods.unknownDate") })}</Text>
+        <Text data-testid="adopted-by">
+          {p.adoptedOn === null
+            ? t("admin.period.settings.adoptedByUndated", { instrument: p.instrument ?? "—" })
+            : t("admin.period.settings.adoptedBy", { instrument: p.instrument ?? "—", date: p.adoptedOn })}
+        </Text>
       ) : canManage ? (
         <form noValidate onSubmit={form.onSubmit((v) => adopt.mutate({ number: p.number, version: p.version, ...PeriodAdoptionSchema.parse(v) }))}>
           <Stack gap="sm">
