@@ -143,9 +143,14 @@ describe("bad input gets a clear error, never a 500 or a stack", () => {
     expect(e.message).toMatch(/No task force/);
   });
 
-  it.each([["abc"], [-1], [1.5], [null]])("a malformed task force id %j: BAD_REQUEST TASK_FORCE_ID_INVALID", async (id) => {
+  it.each([["abc"], [-1], [1.5]])("a malformed task force id %j: BAD_REQUEST TASK_FORCE_ID_INVALID", async (id) => {
     const e = await failure(caller.hierarchy.byId({ id } as never));
     expect(e).toMatchObject({ code: "BAD_REQUEST", data: { messageKey: "TASK_FORCE_ID_INVALID" } });
+  });
+
+  it("a task force id left empty (null): BAD_REQUEST FIELD_REQUIRED", async () => {
+    const e = await failure(caller.hierarchy.byId({ id: null } as never));
+    expect(e).toMatchObject({ code: "BAD_REQUEST", data: { messageKey: "FIELD_REQUIRED" } });
   });
 
   it("a year outside every period: NOT_FOUND YEAR_OUTSIDE_PERIODS", async () => {

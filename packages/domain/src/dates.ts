@@ -4,6 +4,7 @@
  * compares them in time.
  */
 import { z } from "zod";
+import { requiredOr } from "./errors.ts";
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -21,8 +22,8 @@ export const YearSchema = z
 
 /** A real calendar date `YYYY-MM-DD` (2019-02-29 is refused, 2020-02-29 accepted). */
 export const IsoDateSchema = z
-  .string({ error: "DATE_INVALID" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "DATE_INVALID" })
+  .string({ error: requiredOr("DATE_INVALID") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: requiredOr("DATE_INVALID") })
   .refine(isRealDate, { error: "DATE_INVALID" });
 
 /** Tells whether `YYYY-MM-DD` names a day that exists in the Gregorian calendar. */

@@ -7,6 +7,7 @@
 /** The error codes the domain can raise, with their kind and developer-facing message. */
 export const DOMAIN_ERRORS = {
   VALIDATION_FAILED: { kind: "invalid", message: "The input is not valid." },
+  FIELD_REQUIRED: { kind: "invalid", message: "This field is required." },
   REGION_CODE_MALFORMED: {
     kind: "invalid",
     message: "A region code is two digits for a province (e.g. 32) or PP.KK for a regency/city (e.g. 32.75).",
@@ -129,6 +130,15 @@ export type DomainErrorKind = "invalid" | "not_found" | "conflict" | "forbidden"
 
 /** One of the codes in {@link DOMAIN_ERRORS}. */
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
+
+/**
+ * A schema's error for a field: `FIELD_REQUIRED` when the field was left empty (missing, null or
+ * ""), its own `code` otherwise, so an empty choice says "required" rather than "unknown value".
+ * Pass it as zod's `error` option.
+ */
+export function requiredOr(code: string): (issue: { input?: unknown }) => string {
+  return (issue) => (issue.input === undefined || issue.input === null || issue.input === "" ? "FIELD_REQUIRED" : code);
+}
 
 /** The list of codes, e.g. to check a translation table is complete. */
 export const DOMAIN_ERROR_CODES = Object.keys(DOMAIN_ERRORS) as DomainErrorCode[];

@@ -4,6 +4,7 @@
  * period, not part of this list.
  */
 import { z } from "zod";
+import { requiredOr } from "./errors.ts";
 
 export const SUB_TASK_FORCES = [
   { code: "prevention", numeral: "I", nameId: "Pencegahan dan Partisipasi Anak", nameEn: "Prevention and child participation" },
@@ -22,7 +23,7 @@ export const SUB_TASK_FORCES = [
 export type SubTaskForce = (typeof SUB_TASK_FORCES)[number];
 export type SubTaskForceCode = SubTaskForce["code"];
 export const SUB_TASK_FORCE_CODES = SUB_TASK_FORCES.map((s) => s.code) as [SubTaskForceCode, ...SubTaskForceCode[]];
-export const SubTaskForceCodeSchema = z.enum(SUB_TASK_FORCE_CODES, { error: "SUB_TASK_FORCE_INVALID" });
+export const SubTaskForceCodeSchema = z.enum(SUB_TASK_FORCE_CODES, { error: requiredOr("SUB_TASK_FORCE_INVALID") });
 
 /** The sub-task-force with this code. */
 export function getSubTaskForce(code: SubTaskForceCode): SubTaskForce {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { placeOf } from "../hierarchy/levels.ts";
 import { AccountCreateSchema, EmailSchema } from "./accounts.ts";
 import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, checkPassword, minPasswordLength, newPasswordSchema, passwordLength } from "./passwords.ts";
-import { CAPABILITIES, ROLES, checkAccountManagement, hasCapability, isCentralRole, mayChangeRoleOrPassword, roleFitsLevel } from "./roles.ts";
+import { CAPABILITIES, ROLES, RoleSchema, checkAccountManagement, hasCapability, isCentralRole, mayChangeRoleOrPassword, roleFitsLevel } from "./roles.ts";
 import type { Actor, Role } from "./roles.ts";
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, isSessionActive, sessionExpiresAt } from "./sessions.ts";
 import { THROTTLE, throttleDelayMs, throttleWaitMs } from "./throttle.ts";
@@ -114,6 +114,13 @@ describe("checkAccountManagement", () => {
   it("refuses members and viewers outright", () => {
     expect(checkAccountManagement(actor("regional_member", "32.75", 300), target("32.75", 300, "regional_member"))).toBe("FORBIDDEN");
     expect(checkAccountManagement(actor("central_viewer", null, 1), target("32.75", 300, "regional_member"))).toBe("FORBIDDEN");
+  });
+});
+
+describe("an empty choice is required, not unknown", () => {
+  it("RoleSchema: '' and a missing role say FIELD_REQUIRED; an unknown role ROLE_INVALID", () => {
+    const key = (v: unknown) => RoleSchema.safeParse(v).error?.issues[0]?.message;
+    expect([key(""), key(undefined), key(null), key("superuser")]).toEqual(["FIELD_REQUIRED", "FIELD_REQUIRED", "FIELD_REQUIRED", "ROLE_INVALID"]);
   });
 });
 

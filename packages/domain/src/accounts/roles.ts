@@ -7,10 +7,11 @@
 import { z } from "zod";
 import { isWithin } from "../hierarchy/levels.ts";
 import type { Level, TaskForcePlace } from "../hierarchy/levels.ts";
+import { requiredOr } from "../errors.ts";
 
 export const ROLES = ["central_admin", "central_viewer", "regional_admin", "regional_member"] as const;
 export type Role = (typeof ROLES)[number];
-export const RoleSchema = z.enum(ROLES, { error: "ROLE_INVALID" });
+export const RoleSchema = z.enum(ROLES, { error: requiredOr("ROLE_INVALID") });
 
 export const CENTRAL_ROLES = ["central_admin", "central_viewer"] as const satisfies readonly Role[];
 export const REGIONAL_ROLES = ["regional_admin", "regional_member"] as const satisfies readonly Role[];

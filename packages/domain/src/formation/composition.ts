@@ -9,15 +9,16 @@ import type { IsoDate, Validity } from "../dates.ts";
 import { withoutPersonalIdentifiers } from "../privacy.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 import type { SubTaskForceCode } from "../sub-task-forces.ts";
+import { requiredOr } from "../errors.ts";
 
 export const POSITIONS = ["chair", "daily_chair", "secretary", "coordinator", "member"] as const;
 export type Position = (typeof POSITIONS)[number];
-export const PositionSchema = z.enum(POSITIONS, { error: "POSITION_INVALID_FOR_SEAT" });
+export const PositionSchema = z.enum(POSITIONS, { error: requiredOr("POSITION_INVALID_FOR_SEAT") });
 
 /** Who an agency is, for the evaluation of commitment (the seed names the first three). */
 export const STAKEHOLDER_TYPES = ["kl", "pemda_opd", "vertical", "civil_society", "academia", "private_sector", "media"] as const;
 export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
-export const StakeholderTypeSchema = z.enum(STAKEHOLDER_TYPES, { error: "STAKEHOLDER_TYPE_INVALID" });
+export const StakeholderTypeSchema = z.enum(STAKEHOLDER_TYPES, { error: requiredOr("STAKEHOLDER_TYPE_INVALID") });
 
 /** Free text: trimmed, 2 to 160 characters, never an NIK or a phone number. */
 const text = (code: "OFFICE_INVALID" | "AGENCY_INVALID") =>

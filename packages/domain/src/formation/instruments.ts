@@ -10,6 +10,7 @@ import type { IsoDate } from "../dates.ts";
 import type { Level } from "../hierarchy/levels.ts";
 import { withoutPersonalIdentifiers } from "../privacy.ts";
 import type { RegencyKind } from "../regions/codes.ts";
+import { requiredOr } from "../errors.ts";
 
 /** Instrument types, with who may issue one for which task forces. */
 export const INSTRUMENT_TYPES = {
@@ -25,7 +26,7 @@ export const INSTRUMENT_TYPES = {
 
 export type InstrumentType = keyof typeof INSTRUMENT_TYPES;
 export const INSTRUMENT_TYPE_CODES = Object.keys(INSTRUMENT_TYPES) as [InstrumentType, ...InstrumentType[]];
-export const InstrumentTypeSchema = z.enum(INSTRUMENT_TYPE_CODES, { error: "INSTRUMENT_TYPE_INVALID" });
+export const InstrumentTypeSchema = z.enum(INSTRUMENT_TYPE_CODES, { error: requiredOr("INSTRUMENT_TYPE_INVALID") });
 
 /** Can this type of instrument form a task force of this level (and, for regencies, kind)? */
 export function instrumentFits(type: InstrumentType, level: Level, kind: RegencyKind | null): boolean {

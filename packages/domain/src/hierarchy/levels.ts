@@ -5,14 +5,15 @@
  */
 import { z } from "zod";
 import { regionLevelOf } from "../regions/codes.ts";
+import { requiredOr } from "../errors.ts";
 
 export const LEVELS = ["national", "province", "regency"] as const;
 export type Level = (typeof LEVELS)[number];
-export const LevelSchema = z.enum(LEVELS, { error: "LEVEL_INVALID" });
+export const LevelSchema = z.enum(LEVELS, { error: requiredOr("LEVEL_INVALID") });
 
 /** A task force's own id: a positive whole number, stable across changes to its region's code. */
 export const TaskForceIdSchema = z
-  .number({ error: "TASK_FORCE_ID_INVALID" })
+  .number({ error: requiredOr("TASK_FORCE_ID_INVALID") })
   .int({ error: "TASK_FORCE_ID_INVALID" })
   .positive({ error: "TASK_FORCE_ID_INVALID" })
   .max(2 ** 31 - 1, { error: "TASK_FORCE_ID_INVALID" });

@@ -12,6 +12,7 @@ import { YearSchema } from "../dates.ts";
 import { LEVELS, LevelSchema } from "../hierarchy/levels.ts";
 import { withoutPersonalIdentifiers } from "../privacy.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
+import { requiredOr } from "../errors.ts";
 
 /**
  * Units of an indicator: whether a figure may be negative in it (a change can fall; a count cannot)
@@ -29,11 +30,11 @@ export const UNITS = {
 } as const satisfies Record<string, { negative: boolean; whole: boolean }>;
 export type Unit = keyof typeof UNITS;
 export const UNIT_CODES = Object.keys(UNITS) as [Unit, ...Unit[]];
-export const UnitSchema = z.enum(UNIT_CODES, { error: "UNIT_INVALID" });
+export const UnitSchema = z.enum(UNIT_CODES, { error: requiredOr("UNIT_INVALID") });
 
 export const TARGET_MODES = ["per_year", "cumulative"] as const;
 export type TargetMode = (typeof TARGET_MODES)[number];
-export const TargetModeSchema = z.enum(TARGET_MODES, { error: "TARGET_MODE_INVALID" });
+export const TargetModeSchema = z.enum(TARGET_MODES, { error: requiredOr("TARGET_MODE_INVALID") });
 
 /** An item code within its period, e.g. `I.1.3` or `PENC-01`. */
 export const ItemCodeSchema = z

@@ -4,13 +4,14 @@
  * due date entry closes. No statute fixes these; they are data of the period.
  */
 import { z } from "zod";
+import { requiredOr } from "../errors.ts";
 
 export const REPORTING_CYCLES = ["annual", "semester"] as const;
 export type ReportingCycle = (typeof REPORTING_CYCLES)[number];
 
 export const ReportingSettingsSchema = z
   .object({
-    reportingCycle: z.enum(REPORTING_CYCLES, { error: "REPORTING_CYCLE_INVALID" }),
+    reportingCycle: z.enum(REPORTING_CYCLES, { error: requiredOr("REPORTING_CYCLE_INVALID") }),
     /** Days after the end of a reporting period by which the report is due (0: the last day itself). */
     dueDays: z.number({ error: "DUE_DAYS_INVALID" }).int({ error: "DUE_DAYS_INVALID" }).min(0, { error: "DUE_DAYS_INVALID" }).max(366, { error: "DUE_DAYS_INVALID" }),
     /** Days after the due date after which entry closes. */

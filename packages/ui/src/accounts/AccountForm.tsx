@@ -52,7 +52,7 @@ export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (creat
         email: AccountCreateSchema.shape.email,
         name: PersonNameSchema,
         position: JobTitleSchema,
-        taskForceId: z.string().min(1, { error: "TASK_FORCE_ID_INVALID" }),
+        taskForceId: z.string().min(1, { error: "FIELD_REQUIRED" }),
         role: RoleSchema,
       }),
       { sync: true },

@@ -41,7 +41,7 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
                   </Table.Td>
                   {ZONES.map((zone) => (
                     <Table.Td key={zone} style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
-                      <Text size="sm">{t("admin.period.calendar.localDeadline", { date: rp.dueDate, zone })}</Text>
+                      <Text size="sm">{t("admin.period.calendar.localDeadline", { zone })}</Text>
                       <Text size="xs" c="dimmed">
                         {t("admin.period.calendar.asUtc", { instant: utc(rp.deadlines[zone].dueAt) })}
                       </Text>
