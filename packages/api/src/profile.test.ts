@@ -285,7 +285,7 @@ describe("importing formation data", () => {
   it("refuses a file without the needed columns, or of another type, clearly", async () => {
     fresh();
     const admin = fx.callerAs("centralAdmin");
-    expect(await failure(admin.formationImport.parse(csv("kode,nomor\n32.73,5/2017\n")))).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "missing_columns", columns: "type,issuedOn" } });
+    expect(await failure(admin.formationImport.parse(csv("kode,nomor\n32.73,5/2017\n")))).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "missing_columns", columns: "jenis, tanggal" } });
     expect(await failure(admin.formationImport.parse({ fileName: "gt.pdf", contentBase64: "JVBERi0=" }))).toMatchObject({ details: { reason: "file_type" } });
   });
 
@@ -310,7 +310,7 @@ describe("importing formation data", () => {
       [4, "regionCode:REGION_NOT_AT_DATE"],
       [5, "type:INSTRUMENT_TYPE_MISMATCH"],
       [6, "issuedOn:DATE_INVALID"],
-      [7, "number:INSTRUMENT_DUPLICATE"],
+      [7, "number:IMPORT_ROW_REPEATED"], // row 2 again, within the same file
       [8, "issuedOn:DATE_IN_FUTURE"],
     ]);
     const before = rows("instruments");

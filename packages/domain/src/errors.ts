@@ -70,6 +70,7 @@ export const DOMAIN_ERRORS = {
   INSTRUMENT_END_BEFORE_START: { kind: "invalid", message: "An instrument cannot end or be revoked before its date." },
   INSTRUMENT_NOT_FOUND: { kind: "not_found", message: "No establishment instrument has this id." },
   INSTRUMENT_DUPLICATE: { kind: "conflict", message: "This task force already has an instrument of this type and number." },
+  IMPORT_ROW_REPEATED: { kind: "invalid", message: "An earlier row of the file holds the same instrument (task force, type and number)." },
   POSITION_INVALID_FOR_SEAT: { kind: "invalid", message: "A coordinator needs a sub-task-force; other positions have none." },
   OFFICE_INVALID: { kind: "invalid", message: "An office is 2 to 160 characters." },
   AGENCY_INVALID: { kind: "invalid", message: "An agency is 2 to 160 characters." },

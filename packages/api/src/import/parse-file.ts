@@ -2,7 +2,7 @@
  * Reading a formation spreadsheet (CSV or XLSX) into rows of strings. Columns are found by their
  * headers (Bahasa Indonesia or English); dates typed as dates in Excel come out as YYYY-MM-DD.
  */
-import { DomainError, IMPORT_MAX_ROWS, importFieldOf } from "@gugus/domain";
+import { DomainError, IMPORT_COLUMNS, IMPORT_MAX_ROWS, importFieldOf } from "@gugus/domain";
 import type { ImportField, ImportRow } from "@gugus/domain";
 import ExcelJS from "exceljs";
 import { Unzip, UnzipInflate } from "fflate";
@@ -65,7 +65,8 @@ function toRows(table: string[][], firstLine: number): ImportRow[] {
     if (field && !columns.has(field)) columns.set(field, i);
   });
   const missing = REQUIRED.filter((f) => !columns.has(f));
-  if (missing.length > 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "missing_columns", columns: missing.join(",") });
+  // Named by the headers a user writes (the template's), not by the fields behind them.
+  if (missing.length > 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "missing_columns", columns: missing.map((f) => IMPORT_COLUMNS[f][0]).join(", ") });
   const rows: ImportRow[] = [];
   body.forEach((cells, i) => {
     if (cells.every((c) => c.trim() === "")) return;

@@ -42,7 +42,7 @@ function checkRows(db: Db, rows: readonly ImportRow[], now: Date): Checked[] {
     if (!instrumentFits(value.type, tf.level, tf.kind)) result.issues.push({ field: "type", messageKey: "INSTRUMENT_TYPE_MISMATCH" });
     if (value.issuedOn > localDateOf(now, timeZoneOf(tf.regionCode).iana)) result.issues.push({ field: "issuedOn", messageKey: "DATE_IN_FUTURE" });
     const key = `${tf.id}|${value.type}|${value.number.toLowerCase()}`;
-    if (seen.has(key)) result.issues.push({ field: "number", messageKey: "INSTRUMENT_DUPLICATE" });
+    if (seen.has(key)) result.issues.push({ field: "number", messageKey: "IMPORT_ROW_REPEATED" });
     seen.set(key, row.row);
     const existing = listInstruments(db, tf.id).find((i) => i.type === value.type && i.number.toLowerCase() === value.number.toLowerCase());
     if (existing) {

@@ -12,10 +12,10 @@ import type { InstrumentType } from "./instruments.ts";
 /** The most rows one import takes (every regional task force, twice over). */
 export const IMPORT_MAX_ROWS = 2000;
 
-/** Column headers recognised, in Bahasa Indonesia or English (case and spaces ignored). */
+/** Column headers recognised, in Bahasa Indonesia or English (case and spaces ignored); the first of each is the one the template and error messages use. */
 export const IMPORT_COLUMNS = {
   regionCode: ["kode_wilayah", "kode", "region_code", "code"],
-  type: ["jenis_instrumen", "jenis", "instrument_type", "type"],
+  type: ["jenis", "jenis_instrumen", "instrument_type", "type"],
   number: ["nomor", "number", "no"],
   issuedOn: ["tanggal", "tanggal_penetapan", "date", "issued_on"],
   issuer: ["penerbit", "issuer"],

@@ -237,6 +237,7 @@ const id = {
   },
   errorDetails: {
     PERIOD_OVERLAP: "Periode {{first}} dan {{second}} akan tumpang tindih.",
+    IMPORT_FILE_INVALID: "Kolom yang belum ada: {{columns}}.",
     PERIOD_NUMBER_ORDER: "Periode {{first}} dan {{second}} tidak berurutan menurut tahunnya.",
     PERIOD_NUMBER_TAKEN: "Periode {{number}} sudah ada.",
     PERIOD_SHRINKS_PAST_TARGETS: "Tahun yang punya target: {{years}}.",
@@ -293,6 +294,7 @@ const id = {
     INSTRUMENT_END_BEFORE_START: "Tanggal berakhir atau dicabut tidak boleh sebelum tanggal penetapan.",
     INSTRUMENT_NOT_FOUND: "Dasar hukum tidak ditemukan.",
     INSTRUMENT_DUPLICATE: "Dasar hukum dengan jenis dan nomor ini sudah tercatat.",
+    IMPORT_ROW_REPEATED: "Baris sebelumnya dalam berkas ini sudah memuat dasar hukum yang sama (gugus tugas, jenis dan nomor).",
     POSITION_INVALID_FOR_SEAT: "Koordinator harus memilih sub gugus tugas; jabatan lain tidak.",
     OFFICE_INVALID: "Jabatan terdiri dari 2 sampai 160 karakter.",
     AGENCY_INVALID: "Instansi terdiri dari 2 sampai 160 karakter.",
@@ -592,6 +594,7 @@ const en: MessagesLike<typeof id> = {
   },
   errorDetails: {
     PERIOD_OVERLAP: "Periods {{first}} and {{second}} would overlap.",
+    IMPORT_FILE_INVALID: "Missing columns: {{columns}}.",
     PERIOD_NUMBER_ORDER: "Periods {{first}} and {{second}} would be out of year order.",
     PERIOD_NUMBER_TAKEN: "Period {{number}} exists.",
     PERIOD_SHRINKS_PAST_TARGETS: "Years with targets: {{years}}.",
@@ -648,6 +651,7 @@ const en: MessagesLike<typeof id> = {
     INSTRUMENT_END_BEFORE_START: "An end or revocation date cannot come before the date set.",
     INSTRUMENT_NOT_FOUND: "Instrument not found.",
     INSTRUMENT_DUPLICATE: "An instrument of this type and number is already recorded.",
+    IMPORT_ROW_REPEATED: "An earlier row of this file already holds the same instrument (task force, type and number).",
     POSITION_INVALID_FOR_SEAT: "A coordinator needs a sub-task-force; other positions have none.",
     OFFICE_INVALID: "An office is 2 to 160 characters.",
     AGENCY_INVALID: "An agency is 2 to 160 characters.",
