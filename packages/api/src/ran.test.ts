@@ -42,6 +42,7 @@ describe("periods", () => {
     ["inverted years (2034–2030)", { number: 5, firstYear: 2034, lastYear: 2030 }, "BAD_REQUEST", "PERIOD_YEARS_INVERTED"],
     ["a number out of year order (II after IV)", { number: 2, firstYear: 2030, lastYear: 2034 }, "CONFLICT", "PERIOD_NUMBER_ORDER"],
     ["a taken number", { number: 4, firstYear: 2040, lastYear: 2044 }, "CONFLICT", "PERIOD_NUMBER_TAKEN"],
+    ["a skipped number (IX right after IV)", { number: 9, firstYear: 2030, lastYear: 2034 }, "CONFLICT", "PERIOD_NUMBER_SKIPPED"],
     ["a non-numeric year", { number: 5, firstYear: "2030", lastYear: 2034 }, "BAD_REQUEST", "YEAR_INVALID"],
   ])("refuses %s, writing nothing", async (_label, input, code, key) => {
     fresh();
@@ -96,12 +97,16 @@ describe("periods", () => {
     expect((await failureOf(admin().ran.adoptPeriod({ number: 5, version: 1, instrument: "x", adoptedOn: "2027-04-01" }))).messageKey).toBe("INSTRUMENT_REQUIRED");
   });
 
-  it("deletes a draft without items, but not an adopted period or one with items", async () => {
+  it("deletes a draft without items, but not an adopted period, one with items, or one between others", async () => {
     fresh();
     expect((await failureOf(admin().ran.deletePeriod({ number: 3, version: 1 }))).messageKey).toBe("PERIOD_ADOPTED");
     await admin().ran.createItem({ number: 4, item: item({ targets: [{ year: 2025, value: 1 }] }) });
     expect((await failureOf(admin().ran.deletePeriod({ number: 4, version: 1 }))).messageKey).toBe("PERIOD_HAS_ITEMS");
     await admin().ran.createPeriod({ number: 5, firstYear: 2030, lastYear: 2034 });
+    await admin().ran.createPeriod({ number: 6, firstYear: 2035, lastYear: 2039 });
+    // V between IV and VI: deleting it would skip its number, so it stays.
+    expect((await failureOf(admin().ran.deletePeriod({ number: 5, version: 1 }))).messageKey).toBe("PERIOD_NUMBER_SKIPPED");
+    await admin().ran.deletePeriod({ number: 6, version: 1 });
     await admin().ran.deletePeriod({ number: 5, version: 1 });
     expect((await admin().ran.periods()).periods).toHaveLength(4);
   });

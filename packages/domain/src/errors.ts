@@ -25,6 +25,7 @@ export const DOMAIN_ERRORS = {
     kind: "conflict",
     message: "RAN period numbers must be unique and follow the order of their years.",
   },
+  PERIOD_NUMBER_SKIPPED: { kind: "conflict", message: "RAN periods are numbered one after another: a number may not be skipped." },
   PERIOD_ADOPTION_INCOMPLETE: {
     kind: "invalid",
     message: "An adopted period needs its instrument; a draft period has no adoption date.",

@@ -62,6 +62,7 @@ function Timeline({ periods, currentNumber }: { periods: Period[]; currentNumber
 const FIELD_OF_RULE: Record<string, "number" | "firstYear" | "lastYear"> = {
   PERIOD_NUMBER_TAKEN: "number",
   PERIOD_NUMBER_ORDER: "number",
+  PERIOD_NUMBER_SKIPPED: "number",
   PERIOD_OVERLAP: "firstYear",
   PERIOD_YEARS_INVERTED: "lastYear",
   YEAR_INVALID: "firstYear",

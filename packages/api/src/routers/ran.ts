@@ -283,6 +283,8 @@ export const ranRouter = {
       if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
       if (countActionItems(tx, before.id) > 0) throw new DomainError("PERIOD_HAS_ITEMS");
       if (!deletePeriod(tx, { id: before.id, version: input.version })) throw new DomainError("STALE_VERSION");
+      // Only the last draft can go: deleting one between others would skip its number.
+      assertPeriodsValid(listRanPeriods(tx));
       audit(ctx, { action: "ran.period_delete", outcome: "success", targetType: "ran_period", targetId: input.number, details: { firstYear: before.firstYear, lastYear: before.lastYear } });
     });
     return { ok: true as const };

@@ -73,7 +73,8 @@ export type PeriodGap = { fromYear: number; toYear: number; afterNumber: number;
 export type PeriodProblem =
   | { code: "PERIOD_YEARS_INVERTED"; number: number }
   | { code: "PERIOD_OVERLAP"; numbers: [number, number] }
-  | { code: "PERIOD_NUMBER_ORDER"; numbers: [number, number] };
+  | { code: "PERIOD_NUMBER_ORDER"; numbers: [number, number] }
+  | { code: "PERIOD_NUMBER_SKIPPED"; numbers: [number, number] };
 
 type YearSpan = Pick<RanPeriod, "number" | "firstYear" | "lastYear">;
 
@@ -92,6 +93,7 @@ export function checkPeriods(periods: readonly YearSpan[]): { problems: PeriodPr
     if (p.firstYear > p.lastYear) problems.push({ code: "PERIOD_YEARS_INVERTED", number: p.number });
   }
   const sorted = byFirstYear(periods);
+  const skips: PeriodProblem[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const a = sorted[i]!;
     for (let j = i + 1; j < sorted.length; j++) {
@@ -103,7 +105,10 @@ export function checkPeriods(periods: readonly YearSpan[]): { problems: PeriodPr
     if (next && next.firstYear > a.lastYear + 1) {
       gaps.push({ fromYear: a.lastYear + 1, toYear: next.firstYear - 1, afterNumber: a.number, beforeNumber: next.number });
     }
+    if (next && next.number > a.number + 1) skips.push({ code: "PERIOD_NUMBER_SKIPPED", numbers: [a.number, next.number] });
   }
+  // A skipped number matters once the numbers are in year order at all: say the order problem first.
+  if (!problems.some((p) => p.code === "PERIOD_NUMBER_ORDER")) problems.push(...skips);
   return { problems, gaps };
 }
 

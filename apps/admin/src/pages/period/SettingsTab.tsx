@@ -32,7 +32,7 @@ function Section({ title, intro, children }: { title: string; intro: string; chi
   );
 }
 
-const FIELD_OF_RULE: Record<string, string> = { PERIOD_OVERLAP: "firstYear", PERIOD_NUMBER_ORDER: "firstYear", PERIOD_YEARS_INVERTED: "lastYear", PERIOD_SHRINKS_PAST_TARGETS: "firstYear" };
+const FIELD_OF_RULE: Record<string, string> = { PERIOD_OVERLAP: "firstYear", PERIOD_NUMBER_ORDER: "firstYear", PERIOD_NUMBER_SKIPPED: "firstYear", PERIOD_YEARS_INVERTED: "lastYear", PERIOD_SHRINKS_PAST_TARGETS: "firstYear" };
 
 /** Years and reporting settings, checked as the user types with the rules the server holds. */
 function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; periods: Periods; canManage: boolean }) {
