@@ -236,6 +236,7 @@ const id = {
     failed: "Gagal memuat data.",
   },
   errorDetails: {
+    SEAT_OVERLAP: "Pemegangnya: {{office}}, sejak {{validFrom}}.",
     PERIOD_OVERLAP: "Periode {{first}} dan {{second}} akan tumpang tindih.",
     IMPORT_FILE_INVALID: "Kolom yang belum ada: {{columns}}.",
     PERIOD_NUMBER_ORDER: "Periode {{first}} dan {{second}} tidak berurutan menurut tahunnya.",
@@ -289,7 +290,7 @@ const id = {
     CANNOT_CHANGE_OWN_ACCOUNT: "Anda tidak dapat menonaktifkan, mengatur ulang atau menurunkan peran akun Anda sendiri.",
     VALIDITY_INVERTED: "Tanggal akhir tidak boleh sebelum tanggal awal.",
     DATE_IN_FUTURE: "Tanggal ini belum tiba.",
-    INSTRUMENT_TYPE_INVALID: "Jenis dasar hukum tidak dikenal.",
+    INSTRUMENT_TYPE_INVALID: "Jenis dasar hukum tidak dikenal. Gunakan Perpres, Pergub, Perbup, Perwali, Perda, SK Gubernur, SK Bupati atau SK Walikota.",
     INSTRUMENT_TYPE_MISMATCH: "Jenis dasar hukum ini tidak sesuai tingkat gugus tugas (mis. Perwali untuk kota, Perbup untuk kabupaten).",
     INSTRUMENT_NUMBER_INVALID: "Nomor terdiri dari 1 sampai 100 karakter.",
     INSTRUMENT_ISSUER_INVALID: "Penetap terdiri dari 2 sampai 160 karakter.",
@@ -595,6 +596,7 @@ const en: MessagesLike<typeof id> = {
     failed: "Could not load the data.",
   },
   errorDetails: {
+    SEAT_OVERLAP: "Held by: {{office}}, from {{validFrom}}.",
     PERIOD_OVERLAP: "Periods {{first}} and {{second}} would overlap.",
     IMPORT_FILE_INVALID: "Missing columns: {{columns}}.",
     PERIOD_NUMBER_ORDER: "Periods {{first}} and {{second}} would be out of year order.",
@@ -648,7 +650,7 @@ const en: MessagesLike<typeof id> = {
     CANNOT_CHANGE_OWN_ACCOUNT: "You cannot deactivate, reset or demote your own account.",
     VALIDITY_INVERTED: "The end date must not come before the start date.",
     DATE_IN_FUTURE: "This date has not come yet.",
-    INSTRUMENT_TYPE_INVALID: "Unknown type of instrument.",
+    INSTRUMENT_TYPE_INVALID: "Unknown type of instrument. Use Perpres, Pergub, Perbup, Perwali, Perda, SK Gubernur, SK Bupati or SK Walikota.",
     INSTRUMENT_TYPE_MISMATCH: "This type of instrument does not fit this task force (e.g. a Perwali is for a city, a Perbup for a regency).",
     INSTRUMENT_NUMBER_INVALID: "A number is 1 to 100 characters.",
     INSTRUMENT_ISSUER_INVALID: "The issuer is 2 to 160 characters.",
