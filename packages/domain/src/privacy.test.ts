@@ -4,7 +4,7 @@ import { z } from "zod";
 import { findPersonalIdentifier, withoutPersonalIdentifiers } from "./privacy.ts";
 
 describe("findPersonalIdentifier", () => {
-  it("finds an NIK of 16 digits, plain or grouped with spaces, dots or dashes", () => {
+  it("finds an NIK of 16 digits, plain or grouped with spaces or dots", () => {
     expect(findPersonalIdentifier("korban NIK 3275014501990001")).toBe("nik");
     expect(findPersonalIdentifier("3275 0145 0199 0001")).toBe("nik");
     expect(findPersonalIdentifier("32.75.01.450199.0001")).toBe("nik");
@@ -26,6 +26,7 @@ describe("findPersonalIdentifier", () => {
       "Jumlah SMA/SMK 2030–2034",
       "Permenko Kesra 25/KEP/MENKO/KESRA/IX/2009",
       "nomor agenda 081/2020",
+      "masa tugas 2016-01-31 2017-01-31",
       "123456789012345",
       "12345678901234567",
     ]) {

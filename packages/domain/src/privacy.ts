@@ -6,8 +6,8 @@
  */
 import type { z } from "zod";
 
-/** Sixteen digits in a row, groups optionally separated by a space, dot or dash. */
-const NIK = /(?<![\d])\d(?:[ .-]?\d){15}(?![\d])/;
+/** Sixteen digits in a row, groups optionally separated by a space or a dot (not a dash: two dates are 16 digits too). */
+const NIK = /(?<![\d])\d(?:[ .]?\d){15}(?![\d])/;
 /** A mobile number: 08…, 628… or +62 8…, 9 to 13 digits in all, optionally spaced. */
 const MOBILE = /(?<![\d+])(?:\+62|62|0)[ .-]?8(?:[ .-]?\d){7,11}(?![\d])/;
 
