@@ -1,4 +1,5 @@
-import { isRealDate } from "@gugus/domain/dates";
+import { isRealDate, localDateOf } from "@gugus/domain/dates";
+import { timeZoneOf } from "@gugus/domain/regions";
 import type { FormationStatus } from "@gugus/domain/formation";
 import { Badge, Button, Group, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
@@ -20,10 +21,14 @@ export function useAtDate(): [string | undefined, (at: string | undefined) => vo
   return [at, setAt];
 }
 
-/** A date field with a "today" button, bound to {@link useAtDate}. */
-export function AtDateInput({ today }: { today?: string }) {
+/**
+ * A date field with a "today" button, bound to {@link useAtDate}. `today` is the task force's own
+ * today when the page knows it; otherwise the national one (WIB), as the server counts it.
+ */
+export function AtDateInput({ today: given }: { today?: string }) {
   const { t } = useTranslation();
   const [at, setAt] = useAtDate();
+  const today = given ?? localDateOf(new Date(), timeZoneOf(null).iana);
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap">
       <TextInput
