@@ -23,7 +23,7 @@ export const YearSchema = z
 /** A real calendar date `YYYY-MM-DD` (2019-02-29 is refused, 2020-02-29 accepted). */
 export const IsoDateSchema = z
   .string({ error: requiredOr("DATE_INVALID") })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: requiredOr("DATE_INVALID") })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: requiredOr("DATE_INVALID"), abort: true })
   .refine(isRealDate, { error: "DATE_INVALID" });
 
 /** Tells whether `YYYY-MM-DD` names a day that exists in the Gregorian calendar. */

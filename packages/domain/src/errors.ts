@@ -138,7 +138,7 @@ export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
  * ""), its own `code` otherwise, so an empty choice says "required" rather than "unknown value".
  * Pass it as zod's `error` option.
  */
-export function requiredOr(code: string): (issue: { input?: unknown }) => string {
+export function requiredOr(code: DomainErrorCode): (issue: { input?: unknown }) => string {
   return (issue) => (issue.input === undefined || issue.input === null || issue.input === "" ? "FIELD_REQUIRED" : code);
 }
 

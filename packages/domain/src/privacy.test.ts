@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { findPersonalIdentifier, withoutPersonalIdentifiers } from "./privacy.ts";
+import { textSchema } from "./text.ts";
 
 describe("findPersonalIdentifier", () => {
   it("finds an NIK of 16 digits, plain or grouped with spaces or dots", () => {
@@ -56,5 +57,20 @@ describe("withoutPersonalIdentifiers", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("PERSONAL_DATA_IN_TEXT");
     expect(Office.safeParse("x").success).toBe(false);
+  });
+});
+
+describe("textSchema", () => {
+  const Office = textSchema("OFFICE_INVALID", { max: 160 });
+  const issues = (v: unknown) => Office.safeParse(v).error?.issues.map((i) => i.message);
+
+  it("says FIELD_REQUIRED for empty or blank text, the field's code for too short or too long, one issue each", () => {
+    expect(issues("")).toEqual(["FIELD_REQUIRED"]);
+    expect(issues("   ")).toEqual(["FIELD_REQUIRED"]);
+    expect(issues(undefined)).toEqual(["FIELD_REQUIRED"]);
+    expect(issues("K")).toEqual(["OFFICE_INVALID"]);
+    expect(issues("K".repeat(161))).toEqual(["OFFICE_INVALID"]);
+    expect(issues(`Kepala ${"3275014501990001"}`)).toEqual(["PERSONAL_DATA_IN_TEXT"]);
+    expect(Office.parse("  Kepala Dinas  ")).toBe("Kepala Dinas");
   });
 });

@@ -154,7 +154,8 @@ describe("account schemas", () => {
     expect(AccountCreateSchema.safeParse(good).success).toBe(true);
     expect(AccountCreateSchema.safeParse({ ...good, role: "superuser" }).error?.issues[0]?.message).toBe("ROLE_INVALID");
     expect(AccountCreateSchema.safeParse({ ...good, active: true }).success).toBe(false);
-    expect(AccountCreateSchema.safeParse({ ...good, position: " " }).error?.issues[0]?.message).toBe("POSITION_INVALID");
+    expect(AccountCreateSchema.safeParse({ ...good, position: " " }).error?.issues[0]?.message).toBe("FIELD_REQUIRED"); // blank is empty
+    expect(AccountCreateSchema.safeParse({ ...good, position: "K" }).error?.issues[0]?.message).toBe("POSITION_INVALID");
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { TaskForceIdSchema } from "../hierarchy/levels.ts";
+import { textSchema } from "../text.ts";
 import { RoleSchema } from "./roles.ts";
 
 /** An email as the sign-in name: trimmed, lower-cased, at most 254 characters. */
@@ -15,10 +16,10 @@ export const EmailSchema = z
   .pipe(z.email({ error: "EMAIL_INVALID" }));
 
 /** A person's name as they write it. */
-export const PersonNameSchema = z.string({ error: "NAME_INVALID" }).trim().min(2, { error: "NAME_INVALID" }).max(120, { error: "NAME_INVALID" });
+export const PersonNameSchema = textSchema("NAME_INVALID", { max: 120 });
 
 /** A job title (jabatan), e.g. "Kepala Bidang PPPA, DP3A Kota Bekasi". */
-export const JobTitleSchema = z.string({ error: "POSITION_INVALID" }).trim().min(2, { error: "POSITION_INVALID" }).max(160, { error: "POSITION_INVALID" });
+export const JobTitleSchema = textSchema("POSITION_INVALID", { max: 160 });
 
 /** A stored record's version, for optimistic concurrency: an edit names the version it started from. */
 export const VersionSchema = z.number({ error: "VERSION_INVALID" }).int({ error: "VERSION_INVALID" }).min(1, { error: "VERSION_INVALID" });

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { IsoDateSchema, isValidAt, validitiesOverlap } from "../dates.ts";
 import type { IsoDate, Validity } from "../dates.ts";
 import { withoutPersonalIdentifiers } from "../privacy.ts";
+import { textSchema } from "../text.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 import type { SubTaskForceCode } from "../sub-task-forces.ts";
 import { requiredOr } from "../errors.ts";
@@ -20,9 +21,8 @@ export const STAKEHOLDER_TYPES = ["kl", "pemda_opd", "vertical", "civil_society"
 export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
 export const StakeholderTypeSchema = z.enum(STAKEHOLDER_TYPES, { error: requiredOr("STAKEHOLDER_TYPE_INVALID") });
 
-/** Free text: trimmed, 2 to 160 characters, never an NIK or a phone number. */
-const text = (code: "OFFICE_INVALID" | "AGENCY_INVALID") =>
-  withoutPersonalIdentifiers(z.string({ error: code }).trim().min(2, { error: code }).max(160, { error: code }));
+/** Free text: required, 2 to 160 characters, never an NIK or a phone number. */
+const text = (code: "OFFICE_INVALID" | "AGENCY_INVALID") => textSchema(code, { max: 160 });
 
 /** A position held, as entered. */
 export const MembershipFieldsSchema = z

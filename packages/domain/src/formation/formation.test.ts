@@ -35,7 +35,8 @@ describe("InstrumentSchema", () => {
     expect(issues({ ...good, endsOn: "2017-02-28" })).toEqual(["INSTRUMENT_END_BEFORE_START"]);
     expect(issues({ ...good, revokedOn: "2016-01-01" })).toEqual(["INSTRUMENT_END_BEFORE_START"]);
     expect(issues({ ...good, type: "keppres" })).toEqual(["INSTRUMENT_TYPE_INVALID"]);
-    expect(issues({ ...good, number: "  " })).toEqual(["INSTRUMENT_NUMBER_INVALID"]);
+    expect(issues({ ...good, number: "  " })).toEqual(["FIELD_REQUIRED"]); // blank is empty
+    expect(issues({ ...good, number: "x".repeat(101) })).toEqual(["INSTRUMENT_NUMBER_INVALID"]);
   });
 });
 

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { IsoDateSchema } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { Level } from "../hierarchy/levels.ts";
-import { withoutPersonalIdentifiers } from "../privacy.ts";
+import { textSchema } from "../text.ts";
 import type { RegencyKind } from "../regions/codes.ts";
 import { requiredOr } from "../errors.ts";
 
@@ -44,10 +44,10 @@ export function instrumentTypesFor(level: Level, kind: RegencyKind | null): Inst
 export const InstrumentFieldsSchema = z
   .object({
     type: InstrumentTypeSchema,
-    number: z.string({ error: "INSTRUMENT_NUMBER_INVALID" }).trim().min(1, { error: "INSTRUMENT_NUMBER_INVALID" }).max(100, { error: "INSTRUMENT_NUMBER_INVALID" }),
+    number: textSchema("INSTRUMENT_NUMBER_INVALID", { min: 1, max: 100 }),
     /** The date it was set (ditetapkan); it takes effect that day. */
     issuedOn: IsoDateSchema,
-    issuer: withoutPersonalIdentifiers(z.string({ error: "INSTRUMENT_ISSUER_INVALID" }).trim().min(2, { error: "INSTRUMENT_ISSUER_INVALID" }).max(160, { error: "INSTRUMENT_ISSUER_INVALID" })),
+    issuer: textSchema("INSTRUMENT_ISSUER_INVALID", { max: 160 }),
     /** Where the document can be found (a JDIH link or an archive number); optional. */
     documentRef: z.string().trim().max(300).nullable().default(null),
     /** The last day it is valid, when it says so. */

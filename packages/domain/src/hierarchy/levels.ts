@@ -21,12 +21,12 @@ export const TaskForceIdSchema = z
 /** Where a task force sits: its level and its region's code (null for the national task force). */
 export type TaskForcePlace = { level: Level; regionCode: string | null };
 
-/** The national task force's place. */
-export const NATIONAL_PLACE: TaskForcePlace = { level: "national", regionCode: null };
+/** The national task force's place (frozen: it is shared). */
+export const NATIONAL_PLACE: Readonly<TaskForcePlace> = Object.freeze({ level: "national", regionCode: null });
 
-/** The place of the task force of a region (`null` for the national one). Throws on a malformed code. */
+/** The place of the task force of a region (`null` for the national one), a new object each call. Throws on a malformed code. */
 export function placeOf(regionCode: string | null): TaskForcePlace {
-  return regionCode === null ? NATIONAL_PLACE : { level: regionLevelOf(regionCode), regionCode };
+  return regionCode === null ? { level: "national", regionCode: null } : { level: regionLevelOf(regionCode), regionCode };
 }
 
 /**

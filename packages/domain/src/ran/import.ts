@@ -80,14 +80,15 @@ const UNIT_WORDS: Record<string, Unit> = {
  * A figure as people type it. Indonesian writes 1.500.000 and 1.500,5; English 1,500,000 and
  * 1,500.5. A dot or comma followed by exactly three digits (in groups) separates thousands — so
  * "1.500" is one thousand five hundred, as an Indonesian reader means it; otherwise the single dot
- * or comma is the decimal mark ("1,5" and "1.5" are both one and a half).
+ * or comma is the decimal mark ("1,5" and "1.5" are both one and a half). A leading 0 is never a
+ * thousands group: "0.500" and "0,250" are a half and a quarter.
  */
 export function readFigure(value: string): number | null | "invalid" {
   const v = value.trim().replace(/\s/g, "");
   if (v === "" || v === "-") return null;
   let normalized: string;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(v)) normalized = v.replace(/\./g, "").replace(",", ".");
-  else if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(v)) normalized = v.replace(/,/g, "");
+  if (/^-?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/.test(v)) normalized = v.replace(/\./g, "").replace(",", ".");
+  else if (/^-?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$/.test(v)) normalized = v.replace(/,/g, "");
   else if (/^-?\d+([.,]\d+)?$/.test(v)) normalized = v.replace(",", ".");
   else return "invalid";
   const n = Number(normalized);

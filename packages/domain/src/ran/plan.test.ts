@@ -120,6 +120,15 @@ describe("target arithmetic", () => {
     expect(achievementForYear(perYear, 2017, realised)).toBeNull();
   });
 
+  it("is null, in both modes, for a year without its own target or without a realisation reported (unknown, not zero)", () => {
+    const targets = [{ year: 2030, value: 10 }, { year: 2031, value: 25 }, { year: 2033, value: 40 }];
+    for (const targetMode of ["per_year", "cumulative"] as const) {
+      const item = { targetMode, targets } as const;
+      expect(achievementForYear(item, 2032, [{ year: 2032, value: 5 }]), `${targetMode}: no target in 2032`).toBeNull();
+      expect(achievementForYear(item, 2031, [{ year: 2030, value: 12 }]), `${targetMode}: no 2031 report`).toBeNull();
+    }
+  });
+
   it("property: for per-year targets, the sum of yearly targets equals the total to date", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 6 }), (values) => {
@@ -280,6 +289,9 @@ describe("the action-item matrix", () => {
     ["1,500.5", 1500.5],
     ["1,5", 1.5],
     ["1.5", 1.5],
+    ["0.500", 0.5], // a leading 0 is never a thousands group
+    ["0,250", 0.25],
+    ["-1.500", -1500],
     ["-12", -12],
     ["  40 ", 40],
     ["", null],

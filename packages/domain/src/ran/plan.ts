@@ -10,7 +10,8 @@
 import { z } from "zod";
 import { YearSchema } from "../dates.ts";
 import { LEVELS, LevelSchema } from "../hierarchy/levels.ts";
-import { withoutPersonalIdentifiers } from "../privacy.ts";
+import { textSchema } from "../text.ts";
+import type { DomainErrorCode } from "../errors.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 import { requiredOr } from "../errors.ts";
 
@@ -44,8 +45,8 @@ export const ItemCodeSchema = z
   .max(30, { error: "ITEM_CODE_INVALID", abort: true })
   .regex(/^[\p{L}\p{N}][\p{L}\p{N}.\-/]*$/u, { error: "ITEM_CODE_INVALID" });
 
-/** Free text: trimmed, 2 to `max` characters, never an NIK or a phone number. */
-const text = (code: string, max: number) => withoutPersonalIdentifiers(z.string({ error: code }).trim().min(2, { error: code }).max(max, { error: code }));
+/** Free text: required, 2 to `max` characters, never an NIK or a phone number. */
+const text = (code: DomainErrorCode, max: number) => textSchema(code, { max });
 const quantity = z.number({ error: "TARGET_INVALID" }).finite({ error: "TARGET_INVALID" }).min(-1e12, { error: "TARGET_INVALID" }).max(1e12, { error: "TARGET_INVALID" });
 
 /** One year's target. */
@@ -115,7 +116,8 @@ export function mayFollow(item: Pick<ActionItem, "level" | "subTaskForce">, foll
   return item.subTaskForce === followed.subTaskForce && LEVELS.indexOf(followed.level) < LEVELS.indexOf(item.level);
 }
 
-type Targets = Pick<ActionItem, "targetMode" | "targets">;
+/** What target arithmetic needs of an item (read-only: a constant object works too). */
+type Targets = { readonly targetMode: TargetMode; readonly targets: readonly YearTarget[] };
 
 const valueIn = (item: Targets, year: number) => item.targets.find((t) => t.year === year)?.value;
 
@@ -139,7 +141,7 @@ export function targetToDate(item: Targets, year: number): number | null {
   const upTo = item.targets.filter((t) => t.year <= year);
   if (upTo.length === 0) return null;
   if (item.targetMode === "per_year") return upTo.reduce((s, t) => s + t.value, 0);
-  return upTo.sort((a, b) => b.year - a.year)[0]!.value;
+  return [...upTo].sort((a, b) => b.year - a.year)[0]!.value;
 }
 
 /**
@@ -154,14 +156,13 @@ export function achievementRatio(target: number | null, realised: number): numbe
 /**
  * Achievement for a year given the realisations reported year by year: against the year's own target
  * for a per-year indicator; against the cumulative figure with the realisations added up to that year
- * for a cumulative one.
+ * for a cumulative one. Null, in both modes, for a year without a target of its own or without a
+ * realisation reported for it: a missing report is unknown, never zero.
  */
 export function achievementForYear(item: Targets, year: number, realisations: readonly { year: number; value: number }[]): number | null {
-  if (item.targetMode === "per_year") {
-    const realised = realisations.find((r) => r.year === year)?.value;
-    return realised === undefined ? null : achievementRatio(targetForYear(item, year), realised);
-  }
+  const realised = realisations.find((r) => r.year === year)?.value;
+  if (realised === undefined || valueIn(item, year) === undefined) return null;
+  if (item.targetMode === "per_year") return achievementRatio(targetForYear(item, year), realised);
   const upTo = realisations.filter((r) => r.year <= year);
-  if (upTo.length === 0) return null;
   return achievementRatio(targetToDate(item, year), upTo.reduce((s, r) => s + r.value, 0));
 }

@@ -9,25 +9,25 @@ import type { RegencyKind, RegionLevel } from "./codes.ts";
 
 export { IDN_AREA_DATA_VERSION } from "./data.generated.ts";
 
-/** A province or a regency/city as listed today. */
+/** A province or a regency/city as listed today. Lookups share one frozen object per region. */
 export type Region = {
-  code: string;
-  name: string;
-  level: RegionLevel;
+  readonly code: string;
+  readonly name: string;
+  readonly level: RegionLevel;
   /** The province's code: the region itself for a province. */
-  provinceCode: string;
+  readonly provinceCode: string;
   /** Kabupaten or kota for a regency/city; null for a province. */
-  kind: RegencyKind | null;
+  readonly kind: RegencyKind | null;
 };
 
 function toRegion([code, name]: readonly [string, string]): Region {
-  return {
+  return Object.freeze({
     code,
     name,
     level: regionLevelOf(code),
     provinceCode: provinceCodeOf(code),
     kind: regencyKindOf(code),
-  };
+  });
 }
 
 let index: Map<string, Region> | undefined;
