@@ -2,7 +2,8 @@
  * @gugus/domain — the rules of Indonesia's anti-trafficking task-force network (Gugus Tugas
  * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
  * sub-task-forces, the RAN periods, and accounts (roles, scope, password and session rules). Import the whole package or a named entry point
- * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/sub-task-forces`, `/accounts`, `/dates`, `/errors`).
+ * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/ran/numerals`, `/sub-task-forces`, `/accounts`,
+ * `/formation`, `/privacy`, `/dates`, `/errors`).
  */
 export * from "./errors.ts";
 export * from "./dates.ts";
@@ -13,3 +14,4 @@ export * from "./ran/index.ts";
 export * from "./accounts/index.ts";
 export * from "./formation/index.ts";
 export * from "./privacy.ts";
+export * from "./text.ts";

@@ -42,9 +42,7 @@ export const RanPeriodSchema = z
   .object(periodFields)
   .strict()
   .superRefine((p, ctx) => {
-    if (p.firstYear > p.lastYear) {
-      ctx.addIssue({ code: "custom", path: ["lastYear"], message: "PERIOD_YEARS_INVERTED" });
-    }
+    checkSpan(p, ctx);
     if (p.status === "adopted" && p.instrument === null) {
       ctx.addIssue({ code: "custom", path: ["instrument"], message: "PERIOD_ADOPTION_INCOMPLETE" });
     }
@@ -150,7 +148,7 @@ export function yearInPeriod(period: Pick<RanPeriod, "firstYear" | "lastYear">, 
   return { year, index: year - period.firstYear + 1, of: periodLength(period) };
 }
 
-/** Was the period adopted after its first year had begun? (Period III was adopted in 2023, four years in.) */
+/** Was the period adopted after its first year had ended? (Period III, 2020–2024, was adopted in 2023.) */
 export function isAdoptedLate(period: Pick<RanPeriod, "firstYear" | "status" | "adoptedOn">): boolean {
   return period.status === "adopted" && period.adoptedOn !== null && yearOf(period.adoptedOn) > period.firstYear;
 }
