@@ -110,13 +110,14 @@ describe("changing accounts", () => {
     expect(await failure(admin.accounts.resetPassword({ id: me.id }))).toMatchObject({ messageKey: "CANNOT_CHANGE_OWN_ACCOUNT" });
   });
 
-  it("a regional admin cannot take over a fellow admin: no reset, no demotion to reset it after", async () => {
+  it("a regional admin cannot take over or lock out a fellow admin: no reset, no demotion to reset it after, no deactivation", async () => {
     fresh();
     const regencyAdmin = fx.callerAs("regencyAdmin");
     const bekasi = (await regencyAdmin.auth.me()).taskForce.id;
     const { account: peer } = await fx.callerAs("centralAdmin").accounts.create({ email: "rekan@bekasikota.go.id", name: "Rekan Admin", position: "Kasubbag", taskForceId: bekasi, role: "regional_admin" });
     expect(await failure(regencyAdmin.accounts.resetPassword({ id: peer.id }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await failure(regencyAdmin.accounts.update({ id: peer.id, version: peer.version, role: "regional_member" }))).toMatchObject({ code: "FORBIDDEN" });
+    expect(await failure(regencyAdmin.accounts.setActive({ id: peer.id, version: peer.version, active: false }))).toMatchObject({ code: "FORBIDDEN" });
     expect(await regencyAdmin.accounts.get({ id: peer.id })).toMatchObject({ role: "regional_admin", version: peer.version });
     // A member of its own task force it may still promote, and a central admin may demote an admin.
     expect(await regencyAdmin.accounts.update({ id: fx.targetUserIds.regency, version: 1, role: "regional_admin" })).toMatchObject({ role: "regional_admin" });

@@ -6,7 +6,7 @@
  */
 import { listTaskForces } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
-import { checkAccountManagement, checkProfileManagement, hasCapability, isWithin, mayChangeRoleOrPassword } from "@gugus/domain";
+import { checkAccountManagement, checkProfileManagement, hasCapability, isWithin, mayActOnAccountWithRole } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -70,7 +70,7 @@ const manageExisting = (actor: ActorInfo, target: TargetKey): Outcome =>
   accountVisible(actor, target) ? manageOutcome(actor, target, targetRole(target)) : "NOT_FOUND";
 const resetOutcome = (actor: ActorInfo, target: TargetKey): Outcome => {
   const manage = manageExisting(actor, target);
-  return manage === "ok" && !mayChangeRoleOrPassword(actor, targetRole(target)) ? "FORBIDDEN" : manage;
+  return manage === "ok" && !mayActOnAccountWithRole(actor, targetRole(target)) ? "FORBIDDEN" : manage;
 };
 const profileOutcome = (actor: ActorInfo, target: TargetKey): Outcome => {
   const verdict = checkProfileManagement(actor, { taskForceId: taskForceOf(TARGETS[target]).id, place: targetPlace(target) });

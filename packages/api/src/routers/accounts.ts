@@ -8,7 +8,7 @@ import {
   TaskForceIdSchema,
   VersionSchema,
   checkAccountManagement,
-  mayChangeRoleOrPassword,
+  mayActOnAccountWithRole,
 } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -119,7 +119,7 @@ export const accountsRouter = {
     if (input.role !== undefined && input.role !== before.role) {
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
       assertMayManage(ctx, { taskForceId: before.taskForceId, place: placeOfUser(before), role: input.role }, before.id);
-      if (!mayChangeRoleOrPassword(ctx.user.actor, before.role)) {
+      if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
         audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_role_change_by_peer" } });
         throw new DomainError("FORBIDDEN");
       }
@@ -154,6 +154,10 @@ export const accountsRouter = {
     .mutation(({ ctx, input }) => {
       const before = manageableAccount(ctx, input.id);
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+      if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
+        audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
+        throw new DomainError("FORBIDDEN");
+      }
       const now = ctx.now().getTime();
       const ended = ctx.db.transaction((tx) => {
         if (!updateUser(tx, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
@@ -170,7 +174,7 @@ export const accountsRouter = {
   resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx, input }) => {
     const target = manageableAccount(ctx, input.id);
     if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
-    if (!mayChangeRoleOrPassword(ctx.user.actor, target.role)) {
+    if (!mayActOnAccountWithRole(ctx.user.actor, target.role)) {
       audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });
       throw new DomainError("FORBIDDEN");
     }

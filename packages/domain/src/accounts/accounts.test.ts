@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { placeOf } from "../hierarchy/levels.ts";
 import { AccountCreateSchema, EmailSchema } from "./accounts.ts";
 import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, checkPassword, minPasswordLength, newPasswordSchema, passwordLength } from "./passwords.ts";
-import { CAPABILITIES, ROLES, RoleSchema, checkAccountManagement, hasCapability, isCentralRole, mayChangeRoleOrPassword, roleFitsLevel } from "./roles.ts";
+import { CAPABILITIES, ROLES, RoleSchema, checkAccountManagement, hasCapability, isCentralRole, mayActOnAccountWithRole, roleFitsLevel } from "./roles.ts";
 import type { Actor, Role } from "./roles.ts";
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, isSessionActive, sessionExpiresAt } from "./sessions.ts";
 import { THROTTLE, throttleDelayMs, throttleWaitMs } from "./throttle.ts";
@@ -124,19 +124,19 @@ describe("an empty choice is required, not unknown", () => {
   });
 });
 
-describe("mayChangeRoleOrPassword", () => {
+describe("mayActOnAccountWithRole", () => {
   it("a central admin may reset or re-role any account, a fellow central admin included", () => {
-    for (const role of ROLES) expect(mayChangeRoleOrPassword({ role: "central_admin" }, role)).toBe(true);
+    for (const role of ROLES) expect(mayActOnAccountWithRole({ role: "central_admin" }, role)).toBe(true);
   });
   it("a regional admin may act on a member only: never on a fellow regional admin (no demote-then-reset)", () => {
-    expect(mayChangeRoleOrPassword({ role: "regional_admin" }, "regional_member")).toBe(true);
-    expect(mayChangeRoleOrPassword({ role: "regional_admin" }, "regional_admin")).toBe(false);
-    expect(mayChangeRoleOrPassword({ role: "regional_admin" }, "central_admin")).toBe(false);
+    expect(mayActOnAccountWithRole({ role: "regional_admin" }, "regional_member")).toBe(true);
+    expect(mayActOnAccountWithRole({ role: "regional_admin" }, "regional_admin")).toBe(false);
+    expect(mayActOnAccountWithRole({ role: "regional_admin" }, "central_admin")).toBe(false);
   });
   it("readers never may", () => {
     for (const role of ROLES) {
-      expect(mayChangeRoleOrPassword({ role: "central_viewer" }, role)).toBe(false);
-      expect(mayChangeRoleOrPassword({ role: "regional_member" }, role)).toBe(false);
+      expect(mayActOnAccountWithRole({ role: "central_viewer" }, role)).toBe(false);
+      expect(mayActOnAccountWithRole({ role: "regional_member" }, role)).toBe(false);
     }
   });
 });

@@ -91,11 +91,12 @@ export function checkProfileManagement(actor: Actor, target: { taskForceId: numb
 }
 
 /**
- * May an admin reset the password, or change the role, of an account that has `targetRole` now (on
- * top of managing it)? A central admin may; a regional admin only a member's. Resetting a fellow
- * admin's password would let it act as that admin, and so would demoting the admin first and
- * resetting the member's password after: both are for central admins.
+ * May an admin reset the password, change the role, or deactivate an account that has `targetRole`
+ * now (on top of managing it)? A central admin may; a regional admin only a member's. Resetting a
+ * fellow admin's password would let it act as that admin, and so would demoting the admin first and
+ * resetting the member's password after; deactivating it would lock it out. All three are for
+ * central admins.
  */
-export function mayChangeRoleOrPassword(actor: Pick<Actor, "role">, targetRole: Role): boolean {
+export function mayActOnAccountWithRole(actor: Pick<Actor, "role">, targetRole: Role): boolean {
   return actor.role === "central_admin" || (actor.role === "regional_admin" && targetRole === "regional_member");
 }

@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema, mayChangeRoleOrPassword } from "@gugus/domain/accounts";
+import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema, mayActOnAccountWithRole } from "@gugus/domain/accounts";
 import type { Role } from "@gugus/domain/accounts";
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
 import { schemaResolver, useForm } from "@mantine/form";
@@ -138,7 +138,7 @@ export function EditAccountForm({ me, account, onSaved }: { me: Me; account: Acc
   const queryClient = useQueryClient();
   const roles = rolesFor(me, account.taskForce.level);
   // One's own role, and a fellow regional admin's, are changed by a central admin only.
-  const roleLocked = account.id === me.id || !mayChangeRoleOrPassword(me, account.role);
+  const roleLocked = account.id === me.id || !mayActOnAccountWithRole(me, account.role);
   const form = useForm({
     mode: "controlled",
     initialValues: { name: account.name, position: account.position, role: account.role },

@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { hasCapability, mayChangeRoleOrPassword } from "@gugus/domain/accounts";
+import { hasCapability, mayActOnAccountWithRole } from "@gugus/domain/accounts";
 import { Alert, Badge, Button, Group, Menu, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -190,15 +190,18 @@ export function AccountsManager({ me }: { me: Me }) {
                                   </Menu.Target>
                                   <Menu.Dropdown>
                                     <Menu.Item onClick={() => setDialog({ kind: "edit", account: a })}>{t("accounts.edit")}</Menu.Item>
-                                    {mayChangeRoleOrPassword(me, a.role) && (
-                                      <Menu.Item onClick={() => setDialog({ kind: "reset", account: a })}>{t("accounts.resetPassword")}</Menu.Item>
-                                    )}
-                                    {a.active ? (
-                                      <Menu.Item color="red" onClick={() => setDialog({ kind: "deactivate", account: a })}>
-                                        {t("accounts.deactivate")}
-                                      </Menu.Item>
-                                    ) : (
-                                      <Menu.Item onClick={() => setDialog({ kind: "reactivate", account: a })}>{t("accounts.reactivate")}</Menu.Item>
+                                    {/* A fellow regional admin's password and status are for central admins. */}
+                                    {mayActOnAccountWithRole(me, a.role) && (
+                                      <>
+                                        <Menu.Item onClick={() => setDialog({ kind: "reset", account: a })}>{t("accounts.resetPassword")}</Menu.Item>
+                                        {a.active ? (
+                                          <Menu.Item color="red" onClick={() => setDialog({ kind: "deactivate", account: a })}>
+                                            {t("accounts.deactivate")}
+                                          </Menu.Item>
+                                        ) : (
+                                          <Menu.Item onClick={() => setDialog({ kind: "reactivate", account: a })}>{t("accounts.reactivate")}</Menu.Item>
+                                        )}
+                                      </>
                                     )}
                                   </Menu.Dropdown>
                                 </Menu>
