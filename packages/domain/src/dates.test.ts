@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { IsoDateSchema, YearSchema, daysInMonth, isRealDate, localDateOf, yearOf } from "./dates.ts";
+import { IsoDateSchema, YearSchema, assertIsoDate, daysInMonth, isRealDate, localDateOf, yearOf } from "./dates.ts";
+import { formationStatusAt } from "./formation/instruments.ts";
+import { PAPUA_2022_SUCCESSIONS, resolveBackward, resolveForward } from "./hierarchy/index.ts";
+import { endOfLocalDay } from "./ran/calendar.ts";
+import { currentPeriod } from "./ran/periods.ts";
+import { REFERENCE_RAN_PERIODS } from "./ran/reference.ts";
+import { TIME_ZONES } from "./regions/time-zones.ts";
 
 describe("calendar dates", () => {
   it("accepts a leap day only in a leap year (2020 yes, 2019 no, 1900 no, 2000 yes)", () => {
@@ -41,5 +47,27 @@ describe("YearSchema", () => {
     for (const bad of ["2018", 2018.5, 1899, 2201, Number.NaN, null]) {
       expect(YearSchema.safeParse(bad).error?.issues[0]?.message).toBe("YEAR_INVALID");
     }
+  });
+});
+
+describe("rules that take a date refuse one written another way, instead of comparing it wrongly", () => {
+  it.each(["01-08-2022", "tomorrow", "2019-02-29", ""])("%j: DATE_INVALID from resolveForward, formationStatusAt, currentPeriod and endOfLocalDay", (bad) => {
+    const codeOf = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+      return "no error";
+    };
+    expect(codeOf(() => resolveForward(PAPUA_2022_SUCCESSIONS, "91.01", bad))).toBe("DATE_INVALID");
+    expect(codeOf(() => resolveBackward(PAPUA_2022_SUCCESSIONS, "93.01", bad))).toBe("DATE_INVALID");
+    expect(codeOf(() => formationStatusAt([{ issuedOn: "2017-04-10", endsOn: null, revokedOn: null }], bad))).toBe("DATE_INVALID");
+    expect(codeOf(() => currentPeriod(REFERENCE_RAN_PERIODS, bad))).toBe("DATE_INVALID");
+    expect(codeOf(() => endOfLocalDay(bad, TIME_ZONES.WIT))).toBe("DATE_INVALID");
+  });
+
+  it("assertIsoDate hands a real date back unchanged", () => {
+    expect(assertIsoDate("2024-02-29")).toBe("2024-02-29");
   });
 });

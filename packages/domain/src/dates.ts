@@ -4,7 +4,7 @@
  * compares them in time.
  */
 import { z } from "zod";
-import { requiredOr } from "./errors.ts";
+import { DomainError, requiredOr } from "./errors.ts";
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -33,6 +33,15 @@ export function isRealDate(value: string): boolean {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (month < 1 || month > 12 || day < 1) return false;
   return day <= daysInMonth(year, month);
+}
+
+/**
+ * Returns the date when it is a real `YYYY-MM-DD` day; throws `DATE_INVALID` otherwise. The rules
+ * compare dates as strings, so a date written another way ("01-08-2022") would silently compare wrong.
+ */
+export function assertIsoDate(date: string): IsoDate {
+  if (!isRealDate(date)) throw new DomainError("DATE_INVALID", { date: date.slice(0, 20) });
+  return date;
 }
 
 /** Number of days in a month (1–12) of a year, leap years included. */

@@ -5,7 +5,7 @@
  * status at a date follows from that instrument: not formed, formed, or its instrument expired or revoked.
  */
 import { z } from "zod";
-import { IsoDateSchema } from "../dates.ts";
+import { IsoDateSchema, assertIsoDate } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { Level } from "../hierarchy/levels.ts";
 import { textSchema } from "../text.ts";
@@ -80,6 +80,7 @@ export function sortInstruments<T extends InstrumentDates>(instruments: readonly
  * the date) nor past its end; otherwise `revoked` or `expired`. With no instrument yet: `not_formed`.
  */
 export function formationStatusAt<T extends InstrumentDates>(instruments: readonly T[], date: IsoDate): { status: FormationStatus; instrument: T | null } {
+  assertIsoDate(date);
   const issued = sortInstruments(instruments).filter((i) => i.issuedOn <= date);
   const latest = issued.at(-1);
   if (!latest) return { status: "not_formed", instrument: null };

@@ -9,7 +9,7 @@
  * Codes are never reused with a new meaning.
  */
 import { z } from "zod";
-import { IsoDateSchema, dayBefore, isValidAt } from "../dates.ts";
+import { IsoDateSchema, assertIsoDate, dayBefore, isValidAt } from "../dates.ts";
 import type { IsoDate, Validity } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import { RegionCodeSchema, regionLevelOf } from "../regions/codes.ts";
@@ -76,6 +76,7 @@ function byDate(successions: readonly Succession[]): Succession[][] {
  * keeps the old code and adds the new one.
  */
 export function resolveForward(successions: readonly Succession[], code: string, date: IsoDate): string[] {
+  assertIsoDate(date);
   let current = new Set([code]);
   for (const group of byDate(successions).filter((g) => g[0]!.effectiveDate <= date)) {
     const next = new Set<string>();
@@ -95,6 +96,7 @@ export function resolveForward(successions: readonly Succession[], code: string,
  * to all the merged codes, a split to the region it was carved from.
  */
 export function resolveBackward(successions: readonly Succession[], code: string, date: IsoDate): string[] {
+  assertIsoDate(date);
   let current = new Set([code]);
   for (const group of byDate(successions).filter((g) => g[0]!.effectiveDate > date).reverse()) {
     const next = new Set<string>();

@@ -4,7 +4,7 @@
  * when entry closes. A deadline falls at local midnight: a report due on 31 January may come in until
  * 24:00 that day where the task force is, so the same date is a different instant in WIB and WIT.
  */
-import { dayAfter } from "../dates.ts";
+import { assertIsoDate, dayAfter } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { TimeZone } from "../regions/time-zones.ts";
 import { periodYears } from "./periods.ts";
@@ -50,7 +50,7 @@ export function reportingPeriods(period: Pick<RanPeriod, "firstYear" | "lastYear
 
 /** The instant a local day ends (24:00 there), as UTC: 2016-01-31 ends at 2016-01-31T17:00Z in WIB, 15:00Z in WIT. */
 export function endOfLocalDay(date: IsoDate, zone: Pick<TimeZone, "utcOffsetHours">): Date {
-  const next = dayAfter(date);
+  const next = dayAfter(assertIsoDate(date));
   return new Date(Date.UTC(Number(next.slice(0, 4)), Number(next.slice(5, 7)) - 1, Number(next.slice(8, 10))) - zone.utcOffsetHours * 3600_000);
 }
 

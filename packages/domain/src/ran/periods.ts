@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { toRoman } from "./numerals.ts";
-import { IsoDateSchema, YearSchema, yearOf } from "../dates.ts";
+import { IsoDateSchema, YearSchema, assertIsoDate, yearOf } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 
@@ -136,7 +136,7 @@ export function getPeriodOf<T extends YearSpan>(periods: readonly T[], year: num
 
 /** The period in force on a calendar date (the one containing its year), or undefined. */
 export function currentPeriod<T extends YearSpan>(periods: readonly T[], date: IsoDate): T | undefined {
-  return periodOf(periods, yearOf(date));
+  return periodOf(periods, yearOf(assertIsoDate(date)));
 }
 
 /** A year's place in its period: 2018 in 2015–2019 is year 4 of 5. */
