@@ -8,7 +8,8 @@ describe("findPersonalIdentifier", () => {
   it("finds an NIK of 16 digits, plain or grouped with spaces or dots", () => {
     expect(findPersonalIdentifier("korban NIK 3275014501990001")).toBe("nik");
     expect(findPersonalIdentifier("3275 0145 0199 0001")).toBe("nik");
-    expect(findPersonalIdentifier("32.75.01.450199.0001")).toBe("nik");
+    expect(findPersonalIdentifier("327501.450199.0001")).toBe("nik");
+    expect(findPersonalIdentifier("NIK: 327501 450199 0001")).toBe("nik");
   });
 
   it("finds a mobile number written as 08…, 628… or +62 8…", () => {
@@ -28,6 +29,8 @@ describe("findPersonalIdentifier", () => {
       "Permenko Kesra 25/KEP/MENKO/KESRA/IX/2009",
       "nomor agenda 081/2020",
       "masa tugas 2016-01-31 2017-01-31",
+      "tanggal 20170410 20180511",
+      "Dana Rp 1.234.567.890.123.456",
       "123456789012345",
       "12345678901234567",
     ]) {

@@ -6,8 +6,12 @@
  */
 import type { z } from "zod";
 
-/** Sixteen digits in a row, groups optionally separated by a space or a dot (not a dash: two dates are 16 digits too). */
-const NIK = /(?<![\d])\d(?:[ .]?\d){15}(?![\d])/;
+/**
+ * An NIK as people write it: sixteen digits in a row, or grouped 4-4-4-4 or 6-6-4 (region, birth
+ * date, serial) by spaces or dots. Other groupings of sixteen digits are figures or dates, not an
+ * NIK: "1.234.567.890.123.456" (rupiah), "20170410 20180511" (two dates).
+ */
+const NIK = /(?<![\d.,])(?:\d{16}|\d{4}([ .])\d{4}\1\d{4}\1\d{4}|\d{6}([ .])\d{6}\2\d{4})(?![\d])/;
 /** A mobile number: 08…, 628… or +62 8…, 9 to 13 digits in all, optionally spaced. */
 const MOBILE = /(?<![\d+])(?:\+62|62|0)[ .-]?8(?:[ .-]?\d){7,11}(?![\d])/;
 
