@@ -5,6 +5,7 @@ import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
 import { MembershipSchema, allSeats, compositionAt, findSeatOverlaps, holderAt, seatOf } from "./composition.ts";
 import { countCoverage, coverageShare } from "./coverage.ts";
 import type { CoverageEntry } from "./coverage.ts";
+import { normalizeInstrumentType } from "./import.ts";
 import { InstrumentSchema, formationStatusAt, instrumentFits, instrumentTypesFor, sortInstruments } from "./instruments.ts";
 
 const sk = (issuedOn: string, extra: Partial<{ endsOn: string | null; revokedOn: string | null; id: number }> = {}) => ({ issuedOn, endsOn: null, revokedOn: null, ...extra });
@@ -22,6 +23,19 @@ describe("instrument types", () => {
 
   it("list the choices for a city", () => {
     expect(instrumentTypesFor("regency", "kota")).toEqual(["perwali", "sk_walikota", "perda"]);
+  });
+});
+
+describe("normalizeInstrumentType", () => {
+  it.each([
+    ["Perwali", "perwali"],
+    ["Pergub.", "pergub"],
+    ["S.K. Gubernur", "sk_gubernur"],
+    ["SK-Bupati", "sk_bupati"],
+    ["Keputusan Wali Kota", "sk_walikota"],
+    ["  Peraturan  Daerah ", "perda"],
+  ])("reads %j as %j, whatever its dots, dashes and spaces", (written, code) => {
+    expect(normalizeInstrumentType(written)).toBe(code);
   });
 });
 

@@ -31,7 +31,8 @@ export function importFieldOf(header: string): ImportField | undefined {
 
 /** Instrument type names people write, mapped to codes ("Perwali", "SK Bupati", "Peraturan Gubernur"). */
 export function normalizeInstrumentType(value: string): string {
-  const v = value.trim().toLowerCase().replace(/[\s.-]+/g, "_");
+  // "S.K. Gubernur", "Pergub." and "SK-Bupati" read as sk_gubernur, pergub and sk_bupati.
+  const v = value.trim().toLowerCase().replace(/\./g, "").replace(/[\s-]+/g, "_").replace(/^_+|_+$/g, "");
   const aliases: Record<string, InstrumentType> = {
     peraturan_presiden: "perpres",
     peraturan_gubernur: "pergub",

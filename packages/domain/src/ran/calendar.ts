@@ -4,7 +4,7 @@
  * when entry closes. A deadline falls at local midnight: a report due on 31 January may come in until
  * 24:00 that day where the task force is, so the same date is a different instant in WIB and WIT.
  */
-import { assertIsoDate, dayAfter } from "../dates.ts";
+import { assertIsoDate, dayAfter, dayBefore } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { TimeZone } from "../regions/time-zones.ts";
 import { periodYears } from "./periods.ts";
@@ -59,7 +59,12 @@ export function deadlinesIn(rp: ReportingPeriod, zone: Pick<TimeZone, "utcOffset
   return { dueAt: endOfLocalDay(rp.dueDate, zone), closesAt: endOfLocalDay(rp.closesOn, zone) };
 }
 
-/** Is entry still open for a reporting period at an instant, in a zone? (It closes at the end of its closing day.) */
+/**
+ * Is entry open for a reporting period at an instant, in a zone? It opens when the period begins
+ * (local midnight of its first day: a year is reported on while it runs) and closes at the end of
+ * its closing day.
+ */
 export function isEntryOpen(rp: ReportingPeriod, zone: Pick<TimeZone, "utcOffsetHours">, instant: Date): boolean {
-  return instant.getTime() < deadlinesIn(rp, zone).closesAt.getTime();
+  const opensAt = endOfLocalDay(dayBefore(rp.start), zone).getTime();
+  return opensAt <= instant.getTime() && instant.getTime() < deadlinesIn(rp, zone).closesAt.getTime();
 }

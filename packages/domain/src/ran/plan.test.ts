@@ -46,6 +46,14 @@ describe("the reporting calendar", () => {
     expect(isEntryOpen(rp, TIME_ZONES.WIT, instant)).toBe(false);
   });
 
+  it("opens entry when the reporting year begins at local midnight, not years ahead", () => {
+    const rp = reportingPeriods(periodII, DEFAULT_REPORTING_SETTINGS)[3]!; // 2018
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2010-06-01T00:00:00Z"))).toBe(false);
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2017-12-31T14:59:59Z"))).toBe(false); // 23:59:59 WIT
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2017-12-31T15:00:00Z"))).toBe(true); // 00:00 WIT, 1 Jan
+    expect(isEntryOpen(rp, TIME_ZONES.WIB, new Date("2017-12-31T15:00:00Z"))).toBe(false); // still 22:00 WIB
+  });
+
   it("crosses a leap day: due 29 days after 31 Jan 2024 is 29 Feb 2024; the day after a leap day ends at 1 Mar local", () => {
     const [rp] = reportingPeriods({ firstYear: 2023, lastYear: 2023 }, { reportingCycle: "annual", dueDays: 60, expiryDays: 0 });
     expect(rp!.dueDate).toBe("2024-02-29");
