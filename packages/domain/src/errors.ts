@@ -73,6 +73,7 @@ export const DOMAIN_ERRORS = {
   INSTRUMENT_DUPLICATE: { kind: "conflict", message: "This task force already has an instrument of this type and number." },
   IMPORT_ROW_REPEATED: { kind: "invalid", message: "An earlier row of the file holds the same instrument (task force, type and number)." },
   POSITION_INVALID_FOR_SEAT: { kind: "invalid", message: "A coordinator needs a sub-task-force; other positions have none." },
+  SEAT_POSITION_UNKNOWN: { kind: "invalid", message: "Unknown position: chair, daily chair, secretary, coordinator or member." },
   OFFICE_INVALID: { kind: "invalid", message: "An office is 2 to 160 characters." },
   AGENCY_INVALID: { kind: "invalid", message: "An agency is 2 to 160 characters." },
   PERSON_NAME_INVALID: { kind: "invalid", message: "A person's name is at most 120 characters." },

@@ -14,7 +14,7 @@ import { requiredOr } from "../errors.ts";
 
 export const POSITIONS = ["chair", "daily_chair", "secretary", "coordinator", "member"] as const;
 export type Position = (typeof POSITIONS)[number];
-export const PositionSchema = z.enum(POSITIONS, { error: requiredOr("POSITION_INVALID_FOR_SEAT") });
+export const PositionSchema = z.enum(POSITIONS, { error: requiredOr("SEAT_POSITION_UNKNOWN") });
 
 /** Who an agency is, for the evaluation of commitment (the seed names the first three). */
 export const STAKEHOLDER_TYPES = ["kl", "pemda_opd", "vertical", "civil_society", "academia", "private_sector", "media"] as const;

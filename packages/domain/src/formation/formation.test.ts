@@ -143,6 +143,8 @@ describe("composition", () => {
     expect(issues({ ...base, position: "chair" })).toEqual(["POSITION_INVALID_FOR_SEAT"]);
     expect(issues({ ...base, validTo: "2019-12-31" })).toEqual(["VALIDITY_INVERTED"]);
     expect(issues({ ...base, stakeholderType: "government" })).toEqual(["STAKEHOLDER_TYPE_INVALID"]);
+    expect(issues({ ...base, position: "boss" })).toEqual(["SEAT_POSITION_UNKNOWN"]);
+    expect(issues({ ...base, position: "" })).toEqual(["FIELD_REQUIRED"]);
   });
 });
 
