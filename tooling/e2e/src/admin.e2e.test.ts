@@ -180,6 +180,14 @@ describe("admin app", () => {
     expect(await page.getByRole("alert").innerText()).toContain("Task force not found.");
   });
 
+  it("says so when the date in the address is not a date, and shows today", async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/admin/coverage?at=garbage`);
+    await page.getByText("The date in the address is not valid; showing today.").waitFor();
+    expect(await page.getByTestId("at-date").inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await screenshot(page, "admin-coverage-bad-date-en");
+  });
+
   it("signs out back to the sign-in screen, and the old session no longer opens anything", async () => {
     const { page, context } = browser;
     await page.goto(`${server.url}/admin/`);

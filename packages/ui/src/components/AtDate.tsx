@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { useLocation, useSearch } from "wouter";
 
 /** The date a page shows things as of, kept in the address (`?at=2021-12-31`) so it can be shared; undefined means today. */
-export function useAtDate(): [string | undefined, (at: string | undefined) => void] {
+export function useAtDate(): [string | undefined, (at: string | undefined) => void, { invalid: boolean }] {
   const search = useSearch();
   const [location, navigate] = useLocation();
   const raw = new URLSearchParams(search).get("at");
   const at = raw && isRealDate(raw) ? raw : undefined;
+  const invalid = raw !== null && at === undefined;
   const setAt = (value: string | undefined) => {
     const params = new URLSearchParams(search);
     if (value) params.set("at", value);
@@ -18,7 +19,7 @@ export function useAtDate(): [string | undefined, (at: string | undefined) => vo
     const query = params.toString();
     navigate(query ? `${location}?${query}` : location, { replace: true });
   };
-  return [at, setAt];
+  return [at, setAt, { invalid }];
 }
 
 /**
@@ -27,7 +28,7 @@ export function useAtDate(): [string | undefined, (at: string | undefined) => vo
  */
 export function AtDateInput({ today: given }: { today?: string }) {
   const { t } = useTranslation();
-  const [at, setAt] = useAtDate();
+  const [at, setAt, { invalid }] = useAtDate();
   const today = given ?? localDateOf(new Date(), timeZoneOf(null).iana);
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap">
@@ -43,6 +44,7 @@ export function AtDateInput({ today: given }: { today?: string }) {
           if (value === "" || isRealDate(value)) setAt(value === "" || value === today ? undefined : value);
         }}
         w={180}
+        error={invalid ? t("atDate.invalid") : undefined}
         data-testid="at-date"
       />
       <Button variant="default" disabled={at === undefined} onClick={() => setAt(undefined)}>

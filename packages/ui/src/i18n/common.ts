@@ -104,7 +104,7 @@ const id = {
     none: "Belum ada rencana aksi.",
   },
   successionType: { split: "Pemekaran", recode: "Perubahan kode", merge: "Penggabungan", rename: "Perubahan nama" },
-  atDate: { label: "Per tanggal", today: "Hari ini", hint: "Tampilkan keadaan pada tanggal ini" },
+  atDate: { label: "Per tanggal", today: "Hari ini", hint: "Tampilkan keadaan pada tanggal ini", invalid: "Tanggal di alamat tidak valid; ditampilkan hari ini." },
   formation: {
     title: "Pembentukan",
     intro: "Dasar hukum pembentukan gugus tugas, berurutan. Yang berlaku adalah yang terakhir ditetapkan.",
@@ -465,7 +465,7 @@ const en: MessagesLike<typeof id> = {
     none: "No action items yet.",
   },
   successionType: { split: "Split", recode: "Recode", merge: "Merge", rename: "Rename" },
-  atDate: { label: "As of", today: "Today", hint: "Show how things stood on this date" },
+  atDate: { label: "As of", today: "Today", hint: "Show how things stood on this date", invalid: "The date in the address is not valid; showing today." },
   formation: {
     title: "Formation",
     intro: "The task force's establishment instruments, in order. The one in force is the latest set.",
