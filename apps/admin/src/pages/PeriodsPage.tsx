@@ -11,17 +11,42 @@ import { Link } from "wouter";
 
 type Periods = RouterOutputs["ran"]["periods"]["periods"];
 
-type Period = { number: number; numeral: string; firstYear: number; lastYear: number; status: "draft" | "adopted" };
+type Period = Periods[number];
 
-/** A bar per period on a line of years, gaps left empty, the current period outlined. */
+/** A bar per period on a line of years, gaps left empty, the current period outlined, a late adoption marked where it fell. */
 function Timeline({ periods, currentNumber }: { periods: Period[]; currentNumber: number | null }) {
   const { t } = useTranslation();
   if (periods.length === 0) return null;
   const first = periods[0]!.firstYear;
   const last = periods.at(-1)!.lastYear;
   const span = last - first + 1;
+  // Where a late adoption fell on the timeline: its day of the year, as a share of the whole span.
+  const at = (date: string) => (Number(date.slice(0, 4)) - first + (Number(date.slice(5, 7)) - 1) / 12) / span;
   return (
-    <Box pos="relative" h={56} aria-hidden="true" data-testid="period-timeline">
+    <Box pos="relative" h={60} aria-hidden="true" data-testid="period-timeline">
+      {periods.map((p) =>
+        p.adoptedLate && p.adoptedOn ? (
+          <Text
+            key={`late-${p.number}`}
+            pos="absolute"
+            top={42}
+            left={`${at(p.adoptedOn) * 100}%`}
+            size="xs"
+            c="red.8"
+            fw={600}
+            // Right of the middle, the label ends at the mark, so it stays on the line.
+            style={{
+              whiteSpace: "nowrap",
+              lineHeight: 1.2,
+              ...(at(p.adoptedOn) > 0.5
+                ? { transform: "translateX(-100%)", borderRight: "2px solid var(--mantine-color-red-7)", paddingRight: 4 }
+                : { borderLeft: "2px solid var(--mantine-color-red-7)", paddingLeft: 4 }),
+            }}
+          >
+            {t("admin.periods.lateAdoptionMark", { numeral: p.numeral, date: p.adoptedOn })}
+          </Text>
+        ) : null,
+      )}
       {periods.map((p) => {
         const current = p.number === currentNumber;
         return (
