@@ -47,7 +47,12 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
                       </Text>
                     </Table.Td>
                   ))}
-                  <Table.Td style={{ whiteSpace: "nowrap" }}>{rp.closesOn}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    <Text size="sm">{rp.closesOn}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t("admin.period.calendar.closesLocal")}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
