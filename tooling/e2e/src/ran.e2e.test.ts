@@ -136,7 +136,7 @@ describe("RAN periods and action plans", () => {
     await expect.poll(() => table.locator("tbody tr").count()).toBe(5);
     const first = (await table.locator("tbody tr").first().innerText()).replace(/\s+/g, " ");
     expect(first).toContain(
-      "2015 2015-01-01 – 2015-12-31 2016-01-31 pukul 24.00 WIB = 2016-01-31 17:00 UTC pukul 24.00 WITA = 2016-01-31 16:00 UTC pukul 24.00 WIT = 2016-01-31 15:00 UTC 2016-03-31 pukul 24.00 waktu setempat",
+      "2015 2015-01-01 – 2015-12-31 2016-01-31 pukul 24.00 WIB = 17:00 UTC pukul 24.00 WITA = 16:00 UTC pukul 24.00 WIT = 15:00 UTC 2016-03-31 24.00 waktu setempat",
     );
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("tab", { name: "Reporting calendar" }).waitFor();

@@ -260,7 +260,7 @@ const id = {
       dueIn: "Batas di {{zone}}",
       localDeadline: "pukul 24.00 {{zone}}",
       asUtc: "= {{instant}} UTC",
-      closesLocal: "pukul 24.00 waktu setempat",
+      closesLocal: "24.00 waktu setempat",
       semester: "{{year}} semester {{semester}}",
     },
     import: {
@@ -543,7 +543,7 @@ const en: MessagesLike<typeof id> = {
       dueIn: "Due in {{zone}}",
       localDeadline: "24:00 {{zone}}",
       asUtc: "= {{instant}} UTC",
-      closesLocal: "at 24:00 local time",
+      closesLocal: "24:00 local time",
       semester: "{{year}} half {{semester}}",
     },
     import: {

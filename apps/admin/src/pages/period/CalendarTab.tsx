@@ -4,8 +4,8 @@ import type { PeriodDetail } from "./PeriodPage.tsx";
 
 const ZONES = ["WIB", "WITA", "WIT"] as const;
 
-/** "2016-01-31T15:00:00.000Z" → "2016-01-31 15:00". */
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** "2016-01-31T15:00:00.000Z" → "15:00" on the due date itself, "2016-01-31 15:00" on another day. */
+const utc = (iso: string, dueDate: string) => (iso.slice(0, 10) === dueDate ? iso.slice(11, 16) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`);
 
 /** The reporting periods of a RAN period, each with its due date and the instant it falls due in each time zone. */
 export function CalendarTab({ detail }: { detail: PeriodDetail }) {
@@ -43,7 +43,7 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
                     <Table.Td key={zone} style={{ whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" }}>
                       <Text size="sm">{t("admin.period.calendar.localDeadline", { zone })}</Text>
                       <Text size="xs" c="dimmed">
-                        {t("admin.period.calendar.asUtc", { instant: utc(rp.deadlines[zone].dueAt) })}
+                        {t("admin.period.calendar.asUtc", { instant: utc(rp.deadlines[zone].dueAt, rp.dueDate) })}
                       </Text>
                     </Table.Td>
                   ))}
