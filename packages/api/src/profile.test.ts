@@ -1,11 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { insertSession } from "@gugus/db";
-import { createMemoryCookieJar, sessionCookieName } from "./auth/cookies.ts";
-import { sha256 } from "./auth/crypto.ts";
-import { createContextInner } from "./context.ts";
-import { createCaller } from "./root.ts";
-import { failureOf as failure, fixtureFactory } from "./test-helpers.ts";
+import { callerSignedInAt, failureOf as failure, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
 
 const factory = await fixtureFactory();
@@ -253,10 +248,7 @@ describe("recording a restructuring", () => {
     fresh();
     const merge = { kind: "merge" as const, effectiveDate: "2027-01-01", legalBasis: "UU 1/2027", sourceCodes: ["32.16", "32.75"], newCode: "32.80", newName: "Kota Bekasi Raya" };
     await fx.callerAs("centralAdmin").hierarchy.restructure({ plan: merge });
-    const later = new Date("2027-01-05T03:00:00Z");
-    insertSession(fx.handle.db, { tokenHash: sha256("after-the-merge"), userId: fx.userIds.regencyMember, now: later.getTime(), ip: "10.0.0.1", userAgent: "vitest" });
-    const cookies = createMemoryCookieJar({ [sessionCookieName(false)]: "after-the-merge" });
-    const member = createCaller(() => createContextInner({ db: fx.handle.db, sqlite: fx.handle.sqlite, now: () => later, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" } }));
+    const member = callerSignedInAt(fx.handle, fx.userIds.regencyMember, new Date("2027-01-05T03:00:00Z"));
     expect((await member.auth.me()).taskForce).toMatchObject({ regionCode: null });
     expect(await member.hierarchy.tree({})).toEqual([]);
     expect(await member.hierarchy.search({ query: "Bekasi" })).toEqual([]);

@@ -148,12 +148,21 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
   return { handle, userIds, tokens, targetUserIds, targetInstrumentIds, targetMembershipIds, actionItemId };
 }
 
+/** A caller presenting a session token, at a fixed instant; a new context per call, as the server makes one per request. */
+function callerWithToken(handle: DatabaseHandle, token: string | null, now: Date) {
+  const cookies = createMemoryCookieJar(token === null ? {} : { [sessionCookieName(false)]: token });
+  return createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" } }));
+}
+
 function callerFor(handle: DatabaseHandle, tokens: Fixture["tokens"]) {
-  return (actor: ActorKey, { now = FIXED_NOW }: { now?: Date } = {}) => {
-    const cookies = createMemoryCookieJar(actor === "anonymous" ? {} : { [sessionCookieName(false)]: tokens[actor] });
-    // A new context per call, as the server makes one per request.
-    return createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" } }));
-  };
+  return (actor: ActorKey, { now = FIXED_NOW }: { now?: Date } = {}) => callerWithToken(handle, actor === "anonymous" ? null : tokens[actor], now);
+}
+
+/** A caller for an account signing in afresh at `now` (a session opened then), e.g. long after the fixture's sessions expired. */
+export function callerSignedInAt(handle: DatabaseHandle, userId: number, now: Date) {
+  const token = `fresh-session-${userId}-${now.getTime()}`;
+  insertSession(handle.db, { tokenHash: sha256(token), userId, now: now.getTime(), ip: "10.0.0.1", userAgent: "vitest" });
+  return callerWithToken(handle, token, now);
 }
 
 /** A fresh fixture database with all actors signed in. */

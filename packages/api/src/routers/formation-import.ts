@@ -27,6 +27,13 @@ type Checked = RowResult & { instrument: Instrument | null };
  */
 function checkRows(db: Db, rows: readonly ImportRow[], now: Date): Checked[] {
   const seen = new Map<string, number>();
+  // One read of a task force's instruments however many rows name it.
+  const instrumentsOf = new Map<number, ReturnType<typeof listInstruments>>();
+  const recorded = (taskForceId: number) => {
+    let list = instrumentsOf.get(taskForceId);
+    if (!list) instrumentsOf.set(taskForceId, (list = listInstruments(db, taskForceId)));
+    return list;
+  };
   return rows.map((row) => {
     const { issues, value } = checkImportRowFields(row);
     const result: Checked = { row: row.row, taskForceId: null, regionName: null, issues: [...issues], alreadyPresent: false, instrument: null };
@@ -44,7 +51,7 @@ function checkRows(db: Db, rows: readonly ImportRow[], now: Date): Checked[] {
     const key = `${tf.id}|${value.type}|${value.number.toLowerCase()}`;
     if (seen.has(key)) result.issues.push({ field: "number", messageKey: "IMPORT_ROW_REPEATED" });
     seen.set(key, row.row);
-    const existing = listInstruments(db, tf.id).find((i) => i.type === value.type && i.number.toLowerCase() === value.number.toLowerCase());
+    const existing = recorded(tf.id).find((i) => i.type === value.type && i.number.toLowerCase() === value.number.toLowerCase());
     if (existing) {
       if (existing.issuedOn === value.issuedOn) result.alreadyPresent = true;
       else result.issues.push({ field: "number", messageKey: "INSTRUMENT_DUPLICATE" });
