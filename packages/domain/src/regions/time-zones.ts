@@ -4,6 +4,8 @@
  * Bali, the Nusa Tenggaras, South, East and North Kalimantan and Sulawesi; WIT (UTC+9) for Maluku
  * and Papua. The national task force keeps WIB (Jakarta).
  */
+import { localDateOf } from "../dates.ts";
+import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import { provinceCodeOf } from "./codes.ts";
 
@@ -40,4 +42,17 @@ export function timeZoneOf(regionCode: string | null): TimeZone {
   const zone = ZONE_BY_PROVINCE[province] ?? ZONE_BY_ISLAND_GROUP[province[0]!];
   if (!zone) throw new DomainError("REGION_NOT_FOUND", { code: regionCode });
   return TIME_ZONES[zone];
+}
+
+/**
+ * The date that a rule calls "today": the calendar date at the instant `now` in the time zone of a
+ * region (a task force's own today, which deadlines use), or the national date in Jakarta (WIB) for
+ * `null`. The clock is always the caller's, so the same rule gives the same answer in a test and on
+ * the server; nothing in the domain reads the machine's clock.
+ *
+ * `todayAt(new Date("2024-06-30T16:30:00Z"), null)` is `2024-06-30` (23:30 WIB), while
+ * `todayAt(new Date("2024-06-30T16:30:00Z"), "91.01")` is `2024-07-01` (01:30 WIT).
+ */
+export function todayAt(now: Date, regionCode: string | null = null): IsoDate {
+  return localDateOf(now, timeZoneOf(regionCode).iana);
 }

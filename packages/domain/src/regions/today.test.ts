@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { todayAt } from "./time-zones.ts";
+
+describe("todayAt", () => {
+  const lateEvening = new Date("2024-06-30T16:30:00Z"); // 23:30 WIB, 00:30 WITA, 01:30 WIT
+
+  it("gives the national date in Jakarta (WIB) when no region is named", () => {
+    expect(todayAt(lateEvening)).toBe("2024-06-30");
+    expect(todayAt(lateEvening, null)).toBe("2024-06-30");
+  });
+
+  it("gives a WITA region the next day half an hour after local midnight", () => {
+    expect(todayAt(lateEvening, "73")).toBe("2024-07-01");
+  });
+
+  it("gives a WIT regency the next day while Jakarta is still on the last day", () => {
+    expect(todayAt(lateEvening, "91.01")).toBe("2024-07-01");
+    expect(todayAt(lateEvening, "32.75")).toBe("2024-06-30");
+  });
+
+  it("turns the date exactly at local midnight, not a millisecond before", () => {
+    expect(todayAt(new Date("2024-06-30T16:59:59.999Z"), "31")).toBe("2024-06-30");
+    expect(todayAt(new Date("2024-06-30T17:00:00.000Z"), "31")).toBe("2024-07-01");
+  });
+
+  it("refuses a region whose zone cannot be told", () => {
+    expect(() => todayAt(lateEvening, "66.01")).toThrow(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
+  });
+});
