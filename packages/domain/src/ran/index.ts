@@ -4,3 +4,5 @@ export * from "./settings.ts";
 export * from "./calendar.ts";
 export * from "./plan.ts";
 export * from "./import.ts";
+export * from "./adoption.ts";
+export * from "./coordinators.ts";

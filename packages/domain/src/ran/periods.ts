@@ -11,6 +11,7 @@ import { toRoman } from "./numerals.ts";
 import { IsoDateSchema, YearSchema, assertIsoDate, yearOf } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
+import { textSchema } from "../text.ts";
 
 export const PERIOD_STATUSES = ["draft", "adopted"] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
@@ -166,13 +167,18 @@ export const PeriodDraftSchema = z
   .superRefine((p, ctx) => checkSpan(p, ctx));
 export type PeriodDraft = z.infer<typeof PeriodDraftSchema>;
 
-/** Adopting a period: the instrument and its date. */
-export const PeriodAdoptionSchema = z
-  .object({
-    instrument: z.string({ error: "INSTRUMENT_REQUIRED" }).trim().min(2, { error: "INSTRUMENT_REQUIRED" }).max(200, { error: "INSTRUMENT_REQUIRED" }),
-    adoptedOn: z.string({ error: "DATE_REQUIRED" }).min(1, { error: "DATE_REQUIRED", abort: true }).pipe(IsoDateSchema),
-  })
-  .strict();
+/** The instrument that adopts a period, e.g. "Perpres 19/2023": free text under the one text rule. */
+export const AdoptionInstrumentSchema = textSchema("INSTRUMENT_REQUIRED", { max: 200 });
+
+/** An adoption's date, required. */
+export const AdoptionDateSchema = z.string({ error: "DATE_REQUIRED" }).min(1, { error: "DATE_REQUIRED", abort: true }).pipe(IsoDateSchema);
+
+/**
+ * Adopting a period: the instrument and its date. Which dates a period can bear is checked against
+ * the period and today (`checkAdoptionDate` in adoption.ts).
+ */
+export const PeriodAdoptionSchema = z.object({ instrument: AdoptionInstrumentSchema, adoptedOn: AdoptionDateSchema }).strict();
+export type PeriodAdoption = z.infer<typeof PeriodAdoptionSchema>;
 
 /**
  * Whether a period may take new years: every year that already holds a target (or, later, a report)
