@@ -4,6 +4,8 @@
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
   testRunner: "vitest",
+  // pnpm keeps the runner out of core's reach, so name it rather than rely on discovery.
+  plugins: ["@stryker-mutator/vitest-runner"],
   vitest: { configFile: "vitest.config.ts" },
   mutate: [
     "src/**/*.ts",
@@ -19,7 +21,8 @@ export default {
   clearTextReporter: { allowColor: false, reportMutants: false, reportTests: false, logTests: false },
   incremental: true,
   incrementalFile: ".reports/mutation/incremental.json",
-  tempDirName: ".cache/stryker-tmp",
+  // One level deep: Stryker rewrites tsconfig's `extends` for a sandbox two levels below the package.
+  tempDirName: ".cache",
   ignoreStatic: false,
   thresholds: { high: 90, low: 85, break: null },
 };
