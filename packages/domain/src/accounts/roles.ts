@@ -34,6 +34,21 @@ export function canSeeTaskForce(actor: Actor, target: TaskForcePlace): boolean {
   return isWithin(target, actor.place);
 }
 
+/**
+ * Whose accounts the actor may see: every account (`null`) from the national task force, only its
+ * own task force's accounts from a province or regency/city (a province does not see its
+ * regencies' accounts). Lists filter by it; single reads check {@link canSeeAccount}.
+ */
+export function accountTaskForceScopeOf(actor: Pick<Actor, "place" | "taskForceId">): number | null {
+  return actor.place.level === "national" ? null : actor.taskForceId;
+}
+
+/** May the actor see this account? See {@link accountTaskForceScopeOf}. */
+export function canSeeAccount(actor: Pick<Actor, "place" | "taskForceId">, account: { taskForceId: number }): boolean {
+  const scope = accountTaskForceScopeOf(actor);
+  return scope === null || account.taskForceId === scope;
+}
+
 /** Everything an account may do, by role. The api's policy table refers to these names. */
 export const CAPABILITIES = {
   /** Read the hierarchy, periods and profiles within one's scope. */

@@ -6,8 +6,7 @@
 import { z } from "zod";
 import { IsoDateSchema, isValidAt, validitiesOverlap } from "../dates.ts";
 import type { IsoDate, Validity } from "../dates.ts";
-import { withoutPersonalIdentifiers } from "../privacy.ts";
-import { textSchema } from "../text.ts";
+import { optionalTextSchema, textSchema } from "../text.ts";
 import { SubTaskForceCodeSchema } from "../sub-task-forces.ts";
 import type { SubTaskForceCode } from "../sub-task-forces.ts";
 import { requiredOr } from "../errors.ts";
@@ -36,7 +35,7 @@ export const MembershipFieldsSchema = z
     agency: text("AGENCY_INVALID"),
     stakeholderType: StakeholderTypeSchema,
     /** The person holding the office; optional. */
-    personName: withoutPersonalIdentifiers(z.string({ error: "PERSON_NAME_INVALID" }).trim().max(120, { error: "PERSON_NAME_INVALID" })).nullable().default(null),
+    personName: optionalTextSchema("PERSON_NAME_INVALID", { max: 120 }).nullable().default(null),
     validFrom: IsoDateSchema,
     validTo: IsoDateSchema.nullable().default(null),
   })

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { IsoDateSchema, assertIsoDate } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { Level } from "../hierarchy/levels.ts";
-import { textSchema } from "../text.ts";
+import { normalizeText, optionalTextSchema, textSchema } from "../text.ts";
 import type { RegencyKind } from "../regions/codes.ts";
 import { requiredOr } from "../errors.ts";
 
@@ -49,7 +49,7 @@ export const InstrumentFieldsSchema = z
     issuedOn: IsoDateSchema,
     issuer: textSchema("INSTRUMENT_ISSUER_INVALID", { max: 160 }),
     /** Where the document can be found (a JDIH link or an archive number); optional. */
-    documentRef: z.string().trim().max(300).nullable().default(null),
+    documentRef: optionalTextSchema("VALIDATION_FAILED", { max: 300 }).nullable().default(null),
     /** The last day it is valid, when it says so. */
     endsOn: IsoDateSchema.nullable().default(null),
     /** The day it was revoked, if it was. */
@@ -92,4 +92,62 @@ export function formationStatusAt<T extends InstrumentDates>(instruments: readon
 /** An instrument's date must not lie after today (in the task force's time zone). */
 export function isDateNotInFuture(date: IsoDate, today: IsoDate): boolean {
   return date <= today;
+}
+
+/**
+ * The key that tells two instrument numbers apart: the same number written in another case or with
+ * other spaces around it is the same instrument ("SK-ABC/2019" and "sk-abc/2019 "). Control
+ * characters read as spaces, as in all free text. The database's unique index is on this key.
+ */
+export function instrumentNumberKey(number: string): string {
+  return normalizeText(number).trim().toLowerCase();
+}
+
+/** The key of an instrument within its task force: its type and {@link instrumentNumberKey}. */
+export function instrumentKey(i: Pick<Instrument, "type" | "number">): string {
+  return `${i.type}|${instrumentNumberKey(i.number)}`;
+}
+
+/**
+ * How an instrument stands against those a task force already has: `new`; `already_present` when
+ * one with the same key and date is recorded (an import run twice changes nothing); `duplicate` when
+ * one with the same key but another date is, or, with `exact` (manual entry), any with the same key.
+ * `exceptId` leaves out the record being edited.
+ */
+export function matchRecordedInstrument(
+  candidate: Pick<Instrument, "type" | "number" | "issuedOn">,
+  recorded: readonly (Pick<Instrument, "type" | "number" | "issuedOn"> & { id: number })[],
+  { exceptId, exact = false }: { exceptId?: number; exact?: boolean } = {},
+): { verdict: "new" | "already_present" | "duplicate"; id: number | null } {
+  const key = instrumentKey(candidate);
+  const same = recorded.find((r) => r.id !== exceptId && instrumentKey(r) === key);
+  if (!same) return { verdict: "new", id: null };
+  return { verdict: !exact && same.issuedOn === candidate.issuedOn ? "already_present" : "duplicate", id: same.id };
+}
+
+/** A problem of an instrument against its task force, the field it concerns, and safe details. */
+export type InstrumentProblem = {
+  field: "type" | "issuedOn" | "revokedOn";
+  code: "INSTRUMENT_TYPE_MISMATCH" | "DATE_IN_FUTURE" | "REGION_NOT_AT_DATE";
+  details: Record<string, string>;
+};
+
+/**
+ * An instrument's rules against the task force it forms, in the order they are reported: its type
+ * must fit the task force's level and kind; it must not be dated (issued or revoked) after today
+ * where the task force is; and the task force must have existed on the day it was issued. Empty
+ * when all hold. Both manual entry and the import apply it.
+ */
+export function checkInstrumentForTaskForce(
+  i: Pick<Instrument, "type" | "issuedOn"> & { revokedOn?: IsoDate | null },
+  { level, kind, today, existedOnIssueDate }: { level: Level; kind: RegencyKind | null; today: IsoDate; existedOnIssueDate: boolean },
+): InstrumentProblem[] {
+  const problems: InstrumentProblem[] = [];
+  if (!instrumentFits(i.type, level, kind)) problems.push({ field: "type", code: "INSTRUMENT_TYPE_MISMATCH", details: { type: i.type, level } });
+  if (!isDateNotInFuture(i.issuedOn, today)) problems.push({ field: "issuedOn", code: "DATE_IN_FUTURE", details: { field: "issuedOn", today } });
+  if (i.revokedOn !== undefined && i.revokedOn !== null && !isDateNotInFuture(i.revokedOn, today)) {
+    problems.push({ field: "revokedOn", code: "DATE_IN_FUTURE", details: { field: "revokedOn", today } });
+  }
+  if (!existedOnIssueDate) problems.push({ field: "issuedOn", code: "REGION_NOT_AT_DATE", details: { field: "issuedOn", date: i.issuedOn } });
+  return problems;
 }

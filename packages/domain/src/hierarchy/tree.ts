@@ -5,6 +5,8 @@
  */
 import type { Region } from "../regions/catalogue.ts";
 import { isWellFormedRegionCode } from "../regions/codes.ts";
+import type { RegencyKind } from "../regions/codes.ts";
+import { normalizeText, searchWordsOf } from "../text.ts";
 import type { Level } from "./levels.ts";
 
 /** Key of the national task force's node; the other nodes are keyed by their region code. */
@@ -78,9 +80,57 @@ export function ancestorKeys(tree: TaskForceTree, key: string): string[] {
   return path;
 }
 
-/** Counts of nodes per level. */
-export function countByLevel(tree: TaskForceTree): Record<Level, number> {
+/**
+ * Counts per level: of a tree's nodes, or of any list of task forces (e.g. those in a caller's
+ * scope on a date). Every level is present, zero when none.
+ */
+export function countByLevel(source: TaskForceTree | Iterable<{ level: Level }>): Record<Level, number> {
   const counts: Record<Level, number> = { national: 0, province: 0, regency: 0 };
-  for (const node of tree.nodes.values()) counts[node.level] += 1;
+  const items = "nodes" in source && "root" in source ? source.nodes.values() : source;
+  for (const node of items) counts[node.level] += 1;
   return counts;
+}
+
+/** A task force as a list of them gives it: its id, level, region and parent's id. */
+export type TaskForceEntry = { id: number; level: Level; regionCode: string | null; regionName: string | null; kind: RegencyKind | null; parentId: number | null };
+
+/** A province and how many regencies and cities answer to it. */
+export type ProvinceCount = { id: number; regionCode: string; regionName: string; regencies: number; kabupaten: number; kota: number };
+
+/**
+ * Per province of the list, in the list's order: how many regencies/cities of the list answer to
+ * it, kabupaten and kota apart. A province without a region (none in a list of one date) is left out.
+ */
+export function countRegenciesByProvince(entries: readonly TaskForceEntry[]): ProvinceCount[] {
+  const children = new Map<number, TaskForceEntry[]>();
+  for (const e of entries) if (e.level === "regency" && e.parentId !== null) children.set(e.parentId, [...(children.get(e.parentId) ?? []), e]);
+  return entries
+    .filter((p) => p.level === "province" && p.regionCode !== null)
+    .map((p) => {
+      const list = children.get(p.id) ?? [];
+      return {
+        id: p.id,
+        regionCode: p.regionCode!,
+        regionName: p.regionName ?? p.regionCode!,
+        regencies: list.length,
+        kabupaten: list.filter((c) => c.kind === "kabupaten").length,
+        kota: list.filter((c) => c.kind === "kota").length,
+      };
+    });
+}
+
+/** A task-force search read from a text: name words, or a region code prefix. */
+export type TaskForceQuery = { words: string[]; codePrefix: string | null };
+
+/**
+ * Reads a search text as a region code prefix (`32.7`; `3275` and `327` read as `32.75` and `32.7`)
+ * or as name words (`kota bekasi`, at most six). Control characters read as spaces, so a text of
+ * them alone has neither words nor a code, and matches nothing.
+ */
+export function parseTaskForceQuery(query: string): TaskForceQuery {
+  const text = normalizeText(query).trim();
+  if (/^\d[\d.]*$/.test(text)) {
+    return { words: [], codePrefix: /^\d{3,4}$/.test(text) ? `${text.slice(0, 2)}.${text.slice(2)}` : text };
+  }
+  return { words: searchWordsOf(text), codePrefix: null };
 }
