@@ -3,13 +3,19 @@
  *   migrate        apply pending migrations to DATABASE_PATH
  *   seed           load the reference data (regions, task forces, RAN periods) where missing
  *   create-admin   create a central admin with a one-time password: --email <email> [--name <name>]
+ *   backup         copy the live database (the server may keep running) to a new, checked file: --to <file>
+ *   restore        replace the database with a backup file, with the server stopped: restore <file>
  */
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCentralAdmin } from "@gugus/api";
 import { openDatabase, seedDatabase } from "@gugus/db";
 import { DomainError } from "@gugus/domain";
 import { ZodError } from "zod";
+import { BackupError, backupDatabase, restoreDatabase } from "./backup.ts";
+import type { FileInspection } from "./backup.ts";
 import { firstAdminBanner } from "./banner.ts";
+import { DatabaseInUseError } from "./database-lock.ts";
 import { EnvError, readEnv } from "./env.ts";
 
 const USAGE = `usage: pnpm cli <command>
@@ -18,7 +24,43 @@ commands:
   migrate        apply pending migrations to the database (DATABASE_PATH)
   seed           load the reference data where missing (idempotent)
   create-admin   create a central admin with a one-time password
-                 --email <email>  (required)   --name <name>  (default "Administrator Pusat")`;
+                 --email <email>  (required)   --name <name>  (default "Administrator Pusat")
+  backup         copy the live database to a new file, checked, owner-only; the server may keep running
+                 --to <file>  (required; must not exist yet)
+  restore <file> replace the database with a backup, with the server stopped; the file must pass
+                 the integrity check and be at this version's migration level; the old file is kept aside`;
+
+const describe = (i: FileInspection) =>
+  `${Object.keys(i.rows).length} tables, integrity ${i.integrity}, ${i.migrations.applied} migrations${i.migrations.matches ? "" : ` (${i.migrations.reason})`}`;
+
+/** Files the backup and restore write (the copy, SQLite's journals) are created owner-only. */
+async function withPrivateFiles<T>(run: () => Promise<T> | T): Promise<T> {
+  let previous: number | undefined;
+  try {
+    previous = process.umask(0o077);
+  } catch {
+    // Worker threads cannot change the mask; the copies are still chmod-ed to 0600.
+  }
+  try {
+    return await run();
+  } finally {
+    if (previous !== undefined) process.umask(previous);
+  }
+}
+
+/** Runs a backup or restore, reporting a refusal as one line and exit code 1. */
+async function refusable(run: () => Promise<void> | void): Promise<number> {
+  try {
+    await withPrivateFiles(run);
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupError || error instanceof DatabaseInUseError) {
+      console.error(`refused: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
 
 export async function runCli(argv: readonly string[], env = readEnv()): Promise<number> {
   const command = argv[0] ?? "";
@@ -60,6 +102,31 @@ export async function runCli(argv: readonly string[], env = readEnv()): Promise<
         db.close();
       }
       return 0;
+    }
+    case "backup": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { to: { type: "string" } }, strict: true });
+      if (!values.to) {
+        console.error(`backup needs --to <file>\n\n${USAGE}`);
+        return 2;
+      }
+      const to = resolve(env.workingDirectory, values.to);
+      return refusable(async () => {
+        const done = await backupDatabase({ databasePath: env.databasePath, to });
+        console.log(`backed up ${env.databasePath} to ${done.file}: ${done.totalRows} rows in ${describe(done.inspection)}; readable by its owner only`);
+      });
+    }
+    case "restore": {
+      const { positionals } = parseArgs({ args: argv.slice(1), options: {}, allowPositionals: true, strict: true });
+      if (positionals.length !== 1) {
+        console.error(`restore needs one backup file\n\n${USAGE}`);
+        return 2;
+      }
+      const from = resolve(env.workingDirectory, positionals[0]!);
+      return refusable(() => {
+        const done = restoreDatabase({ databasePath: env.databasePath, from });
+        console.log(`restored ${from} into ${env.databasePath}: ${done.totalRows} rows in ${describe(done.inspection)}`);
+        console.log(done.keptAside ? `the previous database is kept at ${done.keptAside}` : "there was no database before");
+      });
     }
     default:
       console.error(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE);

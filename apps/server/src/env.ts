@@ -28,6 +28,8 @@ const EnvSchema = z.object({
     .refine((v) => v !== "true", { message: "give the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not true" }),
   /** Most API requests per client address per minute; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  /** Set by pnpm to the folder `pnpm cli …` was typed in (the CLI itself runs in apps/server). */
+  INIT_CWD: z.string().min(1).optional(),
 });
 
 export type Env = {
@@ -40,6 +42,8 @@ export type Env = {
   firstAdminEmail: string;
   trustProxy: false | string[];
   rateLimitPerMinute: number;
+  /** Where the user typed the command: the CLI takes file arguments relative to it. */
+  workingDirectory: string;
 };
 
 function parseTrustProxy(value: string): false | string[] {
@@ -69,5 +73,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     firstAdminEmail: e.FIRST_ADMIN_EMAIL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    workingDirectory: e.INIT_CWD ?? process.cwd(),
   };
 }

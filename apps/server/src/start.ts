@@ -1,14 +1,16 @@
 /**
- * Starting and stopping the product: open the database (migrations applied), load the reference
- * data if missing, check the file, listen, and on SIGINT/SIGTERM close the server and then the
- * database.
+ * Starting and stopping the product: take the database's lock file, open the database (migrations
+ * applied), load the reference data if missing, check the file, listen, and on SIGINT/SIGTERM close
+ * the server, then the database, then release the lock.
  */
 import { ensureFirstAdmin } from "@gugus/api";
 import type { CreatedAdmin } from "@gugus/api";
 import { openDatabase, quickCheck, seedDatabase } from "@gugus/db";
+import type { DatabaseHandle } from "@gugus/db";
 import type { FastifyInstance } from "fastify";
 import { buildServer } from "./app.ts";
 import { firstAdminFile, writeFirstAdminFile } from "./banner.ts";
+import { acquireDatabaseLock } from "./database-lock.ts";
 import type { Env } from "./env.ts";
 
 export type Running = {
@@ -20,7 +22,15 @@ export type Running = {
 };
 
 export async function startServer(env: Env): Promise<Running> {
-  const database = openDatabase({ path: env.databasePath });
+  // Held while the server runs: a restore (or a second server) on the same file is refused.
+  const lock = env.databasePath === ":memory:" ? null : acquireDatabaseLock(env.databasePath, { purpose: "server" });
+  let database: DatabaseHandle;
+  try {
+    database = openDatabase({ path: env.databasePath });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   let app: FastifyInstance | undefined;
   try {
     const check = quickCheck(database.sqlite);
@@ -42,11 +52,13 @@ export async function startServer(env: Env): Promise<Running> {
         await server.close();
         clearTimeout(cut);
         database.close();
+        lock?.release();
       })());
     return { app, url, firstAdmin, stop };
   } catch (error) {
     await app?.close();
     database.close();
+    lock?.release();
     throw error;
   }
 }
