@@ -2,7 +2,7 @@
  * The HTTP server: tRPC at /trpc, the admin app at /admin, the portal at /portal, /healthz, and a
  * front page linking to both apps. One process, one SQLite connection.
  *
- * Request hygiene (docs/security.md): security headers with a strict CSP on every answer; /trpc
+ * Request hygiene (README.md, "Security in short"): security headers with a strict CSP on every answer; /trpc
  * refuses cross-site requests and non-JSON posts, caps batch size, body size and request rate, and
  * answers `Cache-Control: no-store`; the session cookie is HttpOnly, SameSite=Lax, and Secure with
  * the `__Host-` prefix over HTTPS.
