@@ -136,6 +136,8 @@ export const instruments = sqliteTable(
       .references(() => taskForces.id),
     type: text({ enum: INSTRUMENT_TYPE_CODES }).notNull(),
     number: text().notNull(),
+    /** The number as the domain tells instruments apart (`instrumentNumberKey`: case and surrounding spaces ignored). */
+    numberKey: text().notNull().default(""),
     issuedOn: text().notNull(),
     issuer: text().notNull(),
     documentRef: text(),
@@ -146,7 +148,7 @@ export const instruments = sqliteTable(
     version: integer().notNull().default(1),
   },
   (t) => [
-    uniqueIndex("instruments_number_uq").on(t.taskForceId, t.type, t.number),
+    uniqueIndex("instruments_number_key_uq").on(t.taskForceId, t.type, t.numberKey),
     index("instruments_task_force_idx").on(t.taskForceId, t.issuedOn),
     oneOf("instruments_type_values", t.type, INSTRUMENT_TYPE_CODES),
     check("instruments_dates", sql`(${t.endsOn} IS NULL OR ${t.endsOn} >= ${t.issuedOn}) AND (${t.revokedOn} IS NULL OR ${t.revokedOn} >= ${t.issuedOn})`),

@@ -1,4 +1,5 @@
 /** Establishment instruments and composition of task forces. Edits name the version they read. */
+import { instrumentNumberKey } from "@gugus/domain";
 import type { Instrument, InstrumentType, IsoDate, Membership, Position, StakeholderType, SubTaskForceCode } from "@gugus/domain";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
@@ -49,22 +50,25 @@ export function findInstrument(db: Db, id: number): InstrumentRow | undefined {
   return db.select(instrumentColumns).from(instruments).where(eq(instruments.id, id)).get();
 }
 
-/** Inserts an instrument; undefined when the task force already has one of this type and number. */
+/**
+ * Inserts an instrument; undefined when the task force already has one of this type and number
+ * (told apart by the domain's `instrumentNumberKey`, so "SK-ABC/2019" and "sk-abc/2019" clash).
+ */
 export function insertInstrument(db: Db, taskForceId: number, i: Instrument, now: number): number | undefined {
   return db
     .insert(instruments)
-    .values({ taskForceId, ...i, updatedAt: now })
+    .values({ taskForceId, ...i, numberKey: instrumentNumberKey(i.number), updatedAt: now })
     .onConflictDoNothing()
     .returning({ id: instruments.id })
     .get()?.id;
 }
 
-/** Replaces an instrument's fields if it is still at `version`; false otherwise. */
+/** Replaces an instrument's fields if it is still at `version`; false otherwise. A number clashing with another of the task force's throws (unique key). */
 export function updateInstrument(db: Db, { id, version, fields, now }: { id: number; version: number; fields: Instrument; now: number }): boolean {
   return (
     db
       .update(instruments)
-      .set({ ...fields, updatedAt: now, version: sql`${instruments.version} + 1` })
+      .set({ ...fields, numberKey: instrumentNumberKey(fields.number), updatedAt: now, version: sql`${instruments.version} + 1` })
       .where(and(eq(instruments.id, id), eq(instruments.version, version)))
       .run().changes === 1
   );

@@ -11,6 +11,7 @@ import {
   listUsers,
   updateUser,
 } from "./accounts.ts";
+import { insertInstrument, listInstruments, updateInstrument } from "./formation.ts";
 import { listTaskForces } from "./hierarchy.ts";
 import { isTaskForceInScope } from "./scope.ts";
 import { appendAudit, countRecentFailures, listAudit, recordSignInAttempt } from "./security.ts";
@@ -126,5 +127,23 @@ describe("audit", () => {
     expect(listAudit(h.db, { limit: 10 }).map((e) => e.action)).toEqual(["auth.sign_in", "account.create"]);
     expect(listAudit(h.db, { outcome: "success", limit: 10 })).toMatchObject([{ targetId: "5", details: '{"role":"central_admin"}' }]);
     expect(listAudit(h.db, { from: 2, limit: 10 })).toHaveLength(1);
+  });
+});
+
+describe("instruments", () => {
+  const kotaBekasi = all.find((t) => t.regionCode === "32.75")!;
+  const instrument = (number: string) => ({ type: "perwali" as const, number, issuedOn: "2019-05-01", issuer: "Wali Kota", documentRef: null, endsOn: null, revokedOn: null });
+
+  it("refuses a second instrument whose number differs only by case, by inserting nothing", () => {
+    const first = insertInstrument(h.db, kotaBekasi.id, instrument("SK-ABC/2019"), 0);
+    expect(first).toBeTypeOf("number");
+    expect(insertInstrument(h.db, kotaBekasi.id, instrument("sk-abc/2019"), 0)).toBeUndefined();
+    expect(listInstruments(h.db, kotaBekasi.id).map((i) => i.number)).toEqual(["SK-ABC/2019"]);
+  });
+
+  it("refuses changing a number into another's in another case, and takes a change of its own case", () => {
+    const other = insertInstrument(h.db, kotaBekasi.id, instrument("SK-XYZ/2019"), 0)!;
+    expect(() => updateInstrument(h.db, { id: other, version: 1, fields: instrument("sk-abc/2019"), now: 0 })).toThrow(/UNIQUE/);
+    expect(updateInstrument(h.db, { id: other, version: 1, fields: instrument("sk-xyz/2019"), now: 0 })).toBe(true);
   });
 });
