@@ -15,7 +15,14 @@ describe("calendar dates", () => {
     expect(isRealDate("2000-02-29")).toBe(true);
   });
 
-  it.each(["2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01", "24-01-01", "2024/01/01"])("refuses %j", (d) => {
+  it("accepts the first and the last day of a year, and the 31st of a long month", () => {
+    for (const d of ["2024-01-01", "2024-12-31", "2024-01-31"]) {
+      expect(isRealDate(d), d).toBe(true);
+      expect(IsoDateSchema.safeParse(d).success, d).toBe(true);
+    }
+  });
+
+  it.each(["2024-13-01", "2024-00-10", "2024-04-31", "2024-1-01", "24-01-01", "2024/01/01", "2020-01-00", "2024-01-32", " 2024-01-01", "2024-01-01x"])("refuses %j", (d) => {
     expect(isRealDate(d)).toBe(false);
     expect(IsoDateSchema.safeParse(d).error?.issues.map((i) => i.message)).toEqual(["DATE_INVALID"]);
   });

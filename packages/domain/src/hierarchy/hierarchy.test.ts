@@ -73,6 +73,49 @@ describe("the task-force tree of today's regions", () => {
   });
 });
 
+describe("parentPlaceOf", () => {
+  it("gives a regency or city its province", () => {
+    expect(parentPlaceOf(placeOf("32.75"))).toEqual({ level: "province", regionCode: "32" });
+    expect(parentPlaceOf(placeOf("91.01"))).toEqual({ level: "province", regionCode: "91" });
+  });
+
+  it("gives a province the national task force", () => {
+    expect(parentPlaceOf(placeOf("32"))).toBe(NATIONAL_PLACE);
+  });
+
+  it("gives the national task force no parent, even when handed a stray region code", () => {
+    expect(parentPlaceOf(NATIONAL_PLACE)).toBeNull();
+    expect(parentPlaceOf({ level: "national", regionCode: "32" })).toBeNull();
+  });
+
+  it("gives no parent to a regional place that has lost its region code", () => {
+    expect(parentPlaceOf({ level: "regency", regionCode: null })).toBeNull();
+  });
+
+  it("property: every task force but the nation has the tree's parent as its parent", () => {
+    fc.assert(
+      fc.property(anyNode, (node) => {
+        const parent = parentPlaceOf(placeOfNode(node));
+        if (node.parentKey === null) return parent === null;
+        const expected = tree.nodes.get(node.parentKey)!;
+        return parent !== null && parent.level === expected.level && parent.regionCode === expected.regionCode;
+      }),
+    );
+  });
+});
+
+describe("placeOf", () => {
+  it("places a province at province level and a regency or city at regency level, the nation at none", () => {
+    expect(placeOf("32")).toEqual({ level: "province", regionCode: "32" });
+    expect(placeOf("32.75")).toEqual({ level: "regency", regionCode: "32.75" });
+    expect(placeOf(null)).toEqual(NATIONAL_PLACE);
+  });
+
+  it("refuses a malformed code with REGION_CODE_MALFORMED", () => {
+    expect(() => placeOf("3275")).toThrowError(expect.objectContaining({ code: "REGION_CODE_MALFORMED" }));
+  });
+});
+
 describe("isWithin (the scope rule)", () => {
   const jabar = placeOf("32");
   const bekasi = placeOf("32.75");

@@ -135,7 +135,7 @@ describe("planRestructuring", () => {
     expect(() => planRestructuring(split, recorded)).toThrowError(expect.objectContaining({ code: "RESTRUCTURE_TOO_EARLY" }));
   });
 
-  it("refuses a recode back to a code that would close a cycle", () => {
+  it("refuses a recode back to a code used before (REGION_CODE_USED), before it could close a cycle", () => {
     const withHistory: HierarchyState = { ...state, regions: [...state.regions, { code: "91.90", name: "x", validFrom: null, validTo: "2020-12-31" }], successions: [s("91.90", "91.03", "recode", "2021-01-01")] };
     expect(() => planRestructuring({ kind: "recode", effectiveDate: "2029-01-01", legalBasis: "x 1", oldCode: "91.03", newCode: "91.90", newName: null }, withHistory)).toThrowError(
       expect.objectContaining({ code: "REGION_CODE_USED" }),
@@ -146,5 +146,146 @@ describe("planRestructuring", () => {
     const change = planRestructuring({ kind: "rename", effectiveDate: "2027-01-01", legalBasis: "PP 3/2026", code: "91.71", newName: "Kota Port Numbay" }, state);
     expect(change.successions).toEqual([{ oldCode: "91.71", newCode: "91.71", type: "rename", effectiveDate: "2027-01-01", newName: "Kota Port Numbay", legalBasis: "PP 3/2026" }]);
     expect(change.newRegions).toEqual([]);
+  });
+
+  const refusal = (plan: RestructurePlan, at: HierarchyState = state) => {
+    try {
+      planRestructuring(plan, at);
+    } catch (error) {
+      const e = error as { code?: string; details?: unknown };
+      return { code: e.code, details: e.details };
+    }
+    return "no error";
+  };
+  const invalid = (details: Record<string, string>) => ({ code: "RESTRUCTURE_INVALID", details });
+  const merge = (sourceCodes: string[], newCode: string): RestructurePlan => ({ kind: "merge", effectiveDate: "2028-01-01", legalBasis: "UU 2/2028", sourceCodes, newCode, newName: "Kota Baru" });
+  const recode = (oldCode: string, newCode: string, newName: string | null = null): RestructurePlan => ({ kind: "recode", effectiveDate: "2029-01-01", legalBasis: "PP 9/2028", oldCode, newCode, newName });
+
+  it("refuses a new code whose time zone cannot be told (a Kalimantan-like 60): RESTRUCTURE_INVALID time_zone", () => {
+    expect(refusal({ ...split, newCode: "60", moves: [] })).toEqual(invalid({ reason: "time_zone", code: "60" }));
+  });
+
+  it("refuses a split whose new region is not of the source's level: RESTRUCTURE_INVALID level", () => {
+    expect(refusal({ ...split, newCode: "97.01", moves: [] })).toEqual(invalid({ reason: "level", code: "97.01" }));
+  });
+
+  it("refuses moves out of a split regency (only provinces hand regencies over): RESTRUCTURE_INVALID moves_need_provinces", () => {
+    expect(refusal({ ...split, sourceCode: "91.03", newCode: "91.06", moves: [{ oldCode: "91.05", newCode: "91.07" }] })).toEqual(invalid({ reason: "moves_need_provinces" }));
+  });
+
+  it("refuses a regency split into another province: RESTRUCTURE_INVALID other_province", () => {
+    expect(refusal({ ...split, sourceCode: "91.03", newCode: "92.06", moves: [] })).toEqual(invalid({ reason: "other_province", code: "92.06" }));
+  });
+
+  it("records a regency split within its province: a new regency with its own task force, the source going on", () => {
+    const change = planRestructuring({ ...split, sourceCode: "91.03", newCode: "91.06", newName: "Kabupaten Jayapura Utara", moves: [] }, state);
+    expect(change.newRegions).toEqual([{ code: "91.06", name: "Kabupaten Jayapura Utara", validFrom: "2027-01-01" }]);
+    expect(change.newTaskForces).toEqual([{ regionCode: "91.06", validFrom: "2027-01-01" }]);
+    expect(change.endRegions).toEqual([]);
+    expect(change.endLinks).toEqual([]);
+    expect(change.successions).toEqual([{ oldCode: "91.03", newCode: "91.06", type: "split", effectiveDate: "2027-01-01", newName: "Kabupaten Jayapura Utara", legalBasis: "UU 1/2027" }]);
+  });
+
+  it("refuses a regency moved twice, or two regencies moved to one code: RESTRUCTURE_INVALID repeated", () => {
+    expect(refusal({ ...split, moves: [{ oldCode: "91.05", newCode: "97.01" }, { oldCode: "91.05", newCode: "97.02" }] })).toEqual(invalid({ reason: "repeated", code: "97.02" }));
+    expect(refusal({ ...split, moves: [{ oldCode: "91.03", newCode: "97.01" }, { oldCode: "91.05", newCode: "97.01" }] })).toEqual(invalid({ reason: "repeated", code: "97.01" }));
+  });
+
+  it("refuses a move to a code already in use: REGION_CODE_USED", () => {
+    expect(refusal({ ...split, moves: [{ oldCode: "91.05", newCode: "97.01" }] }, { ...state, regions: [...state.regions, { code: "97.01", name: "x", validFrom: null, validTo: "2001-12-31" }] })).toEqual({
+      code: "REGION_CODE_USED",
+      details: { code: "97.01" },
+    });
+  });
+
+  it("moves several regencies in one split, each with its own task force and name", () => {
+    const change = planRestructuring({ ...split, moves: [{ oldCode: "91.05", newCode: "97.01" }, { oldCode: "91.71", newCode: "97.71" }] }, state);
+    expect(change.newRegions.map((r) => `${r.code} ${r.name}`)).toEqual(["97 Papua Utara", "97.01 Kabupaten Kepulauan Yapen", "97.71 Kota Jayapura"]);
+    expect(change.newLinks).toEqual([
+      { taskForceId: 12, regionCode: "97.01", validFrom: "2027-01-01" },
+      { taskForceId: 13, regionCode: "97.71", validFrom: "2027-01-01" },
+    ]);
+    expect(change.endTaskForces).toEqual([]);
+  });
+
+  it("refuses a merge naming a region twice: RESTRUCTURE_INVALID repeated", () => {
+    expect(refusal(merge(["91.03", "91.03"], "91.72"))).toEqual(invalid({ reason: "repeated" }));
+  });
+
+  it("refuses a merge across levels: RESTRUCTURE_INVALID level", () => {
+    expect(refusal(merge(["91.03", "91"], "91.72"))).toEqual(invalid({ reason: "level" }));
+    expect(refusal(merge(["91.03", "91.71"], "97"))).toEqual(invalid({ reason: "level" }));
+  });
+
+  it("refuses a merge of provinces: RESTRUCTURE_INVALID province_merge_unsupported", () => {
+    const withPapuaBarat = { ...state, regions: [...state.regions, { code: "92", name: "Papua Barat", validFrom: null, validTo: null }], links: [...state.links, { taskForceId: 20, regionCode: "92", validFrom: null, validTo: null }] };
+    expect(refusal(merge(["91", "92"], "97"), withPapuaBarat)).toEqual(invalid({ reason: "province_merge_unsupported" }));
+  });
+
+  it("records a merge of three: the first carries on, the other two end with their task forces", () => {
+    const change = planRestructuring(merge(["91.05", "91.03", "91.71"], "91.72"), state);
+    expect(change.endRegions).toEqual([
+      { code: "91.05", validTo: "2027-12-31" },
+      { code: "91.03", validTo: "2027-12-31" },
+      { code: "91.71", validTo: "2027-12-31" },
+    ]);
+    expect(change.newRegions).toEqual([{ code: "91.72", name: "Kota Baru", validFrom: "2028-01-01" }]);
+    expect(change.endLinks.map((l) => l.taskForceId)).toEqual([12, 11, 13]);
+    expect(change.newLinks).toEqual([{ taskForceId: 12, regionCode: "91.72", validFrom: "2028-01-01" }]);
+    expect(change.endTaskForces).toEqual([
+      { taskForceId: 11, validTo: "2027-12-31" },
+      { taskForceId: 13, validTo: "2027-12-31" },
+    ]);
+    expect(change.successions.map((x) => `${x.oldCode}>${x.newCode}:${x.type}:${x.newName}`)).toEqual(["91.05>91.72:merge:Kota Baru", "91.03>91.72:merge:Kota Baru", "91.71>91.72:merge:Kota Baru"]);
+  });
+
+  it("refuses a merge with a region missing on the date: REGION_NOT_AT_DATE", () => {
+    expect(refusal(merge(["91.03", "91.09"], "91.72"))).toEqual({ code: "REGION_NOT_AT_DATE", details: { code: "91.09", date: "2028-01-01" } });
+  });
+
+  it("refuses a recode to the same code: RESTRUCTURE_INVALID same_code", () => {
+    expect(refusal(recode("91.03", "91.03"))).toEqual(invalid({ reason: "same_code" }));
+  });
+
+  it("refuses a recode across levels: RESTRUCTURE_INVALID level", () => {
+    expect(refusal(recode("91.03", "97"))).toEqual(invalid({ reason: "level" }));
+  });
+
+  it("refuses a recode of a province: RESTRUCTURE_INVALID province_recode_unsupported", () => {
+    expect(refusal(recode("91", "97"))).toEqual(invalid({ reason: "province_recode_unsupported" }));
+  });
+
+  it("records a recode keeping the region's name unless a new one is given", () => {
+    expect(planRestructuring(recode("91.03", "91.06"), state).newRegions).toEqual([{ code: "91.06", name: "Kabupaten Jayapura", validFrom: "2029-01-01" }]);
+    const renamed = planRestructuring(recode("91.03", "91.06", "Kabupaten Tabi"), state);
+    expect(renamed.newRegions).toEqual([{ code: "91.06", name: "Kabupaten Tabi", validFrom: "2029-01-01" }]);
+    expect(renamed.endRegions).toEqual([{ code: "91.03", validTo: "2028-12-31" }]);
+    expect(renamed.endLinks).toEqual([{ taskForceId: 11, regionCode: "91.03", validTo: "2028-12-31" }]);
+    expect(renamed.newLinks).toEqual([{ taskForceId: 11, regionCode: "91.06", validFrom: "2029-01-01" }]);
+    expect(renamed.successions).toEqual([{ oldCode: "91.03", newCode: "91.06", type: "recode", effectiveDate: "2029-01-01", newName: "Kabupaten Tabi", legalBasis: "PP 9/2028" }]);
+  });
+
+  it("refuses a rename of a region missing on the date: REGION_NOT_AT_DATE", () => {
+    expect(refusal({ kind: "rename", effectiveDate: "2027-01-01", legalBasis: "PP 3/2026", code: "91.09", newName: "Kota X" })).toMatchObject({ code: "REGION_NOT_AT_DATE" });
+  });
+
+  it("refuses a change dated on the very day of the region's last change (RESTRUCTURE_TOO_EARLY), and takes one the day after", () => {
+    const changedOn = (date: string): HierarchyState => ({ ...state, successions: [s("91.03", "91.03", "rename", date, "Kab. Jayapura")] });
+    expect(refusal(recode("91.03", "91.06"), changedOn("2029-01-01"))).toEqual({ code: "RESTRUCTURE_TOO_EARLY", details: { code: "91.03", date: "2029-01-01" } });
+    expect(refusal(recode("91.03", "91.06"), changedOn("2028-12-31"))).toBe("no error");
+    const linkedOn = { ...state, links: state.links.map((l) => (l.regionCode === "91.03" ? { ...l, validFrom: "2029-01-01" } : l)) };
+    expect(refusal(recode("91.03", "91.06"), linkedOn)).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
+    const regionFrom = { ...state, regions: state.regions.map((r) => (r.code === "91.03" ? { ...r, validFrom: "2029-01-01" } : r)) };
+    expect(refusal(recode("91.03", "91.06"), regionFrom)).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
+  });
+
+  it("refuses a region whose task-force link has ended before the date: REGION_NOT_AT_DATE", () => {
+    const ended = { ...state, links: state.links.map((l) => (l.regionCode === "91.03" ? { ...l, validTo: "2028-12-31" } : l)) };
+    expect(refusal(recode("91.03", "91.06"), ended)).toMatchObject({ code: "REGION_NOT_AT_DATE" });
+  });
+
+  it("refuses a recode that closes a cycle with history whose region is not on record: SUCCESSION_CYCLE", () => {
+    const history: HierarchyState = { ...state, successions: [s("91.90", "91.03", "recode", "2021-01-01")] };
+    expect(refusal(recode("91.03", "91.90"), history)).toEqual({ code: "SUCCESSION_CYCLE", details: { codes: "91.90 → 91.03 → 91.90" } });
   });
 });

@@ -13,6 +13,7 @@ import {
   periodYears,
   toRoman,
   yearInPeriod,
+  yearsLeftOut,
 } from "./periods.ts";
 import type { RanPeriod } from "./periods.ts";
 import { REFERENCE_RAN_PERIODS } from "./reference.ts";
@@ -44,6 +45,41 @@ describe("the reference periods I–IV", () => {
 
   it("mark period III as adopted late (2023, four years in) and no other", () => {
     expect(ref.map(isAdoptedLate)).toEqual([false, false, true, false]);
+  });
+});
+
+describe("isAdoptedLate", () => {
+  const period = { firstYear: 2030, status: "adopted" as const };
+
+  it("calls an adoption late only once the first year has ended: 2031 for 2030–2034 is late", () => {
+    expect(isAdoptedLate({ ...period, adoptedOn: "2031-01-01" })).toBe(true);
+  });
+
+  it("does not call an adoption on the last day of the first year late", () => {
+    expect(isAdoptedLate({ ...period, adoptedOn: "2030-12-31" })).toBe(false);
+  });
+
+  it("does not call an adoption before the first year late", () => {
+    expect(isAdoptedLate({ ...period, adoptedOn: "2029-06-30" })).toBe(false);
+  });
+
+  it("does not call a period late without an adoption date, nor a draft whatever its date", () => {
+    expect(isAdoptedLate({ ...period, adoptedOn: null })).toBe(false);
+    expect(isAdoptedLate({ firstYear: 2030, status: "draft", adoptedOn: "2033-01-01" })).toBe(false);
+  });
+});
+
+describe("yearsLeftOut", () => {
+  it("lists the target years a shrinking end leaves out (2030–2034 cut to 2030–2032 leaves 2033 and 2034)", () => {
+    expect(yearsLeftOut({ firstYear: 2030, lastYear: 2032 }, [2030, 2033, 2034])).toEqual([2033, 2034]);
+  });
+
+  it("keeps the first and the last year of the new span in", () => {
+    expect(yearsLeftOut({ firstYear: 2030, lastYear: 2032 }, [2030, 2032])).toEqual([]);
+  });
+
+  it("lists years a later start leaves out, and those outside both ends, once each and sorted from unsorted input", () => {
+    expect(yearsLeftOut({ firstYear: 2031, lastYear: 2033 }, [2035, 2030, 2032, 2029, 2035, 2030])).toEqual([2029, 2030, 2035]);
   });
 });
 

@@ -46,6 +46,21 @@ describe("the reporting calendar", () => {
     expect(isEntryOpen(rp, TIME_ZONES.WIT, instant)).toBe(false);
   });
 
+  it("closes entry at the exact instant its closing day ends, not a millisecond later", () => {
+    const rp = reportingPeriods(periodII, { ...DEFAULT_REPORTING_SETTINGS, expiryDays: 0 })[3]!; // 2018, closes 2019-01-31
+    expect(isEntryOpen(rp, TIME_ZONES.WIB, new Date("2019-01-31T16:59:59.999Z"))).toBe(true);
+    expect(isEntryOpen(rp, TIME_ZONES.WIB, new Date("2019-01-31T17:00:00.000Z"))).toBe(false);
+    expect(deadlinesIn(rp, TIME_ZONES.WIB).closesAt.toISOString()).toBe("2019-01-31T17:00:00.000Z");
+  });
+
+  it("keeps entry open past the due date until the closing day ends, expiry days later", () => {
+    const rp = reportingPeriods(periodII, DEFAULT_REPORTING_SETTINGS)[3]!; // 2018: due 2019-01-31, closes 2019-04-01
+    expect(deadlinesIn(rp, TIME_ZONES.WIT)).toEqual({ dueAt: new Date("2019-01-31T15:00:00.000Z"), closesAt: new Date("2019-04-01T15:00:00.000Z") });
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2019-02-15T00:00:00Z"))).toBe(true);
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2019-04-01T14:59:59.999Z"))).toBe(true);
+    expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2019-04-01T15:00:00.000Z"))).toBe(false);
+  });
+
   it("opens entry when the reporting year begins at local midnight, not years ahead", () => {
     const rp = reportingPeriods(periodII, DEFAULT_REPORTING_SETTINGS)[3]!; // 2018
     expect(isEntryOpen(rp, TIME_ZONES.WIT, new Date("2010-06-01T00:00:00Z"))).toBe(false);
@@ -126,6 +141,18 @@ describe("target arithmetic", () => {
     expect(achievementForYear(perYear, 2016, realised)).toBe(0.4);
     expect(achievementForYear(cumulative, 2016, realised)).toBe(20 / 25);
     expect(achievementForYear(perYear, 2017, realised)).toBeNull();
+  });
+
+  it("adds up a cumulative indicator's realisations to the year only, never a later year's", () => {
+    const realised = [{ year: 2017, value: 100 }, { year: 2015, value: 12 }, { year: 2016, value: 8 }];
+    expect(achievementForYear(cumulative, 2016, realised)).toBe(20 / 25);
+    expect(achievementForYear(cumulative, 2015, realised)).toBe(12 / 10);
+  });
+
+  it("measures a per-year indicator against the year's own realisation, not an earlier one's", () => {
+    const realised = [{ year: 2015, value: 5 }, { year: 2016, value: 10 }];
+    expect(achievementForYear(perYear, 2016, realised)).toBe(10 / 20);
+    expect(achievementForYear(perYear, 2015, realised)).toBe(5 / 10);
   });
 
   it("is null, in both modes, for a year without its own target or without a realisation reported (unknown, not zero)", () => {
