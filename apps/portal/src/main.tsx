@@ -2,13 +2,14 @@ import "./styles.ts";
 import { MantineProvider } from "@mantine/core";
 import { ApiProvider, theme } from "@gugus/ui";
 import { createI18n } from "@gugus/ui/i18n";
+import { portalMessages } from "./i18n/index.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { Router } from "wouter";
 import { App } from "./App.tsx";
 
-const i18n = createI18n("portal");
+const i18n = createI18n(portalMessages);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

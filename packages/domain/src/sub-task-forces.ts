@@ -29,3 +29,14 @@ export const SubTaskForceCodeSchema = z.enum(SUB_TASK_FORCE_CODES, { error: requ
 export function getSubTaskForce(code: SubTaskForceCode): SubTaskForce {
   return SUB_TASK_FORCES.find((s) => s.code === code)!;
 }
+
+/** The languages the sub-task-forces are named in: Bahasa Indonesia (the original) and English. */
+export type SubTaskForceNameLanguage = "id" | "en";
+
+/**
+ * The names of the six sub-task-forces in one language, by code — the one source of these names
+ * for screens and translations: `getSubTaskForceNames("en").law_enforcement` is "Law enforcement".
+ */
+export function getSubTaskForceNames(language: SubTaskForceNameLanguage): Record<SubTaskForceCode, string> {
+  return Object.fromEntries(SUB_TASK_FORCES.map((s) => [s.code, language === "id" ? s.nameId : s.nameEn])) as Record<SubTaskForceCode, string>;
+}

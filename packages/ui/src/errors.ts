@@ -3,6 +3,20 @@ import type { ApiErrorData } from "@gugus/api";
 import { toRoman } from "@gugus/domain/ran/numerals";
 import { TRPCClientError } from "@trpc/client";
 import type { TFunction } from "i18next";
+import { errorMessages } from "./i18n/errors.ts";
+
+/** A code the translations have a message for. */
+export type ErrorMessageKey = keyof typeof errorMessages.id.errors;
+type ErrorDetailsKey = keyof typeof errorMessages.id.errorDetails;
+
+/** Is this a code the translations have a message for? */
+export function isErrorMessageKey(code: string): code is ErrorMessageKey {
+  return Object.hasOwn(errorMessages.id.errors, code);
+}
+
+function hasDetailsSentence(code: string): code is ErrorDetailsKey {
+  return Object.hasOwn(errorMessages.id.errorDetails, code);
+}
 
 /** The message key of an error from the API, or NETWORK when the server could not be reached. */
 export function errorKeyOf(error: unknown): string {
@@ -33,12 +47,12 @@ const PERIOD_NUMBER_DETAILS = new Set(["first", "second", "number"]);
  * the same rules checked in a form as the user types.
  */
 export function problemMessage(t: TFunction, code: string, details?: Record<string, string | number | boolean | null>): string {
-  const message = t(`errors.${code}` as "errors.INTERNAL", { defaultValue: t("errors.INTERNAL") });
-  if (!details) return message;
+  const message = t(`errors.${isErrorMessageKey(code) ? code : "INTERNAL"}`);
+  if (!details || !hasDetailsSentence(code)) return message;
   const values = Object.fromEntries(
     Object.entries(details).map(([name, value]) => [name, code.startsWith("PERIOD_") && PERIOD_NUMBER_DETAILS.has(name) && typeof value === "number" ? toRoman(value) : value]),
   );
-  const detail = t(`errorDetails.${code}` as "errorDetails.PERIOD_OVERLAP", { ...values, defaultValue: "" });
+  const detail = t(`errorDetails.${code}`, { ...values, defaultValue: "" });
   // A sentence whose facts are not all in the details (it still shows a {{placeholder}}) is left out.
   return detail && !detail.includes("{{") ? `${message} ${detail}` : message;
 }
@@ -53,7 +67,7 @@ export function fieldErrors(t: TFunction, error: unknown): Record<string, string
   if (!(error instanceof TRPCClientError)) return {};
   const issues = (error.data as Partial<ApiErrorData> | undefined)?.issues ?? [];
   return Object.fromEntries(
-    issues.map((i) => [i.path, t(`errors.${i.messageKey}` as "errors.VALIDATION_FAILED", { defaultValue: i.message })]),
+    issues.map((i) => [i.path, isErrorMessageKey(i.messageKey) ? t(`errors.${i.messageKey}`) : i.message]),
   );
 }
 

@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@gugus/api";
-import { errorMessage, useTRPC } from "@gugus/ui";
+import { errorMessage, fieldError, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -161,7 +161,7 @@ export function ImportPage() {
                             ) : (
                               r.issues.map((i) => (
                                 <Text key={`${i.field}${i.messageKey}`} size="sm" c="red">
-                                  {t(`admin.import.fields.${i.field}`)}: {t(`errors.${i.messageKey}` as "errors.VALIDATION_FAILED", { defaultValue: i.messageKey })}
+                                  {t(`admin.import.fields.${i.field}`)}: {fieldError(t, i.messageKey)}
                                 </Text>
                               ))
                             )}

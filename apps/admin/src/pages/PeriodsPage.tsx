@@ -257,7 +257,7 @@ export function PeriodsPage() {
                           <Table.Td style={{ whiteSpace: "nowrap" }}>{t("admin.periods.lengthYears", { count: p.length })}</Table.Td>
                           <Table.Td style={{ whiteSpace: "nowrap" }}>
                             <Badge variant={p.status === "adopted" ? "light" : "outline"} color={p.status === "adopted" ? "indigo" : "gray"} style={{ flexShrink: 0, overflow: "visible" }}>
-                              {t(`periodStatus.${p.status}`)}
+                              {t(`admin.periodStatus.${p.status}`)}
                             </Badge>
                           </Table.Td>
                           <Table.Td>{p.instrument ?? t("admin.periods.noInstrument")}</Table.Td>

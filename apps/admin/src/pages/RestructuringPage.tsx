@@ -1,5 +1,5 @@
 import { RestructurePlanSchema } from "@gugus/domain/hierarchy";
-import { QueryState, errorMessage, useTRPC } from "@gugus/ui";
+import { QueryState, errorMessage, isErrorMessageKey, useTRPC } from "@gugus/ui";
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -45,7 +45,7 @@ function RecordForm() {
     validate: (values) => {
       const parsed = RestructurePlanSchema.safeParse(toPlan(values));
       if (parsed.success) return {};
-      return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] === "moves" ? "moves" : i.path[0]), t(`errors.${i.message}` as "errors.VALIDATION_FAILED", { defaultValue: t("errors.VALIDATION_FAILED") })]));
+      return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] === "moves" ? "moves" : i.path[0]), isErrorMessageKey(i.message) ? t(`errors.${i.message}`) : t("errors.VALIDATION_FAILED")]));
     },
   });
   const record = useMutation(

@@ -1,6 +1,14 @@
-import { AUDIT_ACTIONS, AUDIT_OUTCOMES, DOMAIN_ERROR_CODES, ROLES } from "@gugus/domain";
+import { DOMAIN_ERROR_CODES, ROLES, SUB_TASK_FORCES } from "@gugus/domain";
 import { describe, expect, it } from "vitest";
-import { admin, common, createI18n, portal } from "./index.ts";
+import { accountsMessages } from "./accounts.ts";
+import { authMessages } from "./auth.ts";
+import { compositionMessages } from "./composition.ts";
+import { errorMessages } from "./errors.ts";
+import { formationMessages } from "./formation.ts";
+import { generalMessages } from "./general.ts";
+import { hierarchyMessages } from "./hierarchy.ts";
+import { createI18n, sharedMessages } from "./index.ts";
+import { ranMessages } from "./ran.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -8,49 +16,64 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
+const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages };
+const NO_OWN_MESSAGES = { id: {}, en: {} };
+
 describe("translations", () => {
-  it.each([["common", common], ["admin", admin], ["portal", portal]])("%s: English has exactly the Indonesian keys", (_name, section) => {
-    expect(leafKeys(section.en).sort()).toEqual(leafKeys(section.id).sort());
+  it.each(Object.entries(FEATURES))("%s: English has exactly the Indonesian keys", (_name, feature) => {
+    expect(leafKeys(feature.en).sort()).toEqual(leafKeys(feature.id).sort());
+  });
+
+  it("give each key to one feature only, so no feature's message silently replaces another's", () => {
+    const all = Object.values(FEATURES).flatMap((f) => leafKeys(f.id));
+    expect(all.length).toBe(new Set(all).size);
+    expect(leafKeys(sharedMessages.id).length).toBe(all.length);
   });
 
   it("have no empty message", () => {
-    for (const section of [common, admin, portal]) {
-      for (const lang of [section.id, section.en]) {
-        for (const key of leafKeys(lang)) {
-          const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], lang);
-          expect(value, key).not.toBe("");
-        }
+    for (const lang of [sharedMessages.id, sharedMessages.en]) {
+      for (const key of leafKeys(lang)) {
+        const value = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], lang);
+        expect(value, key).not.toBe("");
       }
     }
   });
 
   it("translate every domain error code in both languages", () => {
     for (const code of DOMAIN_ERROR_CODES) {
-      expect(common.id.errors, code).toHaveProperty(code);
-      expect(common.en.errors, code).toHaveProperty(code);
+      expect(sharedMessages.id.errors, code).toHaveProperty(code);
+      expect(sharedMessages.en.errors, code).toHaveProperty(code);
     }
   });
 
-  it("name every role, audit action and outcome in both languages", () => {
+  it("name every role in both languages", () => {
     for (const lang of ["id", "en"] as const) {
-      const i18n = createI18n("admin", lang);
+      const i18n = createI18n(NO_OWN_MESSAGES, lang);
       for (const role of ROLES) expect(i18n.exists(`role.${role}`), role).toBe(true);
-      for (const action of AUDIT_ACTIONS) expect(i18n.exists(`admin.audit.actions.${action}`), action).toBe(true);
-      for (const outcome of AUDIT_OUTCOMES) expect(i18n.exists(`admin.audit.outcomes.${outcome}`), outcome).toBe(true);
+    }
+  });
+
+  it("name the sub-task-forces as the domain does, in both languages", () => {
+    const id = createI18n(NO_OWN_MESSAGES, "id");
+    const en = createI18n(NO_OWN_MESSAGES, "en");
+    for (const s of SUB_TASK_FORCES) {
+      expect(id.t(`subTaskForce.${s.code}`)).toBe(s.nameId);
+      expect(en.t(`subTaskForce.${s.code}`)).toBe(s.nameEn);
     }
   });
 
   it("default to Bahasa Indonesia and switch to English", async () => {
-    const i18n = createI18n("portal");
+    const i18n = createI18n(NO_OWN_MESSAGES);
     expect(i18n.language).toBe("id");
     expect(i18n.t("period.line", { numeral: "II", index: 4, of: 5 })).toBe("Periode II, tahun ke-4 dari 5");
     await i18n.changeLanguage("en");
     expect(i18n.t("period.line", { numeral: "II", index: 4, of: 5 })).toBe("Period II, year 4 of 5");
   });
 
-  it("load only the app's own section", () => {
-    const i18n = createI18n("admin", "id");
-    expect(i18n.t("admin.nav.hierarchy")).toBe("Hierarki");
+  it("load an app's own messages beside the shared ones, and nothing else", () => {
+    const i18n = createI18n({ id: { admin: { nav: { hierarchy: "Hierarki" } } }, en: { admin: { nav: { hierarchy: "Hierarchy" } } } }, "id");
+    expect(i18n.getResource("id", "translation", "admin.nav.hierarchy")).toBe("Hierarki");
+    expect(i18n.t("errors.NOT_FOUND")).toBe("Tidak ditemukan.");
     expect(i18n.exists("portal.picker.title")).toBe(false);
   });
 });

@@ -1,29 +1,55 @@
 /**
- * Translations: Bahasa Indonesia first (the default), English second. Each app loads the common
- * messages plus its own section; the choice of language is kept in the browser.
+ * Translations: Bahasa Indonesia first (the default), English second. The messages both apps use
+ * live here, one file per feature with both languages side by side; each app adds its own messages
+ * (apps/admin/src/i18n, apps/portal/src/i18n) and types `t()` with exactly the keys it loads.
  */
 import i18next from "i18next";
 import type { i18n as I18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { admin } from "./admin.ts";
-import { common } from "./common.ts";
-import { portal } from "./portal.ts";
+import { accountsMessages } from "./accounts.ts";
+import { authMessages } from "./auth.ts";
+import { compositionMessages } from "./composition.ts";
+import { errorMessages } from "./errors.ts";
+import { formationMessages } from "./formation.ts";
+import { generalMessages } from "./general.ts";
+import { hierarchyMessages } from "./hierarchy.ts";
+import { ranMessages } from "./ran.ts";
 import { LANGUAGES } from "./types.ts";
-import type { Language } from "./types.ts";
+import type { Language, MessagesLike } from "./types.ts";
 
-export { admin, common, portal, LANGUAGES };
-export type { Language };
-export type { MessagesLike } from "./types.ts";
+export { LANGUAGES };
+export type { Language, MessagesLike };
 
-/** The full message tree (all sections), which types `t()` everywhere. */
-export type Messages = typeof common.id & { admin: typeof admin.id; portal: typeof portal.id };
+const id = {
+  ...generalMessages.id,
+  ...hierarchyMessages.id,
+  ...formationMessages.id,
+  ...compositionMessages.id,
+  ...ranMessages.id,
+  ...authMessages.id,
+  ...accountsMessages.id,
+  ...errorMessages.id,
+};
 
-declare module "i18next" {
-  interface CustomTypeOptions {
-    defaultNS: "translation";
-    resources: { translation: Messages };
-  }
-}
+const en: MessagesLike<typeof id> = {
+  ...generalMessages.en,
+  ...hierarchyMessages.en,
+  ...formationMessages.en,
+  ...compositionMessages.en,
+  ...ranMessages.en,
+  ...authMessages.en,
+  ...accountsMessages.en,
+  ...errorMessages.en,
+};
+
+/** The messages both apps use, in both languages. */
+export const sharedMessages = { id, en };
+
+/** The shape of the shared messages (the Indonesian original). */
+export type SharedMessages = typeof id;
+
+/** An app's own messages in both languages, English with exactly the Indonesian keys. */
+export type AppMessages<T> = { id: T; en: MessagesLike<T> };
 
 const STORAGE_KEY = "gugus.language";
 
@@ -40,17 +66,16 @@ function storedLanguage(): Language {
   }
 }
 
-/** Creates and initialises the i18n instance of an app with the common messages and its own section. */
-export function createI18n(section: "admin" | "portal", language: Language = storedLanguage()): I18n {
-  const own = section === "admin" ? admin : portal;
+/** Creates and initialises the i18n instance of an app with the shared messages and its own. */
+export function createI18n<T extends object>(own: AppMessages<T>, language: Language = storedLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: "id",
     supportedLngs: [...LANGUAGES],
     resources: {
-      id: { translation: { ...common.id, [section]: own.id } },
-      en: { translation: { ...common.en, [section]: own.en } },
+      id: { translation: { ...sharedMessages.id, ...own.id } },
+      en: { translation: { ...sharedMessages.en, ...own.en } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

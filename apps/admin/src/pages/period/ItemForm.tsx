@@ -142,22 +142,22 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label={t("plan.subTaskForce")}
+            label={t("admin.plan.subTaskForce")}
             required
             allowDeselect={false}
             data={SUB_TASK_FORCES.map((s) => ({ value: s.code, label: `${s.numeral}. ${t(`subTaskForce.${s.code}`)}` }))}
             {...form.getInputProps("subTaskForce")}
           />
-          <TextInput label={t("plan.code")} required placeholder="V.1.1" {...form.getInputProps("code")} />
+          <TextInput label={t("admin.plan.code")} required placeholder="V.1.1" {...form.getInputProps("code")} />
         </SimpleGrid>
-        <TextInput label={t("plan.programme")} required {...form.getInputProps("programme")} />
-        <Textarea label={t("plan.activity")} description={t("admin.period.form.activityHint")} required autosize minRows={2} {...form.getInputProps("activity")} />
-        <TextInput label={t("plan.indicator")} description={t("admin.period.form.indicatorHint")} required {...form.getInputProps("indicator")} />
+        <TextInput label={t("admin.plan.programme")} required {...form.getInputProps("programme")} />
+        <Textarea label={t("admin.plan.activity")} description={t("admin.period.form.activityHint")} required autosize minRows={2} {...form.getInputProps("activity")} />
+        <TextInput label={t("admin.plan.indicator")} description={t("admin.period.form.indicatorHint")} required {...form.getInputProps("indicator")} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-          <Select label={t("plan.unit")} required allowDeselect={false} data={UNIT_CODES.map((u) => ({ value: u, label: t(`unit.${u}`) }))} {...form.getInputProps("unit")} />
-          <NumberInput label={t("plan.baseline")} placeholder={t("admin.period.form.baselinePlaceholder")} {...separators} {...form.getInputProps("baseline")} />
+          <Select label={t("admin.plan.unit")} required allowDeselect={false} data={UNIT_CODES.map((u) => ({ value: u, label: t(`unit.${u}`) }))} {...form.getInputProps("unit")} />
+          <NumberInput label={t("admin.plan.baseline")} placeholder={t("admin.period.form.baselinePlaceholder")} {...separators} {...form.getInputProps("baseline")} />
           <Select
-            label={t("plan.level")}
+            label={t("admin.plan.level")}
             required
             allowDeselect={false}
             data={LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
@@ -166,23 +166,23 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
         </SimpleGrid>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
-            {t("plan.targetMode")}
+            {t("admin.plan.targetMode")}
           </Text>
-          <SegmentedControl data={TARGET_MODES.map((m) => ({ value: m, label: t(`targetMode.${m}`) }))} {...form.getInputProps("targetMode")} />
+          <SegmentedControl data={TARGET_MODES.map((m) => ({ value: m, label: t(`admin.targetMode.${m}`) }))} {...form.getInputProps("targetMode")} />
           <Text size="xs" c="dimmed">
-            {t(`targetModeHint.${values.targetMode as "per_year"}`)}
+            {t(values.targetMode === "cumulative" ? "admin.targetModeHint.cumulative" : "admin.targetModeHint.per_year")}
           </Text>
         </Stack>
         <Stack gap={4}>
           <Text size="sm" fw={500}>
-            {values.targetMode === "cumulative" ? t("plan.targetsCumulative") : t("plan.targets")}
+            {values.targetMode === "cumulative" ? t("admin.plan.targetsCumulative") : t("admin.plan.targets")}
           </Text>
           <Text size="xs" c="dimmed">
             {t("admin.period.form.targetsHint")}
           </Text>
           <SimpleGrid cols={{ base: 2, sm: Math.min(years.length, 6) }} spacing="xs" data-testid="year-targets">
             {years.map((year) => (
-              <NumberInput key={year} label={String(year)} aria-label={t("plan.yearTarget", { year })} {...separators} {...form.getInputProps(`targets.${yearKey(year)}`)} />
+              <NumberInput key={year} label={String(year)} aria-label={t("admin.plan.yearTarget", { year })} {...separators} {...form.getInputProps(`targets.${yearKey(year)}`)} />
             ))}
           </SimpleGrid>
           {form.errors.targets && (
@@ -197,10 +197,10 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
             </Text>
           )}
         </Stack>
-        <TextInput label={t("plan.leadAgency")} required {...form.getInputProps("leadAgency")} />
-        <TagsInput label={t("plan.relatedAgencies")} description={t("admin.period.form.relatedHint")} maxTags={20} {...form.getInputProps("relatedAgencies")} />
+        <TextInput label={t("admin.plan.leadAgency")} required {...form.getInputProps("leadAgency")} />
+        <TagsInput label={t("admin.plan.relatedAgencies")} description={t("admin.period.form.relatedHint")} maxTags={20} {...form.getInputProps("relatedAgencies")} />
         <Select
-          label={t("plan.follows")}
+          label={t("admin.plan.follows")}
           description={t("admin.period.form.followsHint")}
           placeholder={t("admin.period.form.followsNone")}
           clearable

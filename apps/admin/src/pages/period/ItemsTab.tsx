@@ -60,7 +60,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
         </Stack>
         <Group gap="xs">
           <Text size="sm" c="dimmed">
-            {t("plan.items", { count: shown.length })}
+            {t("admin.plan.items", { count: shown.length })}
           </Text>
           <Button variant="default" onClick={() => void exportFile()}>
             {t("admin.period.items.export")}
@@ -92,7 +92,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                     {stf.numeral}. {t(`subTaskForce.${stf.code}`)}
                   </Title>
                   <Text size="sm" c="dimmed">
-                    {coordinator ? t("admin.period.items.coordinator", { agency: coordinator }) : t("admin.period.items.noCoordinator")} · {t("plan.items", { count: items.length })}
+                    {coordinator ? t("admin.period.items.coordinator", { agency: coordinator }) : t("admin.period.items.noCoordinator")} · {t("admin.plan.items", { count: items.length })}
                   </Text>
                 </div>
                 {canManage && (
@@ -111,16 +111,16 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                   <Table verticalSpacing="xs" highlightOnHover layout="fixed">
                     <Table.Thead>
                       <Table.Tr>
-                        <Table.Th w={120}>{t("plan.code")}</Table.Th>
-                        <Table.Th>{t("plan.activity")}</Table.Th>
-                        <Table.Th w={130}>{t("plan.level")}</Table.Th>
-                        <Table.Th w={110}>{t("plan.unit")}</Table.Th>
+                        <Table.Th w={120}>{t("admin.plan.code")}</Table.Th>
+                        <Table.Th>{t("admin.plan.activity")}</Table.Th>
+                        <Table.Th w={130}>{t("admin.plan.level")}</Table.Th>
+                        <Table.Th w={110}>{t("admin.plan.unit")}</Table.Th>
                         {years.map((y) => (
                           <Table.Th key={y} w={64} ta="right">
                             {y}
                           </Table.Th>
                         ))}
-                        <Table.Th w={150}>{t("plan.leadAgency")}</Table.Th>
+                        <Table.Th w={150}>{t("admin.plan.leadAgency")}</Table.Th>
                       </Table.Tr>
                     </Table.Thead>
                     <Table.Tbody>
@@ -145,8 +145,8 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                             <Text size="sm">{item.activity}</Text>
                             <Text size="xs" c="dimmed">
                               {item.programme} · {item.indicator}
-                              {item.baseline !== null ? ` · ${t("plan.baseline")}: ${formatNumber(item.baseline)}` : ""}
-                              {item.followsItemId !== null ? ` · ${t("plan.follows")}: ${codeOf.get(item.followsItemId) ?? "?"}` : ""}
+                              {item.baseline !== null ? ` · ${t("admin.plan.baseline")}: ${formatNumber(item.baseline)}` : ""}
+                              {item.followsItemId !== null ? ` · ${t("admin.plan.follows")}: ${codeOf.get(item.followsItemId) ?? "?"}` : ""}
                             </Text>
                           </Table.Td>
                           <Table.Td style={{ verticalAlign: "top" }}>
@@ -157,7 +157,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                           <Table.Td style={{ verticalAlign: "top" }}>
                             <Text size="sm">{t(`unit.${item.unit}`)}</Text>
                             <Text size="xs" c="dimmed">
-                              {t(`targetMode.${item.targetMode}`)}
+                              {t(`admin.targetMode.${item.targetMode}`)}
                             </Text>
                           </Table.Td>
                           {years.map((y) => (

@@ -43,7 +43,7 @@ export function PeriodPage({ number }: { number: string }) {
                     {t("period.name", { numeral: p.numeral })}
                   </Title>
                   <Badge variant={p.status === "adopted" ? "light" : "outline"} color={p.status === "adopted" ? "indigo" : "gray"}>
-                    {t(`periodStatus.${p.status}`)}
+                    {t(`admin.periodStatus.${p.status}`)}
                   </Badge>
                   {current && (
                     <Badge color="orange" variant="filled">

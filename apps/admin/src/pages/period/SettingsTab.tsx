@@ -99,7 +99,7 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
             <Text size="sm" fw={500}>
               {t("admin.period.settings.reportingCycle")}
             </Text>
-            <SegmentedControl disabled={!canManage} data={REPORTING_CYCLES.map((c) => ({ value: c, label: t(`reportingCycle.${c}`) }))} {...form.getInputProps("reportingCycle")} />
+            <SegmentedControl disabled={!canManage} data={REPORTING_CYCLES.map((c) => ({ value: c, label: t(`admin.reportingCycle.${c}`) }))} {...form.getInputProps("reportingCycle")} />
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NumberInput label={t("admin.period.settings.dueDays")} allowDecimal={false} allowNegative={false} disabled={!canManage} {...form.getInputProps("dueDays")} />

@@ -1,28 +1,7 @@
-/** Messages of the regional portal. */
-import type { MessagesLike } from "./types.ts";
+/** A task force's action plan. */
+import type { MessagesLike } from "@gugus/ui/i18n";
 
 const id = {
-  nav: { profile: "Profil", plan: "Rencana aksi", accounts: "Akun" },
-  picker: {
-    title: "Pilih gugus tugas",
-    intro: "Pilih provinsi, lalu kabupaten/kota bila perlu, untuk melihat profil gugus tugasnya.",
-    province: "Provinsi",
-    provincePlaceholder: "Pilih provinsi",
-    regency: "Kabupaten/Kota",
-    regencyPlaceholder: "Gugus tugas provinsi (tanpa kabupaten/kota)",
-    open: "Buka profil",
-    national: "Atau buka gugus tugas pusat",
-  },
-  profile: {
-    changeTaskForce: "Ganti gugus tugas",
-    periodTitle: "Periode RAN",
-    atDate: "Pada tanggal",
-    atDateHint: "Tanggal setempat hari ini: {{date}}",
-    today: "Hari ini",
-    regencies: "Kabupaten/kota di provinsi ini",
-    coverage: "{{formed}} dari {{total}} sudah membentuk gugus tugas",
-    openPlan: "Lihat rencana aksi",
-  },
   plan: {
     title: "Rencana aksi",
     intro: "Rencana aksi periode RAN yang dilaksanakan di tingkat {{level}}, per sub gugus tugas, dengan target tahun ini. Laporan tahunan diisi terhadap rencana aksi ini.",
@@ -46,27 +25,6 @@ const id = {
 } as const;
 
 const en: MessagesLike<typeof id> = {
-  nav: { profile: "Profile", plan: "Action plan", accounts: "Accounts" },
-  picker: {
-    title: "Choose a task force",
-    intro: "Choose a province, then a regency/city if needed, to see its task force's profile.",
-    province: "Province",
-    provincePlaceholder: "Choose a province",
-    regency: "Regency/City",
-    regencyPlaceholder: "The provincial task force (no regency/city)",
-    open: "Open profile",
-    national: "Or open the national task force",
-  },
-  profile: {
-    changeTaskForce: "Change task force",
-    periodTitle: "RAN period",
-    atDate: "On date",
-    atDateHint: "Today's local date: {{date}}",
-    today: "Today",
-    regencies: "Regencies/cities in this province",
-    coverage: "{{formed}} of {{total}} have formed a task force",
-    openPlan: "See the action plan",
-  },
   plan: {
     title: "Action plan",
     intro: "The RAN period's action items carried out at {{level}} level, by sub-task-force, with this year's targets. The annual report is filled in against them.",
@@ -89,4 +47,4 @@ const en: MessagesLike<typeof id> = {
   },
 };
 
-export const portal = { id, en };
+export const planMessages = { id, en };

@@ -1,0 +1,83 @@
+/** A task force's composition: positions, stakeholders, sub-task-forces (named by the domain) and seats. */
+import type { MessagesLike } from "./types.ts";
+import { getSubTaskForceNames } from "@gugus/domain/sub-task-forces";
+
+const id = {
+  position: { chair: "Ketua", daily_chair: "Ketua Harian", secretary: "Sekretaris", coordinator: "Koordinator Sub Gugus Tugas", member: "Anggota" },
+  stakeholder: {
+    kl: "Kementerian/Lembaga",
+    pemda_opd: "Pemda/OPD",
+    vertical: "Instansi vertikal",
+    civil_society: "Masyarakat sipil",
+    academia: "Akademisi",
+    private_sector: "Swasta",
+    media: "Media",
+  },
+  subTaskForce: getSubTaskForceNames("id"),
+  composition: {
+    title: "Susunan keanggotaan",
+    intro: "Jabatan dicatat sebagai jabatan dan instansinya, dengan tanggal; nama orang tidak wajib.",
+    seatsAt: "Pemegang jabatan pada {{date}}",
+    vacant: "kosong",
+    history: "Riwayat susunan",
+    none: "Belum ada susunan yang tercatat.",
+    add: "Tambah pemegang jabatan",
+    edit: "Ubah",
+    remove: "Hapus",
+    confirmRemove: "Hapus catatan {{office}}? Gunakan ini hanya untuk data yang salah masuk; jabatan yang berakhir cukup diberi tanggal akhir.",
+    position: "Jabatan dalam gugus tugas",
+    subTaskForce: "Sub gugus tugas",
+    office: "Jabatan di instansi",
+    officeHint: "Mis. Kepala Dinas PPPA",
+    agency: "Instansi",
+    agencyHint: "Mis. DP3A Kota Bekasi",
+    stakeholderType: "Jenis pemangku kepentingan",
+    personName: "Nama orang",
+    validFrom: "Sejak",
+    validTo: "Sampai",
+    current: "Menjabat",
+    until: "{{from}} – {{to}}",
+    open: "sekarang",
+  },
+} as const;
+
+const en: MessagesLike<typeof id> = {
+  position: { chair: "Chair", daily_chair: "Daily chair", secretary: "Secretary", coordinator: "Sub-task-force coordinator", member: "Member" },
+  stakeholder: {
+    kl: "Central ministry/agency",
+    pemda_opd: "Regional government/agency",
+    vertical: "Vertical agency",
+    civil_society: "Civil society",
+    academia: "Academia",
+    private_sector: "Private sector",
+    media: "Media",
+  },
+  subTaskForce: getSubTaskForceNames("en"),
+  composition: {
+    title: "Composition",
+    intro: "Positions are recorded as an office and its agency, with dates; a person's name is optional.",
+    seatsAt: "Holders on {{date}}",
+    vacant: "vacant",
+    history: "Composition history",
+    none: "No composition recorded yet.",
+    add: "Add a position holder",
+    edit: "Edit",
+    remove: "Delete",
+    confirmRemove: "Delete the record of {{office}}? Use this only for data entered by mistake; a holding that ended keeps its end date instead.",
+    position: "Position in the task force",
+    subTaskForce: "Sub-task-force",
+    office: "Office held",
+    officeHint: "E.g. Head of the Women's Empowerment and Child Protection Office",
+    agency: "Agency",
+    agencyHint: "E.g. DP3A Kota Bekasi",
+    stakeholderType: "Stakeholder type",
+    personName: "Person's name",
+    validFrom: "From",
+    validTo: "To",
+    current: "Serving",
+    until: "{{from}} – {{to}}",
+    open: "now",
+  },
+};
+
+export const compositionMessages = { id, en };

@@ -1,0 +1,40 @@
+/** The application, its languages, and what every screen says while it loads, fails or is empty. */
+import type { MessagesLike } from "./types.ts";
+
+const id = {
+  app: {
+    name: "Gugus",
+    tagline: "Gugus Tugas PP-TPPO",
+    admin: "Admin Sekretariat Pusat",
+    portal: "Portal Gugus Tugas Daerah",
+  },
+  language: { label: "Bahasa", id: "Indonesia", en: "English" },
+  timeZone: "{{abbr}} (UTC+{{offset}})",
+  actions: { retry: "Coba lagi", back: "Kembali", openMenu: "Buka menu" },
+  state: {
+    loading: "Memuat…",
+    empty: "Tidak ada data.",
+    notFound: "Halaman tidak ditemukan.",
+    failed: "Gagal memuat data.",
+  },
+} as const;
+
+const en: MessagesLike<typeof id> = {
+  app: {
+    name: "Gugus",
+    tagline: "Anti-trafficking task forces (PP-TPPO)",
+    admin: "Central Secretariat Admin",
+    portal: "Regional Task Force Portal",
+  },
+  language: { label: "Language", id: "Indonesia", en: "English" },
+  timeZone: "{{abbr}} (UTC+{{offset}})",
+  actions: { retry: "Try again", back: "Back", openMenu: "Open menu" },
+  state: {
+    loading: "Loading…",
+    empty: "No data.",
+    notFound: "Page not found.",
+    failed: "Could not load the data.",
+  },
+};
+
+export const generalMessages = { id, en };
