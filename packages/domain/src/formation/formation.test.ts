@@ -135,6 +135,42 @@ describe("composition", () => {
     );
   });
 
+  it("makes the chair and the secretary their own seats, and a coordinator without a sub-task-force no seat", () => {
+    expect(seatOf(m("chair", "2020-01-01", null))).toBe("chair");
+    expect(seatOf(m("secretary", "2020-01-01", null))).toBe("secretary");
+    expect(seatOf(m("coordinator", "2020-01-01", null, null))).toBeNull();
+  });
+
+  it("lists the single seats in order: chair, daily chair, secretary, then a coordinator per sub-task-force", () => {
+    expect(allSeats(["prevention", "health_rehab"])).toEqual(["chair", "daily_chair", "secretary", "coordinator:prevention", "coordinator:health_rehab"]);
+  });
+
+  it("finds every overlapping pair once among three holders, given out of date order, and none between different seats", () => {
+    const late = m("chair", "2022-01-01", null, null, 1);
+    const early = m("chair", "2020-01-01", "2022-06-30", null, 2);
+    const middle = m("chair", "2021-01-01", "2021-12-31", null, 3);
+    const secretary = m("secretary", "2020-01-01", null, null, 4);
+    expect(findSeatOverlaps([late, secretary, early, middle])).toEqual([
+      [late, early],
+      [early, middle],
+    ]);
+    expect(findSeatOverlaps([m("coordinator", "2020-01-01", null, "prevention", 5), m("coordinator", "2020-01-01", null, "prevention", 6)])).toHaveLength(1);
+    expect(findSeatOverlaps([m("member", "2020-01-01", null, null, 7), m("coordinator", "2020-01-01", null, null, 8), m("coordinator", "2020-01-01", null, null, 9)])).toEqual([]);
+  });
+
+  it("gives the holder of a seat on its last day, and no one the day after", () => {
+    const list = [m("secretary", "2021-04-01", "2023-08-09", null, 1)];
+    expect(holderAt(list, "secretary", "2023-08-09")?.id).toBe(1);
+    expect(holderAt(list, "secretary", "2023-08-10")).toBeUndefined();
+    expect(holderAt(list, "secretary", "2021-03-31")).toBeUndefined();
+  });
+
+  it("leaves out of a date's composition those not yet in office and those gone", () => {
+    const list = [m("member", "2020-01-01", "2020-12-31", null, 1), m("member", "2021-01-01", null, null, 2), m("chair", "2019-01-01", null, null, 3)];
+    expect(compositionAt(list, "2021-01-01").map((x) => x.id)).toEqual([2, 3]);
+    expect(compositionAt(list, "2020-12-31").map((x) => x.id)).toEqual([1, 3]);
+  });
+
   it("MembershipSchema ties coordinators to a sub-task-force and refuses inverted dates", () => {
     const base = { position: "coordinator", subTaskForce: "prevention", office: "Kepala Dinas Pendidikan", agency: "Disdik Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2020-01-01" };
     expect(MembershipSchema.safeParse(base).success).toBe(true);
@@ -199,6 +235,32 @@ describe("countCoverage", () => {
     expect(c.unformed.map((u) => u.regionCode)).toEqual(["32.16", "33"]);
   });
 
+  it("orders provinces and the unformed by code whatever the input order, the national task force first", () => {
+    const c = countCoverage([
+      e(6, "regency", "33.74", "expired"),
+      e(3, "province", "33", "not_formed"),
+      e(5, "regency", "32.16", "expired"),
+      e(1, "national", null, "not_formed"),
+      e(2, "province", "32", "formed"),
+    ]);
+    expect(c.byProvince.map((p) => p.provinceCode)).toEqual(["32", "33"]);
+    expect(c.unformed.map((u) => u.regionCode)).toEqual([null, "32.16", "33", "33.74"]);
+    expect(c.national).toEqual({ formed: 0, total: 1 });
+    expect(c.byProvince[0]).toEqual({ provinceCode: "32", provinceFormed: true, regencies: { formed: 0, total: 1 } });
+  });
+
+  it("counts the national task force at its own level, formed or not, and in no province", () => {
+    const c = countCoverage([e(1, "national", null, "formed")]);
+    expect(c.national).toEqual({ formed: 1, total: 1 });
+    expect(c.province).toEqual({ formed: 0, total: 0 });
+    expect(c.byProvince).toEqual([]);
+    expect(c.unformed).toEqual([]);
+  });
+
+  it("counts a province's regencies even when the province itself is not listed", () => {
+    expect(countCoverage([e(4, "regency", "32.75", "formed")]).byProvince).toEqual([{ provinceCode: "32", provinceFormed: false, regencies: { formed: 1, total: 1 } }]);
+  });
+
   it("treats expired and revoked as not formed", () => {
     expect(countCoverage([e(1, "province", "11", "revoked"), e(2, "province", "12", "expired")]).province.formed).toBe(0);
   });
@@ -206,6 +268,7 @@ describe("countCoverage", () => {
   it("gives a share of 0 when there is nothing to cover", () => {
     expect(coverageShare({ formed: 0, total: 0 })).toBe(0);
     expect(coverageShare({ formed: 195, total: 514 })).toBeCloseTo(0.379, 3);
+    expect(coverageShare({ formed: 1, total: 4 })).toBe(0.25);
   });
 
   it("property: formed + unformed = total, and per-province sums equal the regency level", () => {
