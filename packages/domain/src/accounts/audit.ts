@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   "ran.period_create",
   "ran.period_update",
   "ran.period_adopt",
+  "ran.adoption_correct",
+  "ran.adoption_withdraw",
   "ran.period_delete",
   "ran.coordinators",
   "ran.item_create",

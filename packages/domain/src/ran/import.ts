@@ -7,6 +7,7 @@ import { LEVELS } from "../hierarchy/levels.ts";
 import type { Level } from "../hierarchy/levels.ts";
 import { SUB_TASK_FORCES } from "../sub-task-forces.ts";
 import { isDomainErrorCode } from "../errors.ts";
+import { textSchema } from "../text.ts";
 import { ActionItemSchema, UNIT_CODES, checkActionItem, mayFollow } from "./plan.ts";
 import type { ActionItem, Unit } from "./plan.ts";
 
@@ -228,3 +229,6 @@ export function itemTableRow(item: ActionItem, period: { firstYear: number; last
     followsCode,
   ];
 }
+
+/** The name of a file sent for import, kept in the audit log: free text under the one text rule, 1 to 200 characters. */
+export const ImportFileNameSchema = textSchema("IMPORT_FILE_INVALID", { min: 1, max: 200 });

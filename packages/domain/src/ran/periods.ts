@@ -20,6 +20,9 @@ export const PeriodStatusSchema = z.enum(PERIOD_STATUSES);
 /** Largest period number accepted (a guard; there have been four). */
 export const MAX_PERIOD_NUMBER = 50;
 
+/** A period named by its number in a lookup: a value that cannot be a period's number names none (`PERIOD_NOT_FOUND`). */
+export const PeriodNumberSchema = z.number({ error: "PERIOD_NOT_FOUND" }).int({ error: "PERIOD_NOT_FOUND" }).min(1, { error: "PERIOD_NOT_FOUND" }).max(MAX_PERIOD_NUMBER, { error: "PERIOD_NOT_FOUND" });
+
 /** Longest period accepted, in years (periods have run five or six). */
 export const MAX_PERIOD_YEARS = 10;
 
