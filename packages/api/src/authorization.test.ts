@@ -204,6 +204,12 @@ const CASES: Record<ProcedurePath, Case> = {
   "ran.createPeriod": { writes: true, input: () => ({ number: 5, firstYear: 2030, lastYear: 2034 }), expect: ok },
   "ran.updatePeriod": { writes: true, input: () => ({ number: 4, version: 1, firstYear: 2025, lastYear: 2029, reportingCycle: "semester", dueDays: 15, expiryDays: 30 }), expect: ok },
   "ran.adoptPeriod": { writes: true, input: () => ({ number: 4, version: 1, instrument: "Perpres 1/2026", adoptedOn: "2026-02-01" }), expect: ok },
+  "ran.correctAdoption": {
+    writes: true,
+    input: () => ({ number: 3, version: 1, instrument: "Perpres 19/2023", adoptedOn: "2023-02-23", firstYear: 2020, lastYear: 2024, reason: "Tanggal salah ketik saat penetapan" }),
+    expect: ok,
+  },
+  "ran.withdrawAdoption": { writes: true, input: () => ({ number: 3, version: 1, reason: "Ditetapkan dengan instrumen yang salah" }), expect: ok },
   "ran.deletePeriod": { writes: true, input: () => ({ number: 4, version: 1 }), expect: ok },
   "ran.setCoordinators": { writes: true, input: () => ({ number: 3, version: 1, coordinators: [{ subTaskForce: "prevention", agency: "Kemendikdasmen" }] }), expect: ok },
   "ran.createItem": { writes: true, input: () => ({ number: 3, item: { ...FIXTURE_ITEM, code: "III.1.2" } }), expect: ok },

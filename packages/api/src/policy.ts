@@ -7,19 +7,33 @@
  *   public       anyone (only signing in)
  *   signed-in    any active account with a valid session
  *   <capability> a role holding that capability (see CAPABILITIES in @gugus/domain)
- * scope:
+ * scope (enforced by the procedure builder in trpc.ts, after the input is validated and before the
+ * handler runs, so a handler holds no scope code):
  *   none         answers the same for everyone allowed (national reference data, one's own account)
- *   task-force   the target task force must lie within the caller's subtree, else NOT_FOUND
+ *   task-force   the target task force must lie within the caller's subtree, else the target
+ *                record's NOT_FOUND (audited when the record exists)
  *   list         lists only what lies within the caller's subtree (filtered in SQL)
- *   account      the target account must be one the caller may see or manage, else NOT_FOUND
+ *   account      the target account must be one the caller may see (`canSeeAccount`), else
+ *                ACCOUNT_NOT_FOUND (audited)
+ * target: where the input names the target, for `task-force` and `account` (defaults:
+ * `{ taskForce: "taskForceId" }` and `{ account: "id" }`):
+ *   { taskForce: field }    the field holds a task force id
+ *   { region: field }       the field holds a region code (null: the national task force)
+ *   { instrument: field }   the field holds an instrument id: its task force is the target
+ *   { membership: field }   the field holds a membership id: its task force is the target
+ *   { account: field }      the field holds an account id
+ * A task force is looked up as it stood on the input's `at` when there is one, else today.
  */
 import type { Capability } from "@gugus/domain";
 
 export type Access = "public" | "signed-in" | Capability;
 export type Scope = "none" | "task-force" | "list" | "account";
+export type Target = { taskForce: string } | { region: string } | { instrument: string } | { membership: string } | { account: string };
 export type Rule = {
   access: Access;
   scope: Scope;
+  /** Where the input names the target of a `task-force` or `account` scope. */
+  target?: Target;
   /** Callable while a one-time password is still to be changed. */
   duringPasswordChange?: boolean;
 };
@@ -33,8 +47,8 @@ export const POLICY = {
   "health.check": { access: "signed-in", scope: "none" },
 
   "hierarchy.tree": { access: "read", scope: "list" },
-  "hierarchy.byId": { access: "read", scope: "task-force" },
-  "hierarchy.byRegion": { access: "read", scope: "task-force" },
+  "hierarchy.byId": { access: "read", scope: "task-force", target: { taskForce: "id" } },
+  "hierarchy.byRegion": { access: "read", scope: "task-force", target: { region: "code" } },
   "hierarchy.counts": { access: "read", scope: "list" },
   "hierarchy.search": { access: "read", scope: "list" },
   "hierarchy.coverage": { access: "read", scope: "list" },
@@ -43,11 +57,11 @@ export const POLICY = {
 
   "profile.get": { access: "read", scope: "task-force" },
   "profile.createInstrument": { access: "profile.manage", scope: "task-force" },
-  "profile.updateInstrument": { access: "profile.manage", scope: "task-force" },
-  "profile.deleteInstrument": { access: "profile.manage", scope: "task-force" },
+  "profile.updateInstrument": { access: "profile.manage", scope: "task-force", target: { instrument: "id" } },
+  "profile.deleteInstrument": { access: "profile.manage", scope: "task-force", target: { instrument: "id" } },
   "profile.createMembership": { access: "profile.manage", scope: "task-force" },
-  "profile.updateMembership": { access: "profile.manage", scope: "task-force" },
-  "profile.deleteMembership": { access: "profile.manage", scope: "task-force" },
+  "profile.updateMembership": { access: "profile.manage", scope: "task-force", target: { membership: "id" } },
+  "profile.deleteMembership": { access: "profile.manage", scope: "task-force", target: { membership: "id" } },
 
   "formationImport.parse": { access: "hierarchy.manage", scope: "none" },
   "formationImport.check": { access: "hierarchy.manage", scope: "none" },
@@ -61,6 +75,8 @@ export const POLICY = {
   "ran.createPeriod": { access: "ran.manage", scope: "none" },
   "ran.updatePeriod": { access: "ran.manage", scope: "none" },
   "ran.adoptPeriod": { access: "ran.manage", scope: "none" },
+  "ran.correctAdoption": { access: "ran.manage", scope: "none" },
+  "ran.withdrawAdoption": { access: "ran.manage", scope: "none" },
   "ran.deletePeriod": { access: "ran.manage", scope: "none" },
   "ran.setCoordinators": { access: "ran.manage", scope: "none" },
   "ran.createItem": { access: "ran.manage", scope: "none" },
@@ -72,7 +88,7 @@ export const POLICY = {
 
   "accounts.list": { access: "accounts.read", scope: "list" },
   "accounts.get": { access: "accounts.read", scope: "account" },
-  "accounts.create": { access: "accounts.manage", scope: "account" },
+  "accounts.create": { access: "accounts.manage", scope: "task-force" },
   "accounts.update": { access: "accounts.manage", scope: "account" },
   "accounts.setActive": { access: "accounts.manage", scope: "account" },
   "accounts.resetPassword": { access: "accounts.manage", scope: "account" },
@@ -86,6 +102,7 @@ export const POLICY = {
 
 export type ProcedurePath = keyof typeof POLICY;
 
+/** The policy line of a procedure path; undefined for a path the table does not list (refused). */
 export function ruleFor(path: string): Rule | undefined {
   return Object.hasOwn(POLICY, path) ? (POLICY as Record<string, Rule>)[path] : undefined;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { strToU8, zipSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
-import { FIXTURE_ITEM, failureOf, fixtureFactory } from "./test-helpers.ts";
+import { FIXTURE_ITEM, callerSignedInAt, failureOf, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
 
 const factory = await fixtureFactory();
@@ -76,21 +76,33 @@ describe("periods", () => {
     expect(dump()).toBe(before);
   });
 
-  it("refuses shrinking III past years that hold targets, naming them", async () => {
+  it("refuses shrinking III (adopted, so through a correction) past years that hold targets, naming them", async () => {
     fresh();
     const before = dump();
-    const f = await failureOf(admin().ran.updatePeriod({ number: 3, version: 1, firstYear: 2020, lastYear: 2022, reportingCycle: "annual", dueDays: 31, expiryDays: 60 }));
+    const f = await failureOf(admin().ran.correctAdoption({ number: 3, version: 1, instrument: "Perpres 19/2023", adoptedOn: "2022-02-22", firstYear: 2020, lastYear: 2022, reason: "Tahun periode salah dicatat" }));
     expect(f).toMatchObject({ code: "CONFLICT", messageKey: "PERIOD_SHRINKS_PAST_TARGETS", details: { years: "2023, 2024" } });
+    expect(dump()).toBe(before);
+  });
+
+  it("refuses shrinking draft IV past a year that holds a target, naming it", async () => {
+    fresh();
+    await admin().ran.createItem({ number: 4, item: item({ code: "IV.1.1", targets: [{ year: 2028, value: 1 }] }) });
+    const before = dump();
+    const f = await failureOf(admin().ran.updatePeriod({ number: 4, version: 1, firstYear: 2025, lastYear: 2027, reportingCycle: "annual", dueDays: 31, expiryDays: 60 }));
+    expect(f).toMatchObject({ code: "CONFLICT", messageKey: "PERIOD_SHRINKS_PAST_TARGETS", details: { years: "2028" } });
     expect(dump()).toBe(before);
   });
 
   it("refuses growing a period into its neighbour", async () => {
     fresh();
-    expect((await failureOf(admin().ran.updatePeriod({ number: 3, version: 1, firstYear: 2020, lastYear: 2025, reportingCycle: "annual", dueDays: 31, expiryDays: 60 }))).messageKey).toBe("PERIOD_OVERLAP");
+    expect((await failureOf(admin().ran.updatePeriod({ number: 4, version: 1, firstYear: 2024, lastYear: 2029, reportingCycle: "annual", dueDays: 31, expiryDays: 60 }))).messageKey).toBe("PERIOD_OVERLAP");
   });
 
   it("adopts IV with its instrument, even years after its first year; adopting twice is refused", async () => {
     fresh();
+    // On 2 March 2027, so that the adoption date has come.
+    const later = callerSignedInAt(fx.handle, fx.userIds.centralAdmin, new Date("2027-03-02T03:00:00Z"));
+    const admin = () => later;
     const adopted = await admin().ran.adoptPeriod({ number: 4, version: 1, instrument: "Perpres 1 Tahun 2027", adoptedOn: "2027-03-01" });
     expect(adopted).toMatchObject({ status: "adopted", instrument: "Perpres 1 Tahun 2027", adoptedOn: "2027-03-01", adoptedLate: true });
     expect((await failureOf(admin().ran.adoptPeriod({ number: 4, version: 2, instrument: "Perpres 2/2027", adoptedOn: "2027-04-01" }))).messageKey).toBe("PERIOD_ADOPTED");

@@ -1,0 +1,66 @@
+/** Action items as files: checking and importing a matrix (CSV or XLSX), exporting a period's plan. */
+import { insertActionItem, listActionItems, setFollows } from "@gugus/db";
+import { DomainError, ImportFileNameSchema, PeriodNumberSchema, readActionItemTable } from "@gugus/domain";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { z } from "zod";
+import { audit } from "../../audit.ts";
+import { itemsFileName, writeItemsWorkbook } from "../../export/items-workbook.ts";
+import { readTable } from "../../import/parse-file.ts";
+import { signedInProcedure } from "../../trpc.ts";
+import { getPeriod } from "./shared.ts";
+
+const ItemFileSchema = z.object({ number: PeriodNumberSchema, fileName: ImportFileNameSchema, contentBase64: z.string().max(1_000_000) }).strict();
+
+export const itemFilesRouter = {
+  /** Reads an action-item matrix (CSV or XLSX, sent as base64) and checks every row; writes nothing. */
+  checkItemsFile: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
+    const period = getPeriod(ctx.db, input.number);
+    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    const { columns, rows } = readActionItemTable(table, period, listActionItems(ctx.db, { periodId: period.id }));
+    return { columns, rows: rows.map((r) => ({ row: r.row, code: r.code, problems: r.problems, ok: r.item !== null })) };
+  }),
+
+  /**
+   * Imports an action-item matrix all or nothing: any column or row problem writes nothing. The file
+   * is read first; the rows are then checked again inside the write transaction, against the period
+   * and its items as they are at that moment.
+   */
+  importItems: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
+    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    return ctx.db.transaction((tx) => {
+      const period = getPeriod(tx, input.number);
+      const existing = listActionItems(tx, { periodId: period.id });
+      const { columns, rows } = readActionItemTable(table, period, existing);
+      if (columns.length > 0) throw new DomainError(columns[0]!.code, { column: columns[0]!.column });
+      if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
+      const bad = rows.filter((r) => r.item === null);
+      if (bad.length > 0) throw new DomainError("IMPORT_HAS_ERRORS", { rows: bad.length, first: bad[0]!.row });
+      const now = ctx.now().getTime();
+      const ids = new Map(existing.map((i) => [i.code.toLowerCase(), i.id]));
+      for (const r of rows) {
+        const id = insertActionItem(tx, period.id, r.item!, now);
+        if (id === undefined) throw new DomainError("ITEM_CODE_TAKEN", { code: r.code });
+        ids.set(r.code.toLowerCase(), id);
+      }
+      for (const r of rows) if (r.follows !== null) setFollows(tx, ids.get(r.code.toLowerCase())!, ids.get(r.follows.toLowerCase())!);
+      audit(
+        { ...ctx, db: tx },
+        {
+          action: "ran.import",
+          outcome: "success",
+          targetType: "ran_period",
+          targetId: input.number,
+          details: { file: input.fileName.slice(0, 100), items: rows.length, codes: rows.map((r) => r.code).join(", ").slice(0, 1000) },
+        },
+      );
+      return { inserted: rows.length };
+    });
+  }),
+
+  /** The period's plan as an XLSX file (base64), in the layout the import reads back. */
+  exportItems: signedInProcedure.input(z.object({ number: PeriodNumberSchema }).strict()).query(async ({ ctx, input }) => {
+    const period = getPeriod(ctx.db, input.number);
+    const buffer = await writeItemsWorkbook(period, listActionItems(ctx.db, { periodId: period.id }));
+    return { fileName: itemsFileName(period), contentBase64: buffer.toString("base64") };
+  }),
+} satisfies TRPCRouterRecord;
