@@ -144,3 +144,23 @@ describe("withdrawing an adoption", () => {
     expect(dump()).toBe(before);
   });
 });
+
+describe("a change and its audit row commit together", () => {
+  const failAudit = () => fx.handle.sqlite.exec("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+  const data = () => dump().split("|").slice(0, 2).join("|");
+
+  it.each([
+    ["correcting an adoption", () => admin().ran.correctAdoption({ ...III, version: 1, adoptedOn: "2023-02-23", reason })],
+    ["withdrawing an adoption", () => admin().ran.withdrawAdoption({ number: 3, version: 1, reason })],
+    ["adopting", () => admin().ran.adoptPeriod({ number: 4, version: 1, instrument: "Perpres 1/2026", adoptedOn: "2026-02-01" })],
+    ["changing settings", () => admin().ran.updatePeriod({ number: 4, version: 1, firstYear: 2025, lastYear: 2029, ...settings, dueDays: 10 })],
+    ["setting coordinators", () => admin().ran.setCoordinators({ number: 3, version: 1, coordinators: [{ subTaskForce: "prevention", agency: "Polri" }] })],
+    ["creating a period", () => admin().ran.createPeriod({ number: 5, firstYear: 2030, lastYear: 2034 })],
+  ])("%s writes nothing when its audit row cannot be written", async (_label, call) => {
+    fresh();
+    const before = data();
+    failAudit();
+    await expect(call()).rejects.toThrow();
+    expect(data()).toBe(before);
+  });
+});
