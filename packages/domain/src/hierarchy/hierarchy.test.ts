@@ -66,6 +66,28 @@ describe("the task-force tree of today's regions", () => {
     );
   });
 
+  it("builds from an unsorted list: a city before its province, children in code order", () => {
+    const t = buildTaskForceTree([
+      { code: "32.75", name: "Kota Bekasi" },
+      { code: "33", name: "Jawa Tengah" },
+      { code: "32.16", name: "Kabupaten Bekasi" },
+      { code: "32", name: "Jawa Barat" },
+    ]);
+    expect(t.root.childKeys).toEqual(["32", "33"]);
+    expect(t.nodes.get("32")?.childKeys).toEqual(["32.16", "32.75"]);
+    expect(t.nodes.get("32.75")).toEqual({ key: "32.75", level: "regency", regionCode: "32.75", regionName: "Kota Bekasi", parentKey: "32", childKeys: [] });
+    expect(t.nodes.get("33")).toEqual({ key: "33", level: "province", regionCode: "33", regionName: "Jawa Tengah", parentKey: NATIONAL_KEY, childKeys: [] });
+    expect(t.root).toMatchObject({ key: NATIONAL_KEY, level: "national", regionCode: null, regionName: null, parentKey: null });
+  });
+
+  it("gives no ancestors for a key not in the tree, and refuses a hand-made tree whose parents loop", () => {
+    expect(ancestorKeys(tree, "99.99")).toEqual([]);
+    const a = { key: "a", level: "province" as const, regionCode: "11", regionName: "A", parentKey: "b", childKeys: [] };
+    const b = { ...a, key: "b", parentKey: "a" };
+    const looped = { root: a, nodes: new Map([["a", a], ["b", b]]) };
+    expect(() => ancestorKeys(looped, "a")).toThrow(TreeBuildError);
+  });
+
   it("refuses a regency whose province is missing, a duplicate and a malformed code", () => {
     expect(() => buildTaskForceTree([{ code: "32.75", name: "Kota Bekasi" }])).toThrow(TreeBuildError);
     expect(() => buildTaskForceTree([{ code: "32", name: "a" }, { code: "32", name: "b" }])).toThrow(TreeBuildError);

@@ -241,4 +241,9 @@ describe("toRoman", () => {
     expect(() => toRoman(0)).toThrow(RangeError);
     expect(() => toRoman(1.5)).toThrow(RangeError);
   });
+  it("writes the largest numeral, 3999 as MMMCMXCIX, and refuses 4000 and negatives", () => {
+    expect(toRoman(3999)).toBe("MMMCMXCIX");
+    expect(() => toRoman(4000)).toThrow(RangeError);
+    expect(() => toRoman(-1)).toThrow(RangeError);
+  });
 });
