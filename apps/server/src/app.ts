@@ -24,6 +24,7 @@ import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { renderFrontPage } from "./front-page.ts";
+import { handleServerError, refusalOf, sendRefusal } from "./refusals.ts";
 import { checkApiRequest } from "./request-guard.ts";
 
 /** Where the built single-page apps are. */
@@ -96,7 +97,9 @@ export async function buildServer({
     bodyLimit: LIMITS.bodyBytes,
     routerOptions: { maxParamLength: 5000 },
     trustProxy,
+    frameworkErrors: (error, req, reply) => void handleServerError(error, req, reply),
   });
+  app.setErrorHandler(handleServerError);
 
   const cache = createReadCache(database.sqlite);
 
@@ -122,10 +125,7 @@ export async function buildServer({
       await api.register(fastifyRateLimit, {
         max: rateLimitPerMinute,
         timeWindow: 60_000,
-        errorResponseBuilder: (_req, context) => ({
-          statusCode: 429,
-          error: { message: "Too many requests.", code: -32029, data: { code: "TOO_MANY_REQUESTS", httpStatus: 429, messageKey: "TOO_MANY_REQUESTS", details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } } },
-        }),
+        errorResponseBuilder: (_req, context) => refusalOf(429, { details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } }),
       });
     }
     api.addHook("onRequest", async (req, reply) => {
@@ -133,9 +133,7 @@ export async function buildServer({
       const refusal = checkApiRequest({ method: req.method, headers: req.headers, ownOrigin: `${req.protocol}://${req.host}` });
       if (refusal) {
         req.log.warn({ reason: refusal.reason }, "api request refused");
-        return reply.code(refusal.status).send({
-          error: { message: "Request refused.", code: -32003, data: { code: refusal.status === 415 ? "UNSUPPORTED_MEDIA_TYPE" : "FORBIDDEN", httpStatus: refusal.status, messageKey: refusal.messageKey } },
-        });
+        return sendRefusal(reply, refusalOf(refusal.status, { messageKey: refusal.messageKey }));
       }
     });
     await api.register(fastifyTRPCPlugin, {
@@ -203,7 +201,7 @@ export async function buildServer({
         return reply.code(503).type("text/plain; charset=utf-8").send(`The ${name} app is not built. Run: pnpm build`);
       }
     }
-    return reply.code(404).send({ error: "not_found" });
+    return sendRefusal(reply, refusalOf(404));
   });
 
   app.get("/", (_req, reply) => reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(renderFrontPage()));

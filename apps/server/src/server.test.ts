@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { createCentralAdmin } from "@gugus/api";
 import { openDatabase, seedDatabase } from "@gugus/db";
 import { createTestDatabase } from "@gugus/db/testing";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, buildServer } from "./app.ts";
@@ -173,6 +174,47 @@ describe("the HTTP server", () => {
     expect(text).not.toMatch(/"stack"|\.ts:\d+|node_modules/);
   });
 
+  describe("every refusal in the API's one error shape, echoing no input", () => {
+    /** The shape every error of the API has (its JSON-RPC code matching its tRPC code), without `xyzzy` from the request. */
+    async function expectRefusal(res: Response, status: number, messageKey: string) {
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toMatch(/application\/json/);
+      const text = await res.text();
+      const body = JSON.parse(text) as { error: { message: string; code: number; data: { code: keyof typeof TRPC_ERROR_CODES_BY_KEY; httpStatus: number; messageKey: string } } };
+      expect(body).toMatchObject({ error: { message: expect.any(String) as string, data: { httpStatus: status, messageKey } } });
+      expect(body.error.code).toBe(TRPC_ERROR_CODES_BY_KEY[body.error.data.code]);
+      expect(text).not.toMatch(/xyzzy/i);
+    }
+
+    it("answers an unknown procedure 404 without naming it, by GET, POST and in a batch", async () => {
+      await expectRefusal(await get("nothing.xyzzy", {}), 404, "NOT_FOUND");
+      await expectRefusal(await trpcPost(base, "nothing.xyzzy", {}, cookie), 404, "NOT_FOUND");
+      const batch = await fetch(`${base}/trpc/ran.periods,nothing.xyzzy?batch=1&input=%7B%7D`, { headers: { cookie } });
+      const text = await batch.text();
+      expect(text).not.toMatch(/xyzzy/);
+      expect((JSON.parse(text) as { error?: { data: { messageKey: string } } }[])[1]?.error?.data.messageKey).toBe("NOT_FOUND");
+    });
+
+    it("answers a URL longer than the router takes with 414, without the path", async () => {
+      await expectRefusal(await fetch(`${base}/trpc/${"xyzzy".repeat(2000)}`, { headers: { cookie } }), 414, "PAYLOAD_TOO_LARGE");
+    });
+
+    it("answers a URL that does not decode with 400, without the URL", async () => {
+      await expectRefusal(await fetch(`${base}/trpc/xyzzy%zz`, { headers: { cookie } }), 400, "VALIDATION_FAILED");
+      await expectRefusal(await fetch(`${base}/xyzzy%E0%A4%A`), 400, "VALIDATION_FAILED");
+    });
+
+    it("answers an address the server does not have with 404, and a post of broken JSON there with 400", async () => {
+      await expectRefusal(await fetch(`${base}/xyzzy`), 404, "NOT_FOUND");
+      await expectRefusal(await fetch(`${base}/xyzzy`, { method: "POST", headers: API_HEADERS, body: "{xyzzy" }), 400, "VALIDATION_FAILED");
+    });
+
+    it("answers the cross-site guard's refusals with their own JSON-RPC codes", async () => {
+      await expectRefusal(await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { "content-type": "text/xyzzy", cookie }, body: "xyzzy" }), 415, "UNSUPPORTED_MEDIA_TYPE");
+      await expectRefusal(await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: "{}" }), 403, "FORBIDDEN");
+    });
+  });
+
   it("refuses malformed JSON input with 400, not 500", async () => {
     const res = await fetch(`${base}/trpc/hierarchy.byId?input=%7Bnot-json`, { headers: { cookie } });
     expect(res.status).toBe(400);
@@ -197,10 +239,10 @@ describe("the HTTP server", () => {
   });
 
   it("refuses a body over 1 MiB with 413 and closes that connection", async () => {
-    const res = await trpcPost(base, "auth.signIn", { email: "a@b.id", password: "x".repeat(LIMITS.bodyBytes) });
+    const res = await trpcPost(base, "auth.signIn", { email: "a@b.id", password: "xyzzy".repeat(LIMITS.bodyBytes / 5) });
     expect(res.status).toBe(413);
     expect(res.headers.get("connection")).toBe("close");
-    await res.arrayBuffer();
+    expect(await res.json()).toMatchObject({ error: { code: TRPC_ERROR_CODES_BY_KEY.PAYLOAD_TOO_LARGE, data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, messageKey: "PAYLOAD_TOO_LARGE" } } });
   });
 
   it("compresses large JSON for slow links", async () => {

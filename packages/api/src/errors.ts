@@ -7,6 +7,7 @@ import { DOMAIN_ERRORS, DomainError, isDomainErrorCode } from "@gugus/domain";
 import type { DomainErrorKind } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
 
 /** Domain error kind → tRPC error code. */
 export const DOMAIN_KIND_TO_TRPC: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
@@ -111,13 +112,39 @@ export function formatError({
     message = TRANSPORT_MESSAGES[messageKey] ?? GENERIC_INTERNAL_MESSAGE;
   }
 
+  // A path that names no procedure is the caller's text: it is not echoed.
+  const unknownPath = error.code === "NOT_FOUND" && !(cause instanceof DomainError);
   const data: ApiErrorData = {
     code: shape.data.code,
     httpStatus: shape.data.httpStatus,
     messageKey,
-    ...(shape.data.path === undefined ? {} : { path: shape.data.path }),
+    ...(shape.data.path === undefined || unknownPath ? {} : { path: shape.data.path }),
     ...(details ? { details } : {}),
     ...(issues ? { issues } : {}),
   };
   return { message, code: shape.code, data };
+}
+
+/**
+ * The same error shape for a refusal made before tRPC runs (the server's request guard and rate
+ * limit, fastify's body and URL limits, addresses the server does not have): no input echoed.
+ */
+export function formatRefusal({
+  code,
+  httpStatus,
+  messageKey = TRPC_CODE_TO_KEY[code] ?? "INTERNAL",
+  details,
+}: {
+  code: TRPC_ERROR_CODE_KEY;
+  httpStatus: number;
+  messageKey?: string;
+  details?: ApiErrorData["details"];
+}): { error: { message: string; code: number; data: ApiErrorData } } {
+  return {
+    error: {
+      message: TRANSPORT_MESSAGES[messageKey] ?? GENERIC_INTERNAL_MESSAGE,
+      code: TRPC_ERROR_CODES_BY_KEY[code],
+      data: { code, httpStatus, messageKey, ...(details ? { details } : {}) },
+    },
+  };
 }

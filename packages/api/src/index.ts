@@ -10,7 +10,7 @@ export type { AppRouter } from "./root.ts";
 export { createContextInner } from "./context.ts";
 export type { Context, ContextOptions, RequestInfo } from "./context.ts";
 export type { ApiErrorData, ErrorIssue } from "./errors.ts";
-export { GENERIC_INTERNAL_MESSAGE } from "./errors.ts";
+export { formatRefusal, GENERIC_INTERNAL_MESSAGE } from "./errors.ts";
 export { createCentralAdmin, ensureFirstAdmin } from "./bootstrap.ts";
 export type { CreatedAdmin } from "./bootstrap.ts";
 export { sessionCookieName, SESSION_COOKIE_MAX_AGE_SECONDS } from "./auth/cookies.ts";
