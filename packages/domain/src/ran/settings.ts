@@ -4,7 +4,9 @@
  * due date entry closes. No statute fixes these; they are data of the period.
  */
 import { z } from "zod";
+import { YearSchema } from "../dates.ts";
 import { requiredOr } from "../errors.ts";
+import { checkSpan } from "./periods.ts";
 
 export const REPORTING_CYCLES = ["annual", "semester"] as const;
 export type ReportingCycle = (typeof REPORTING_CYCLES)[number];
@@ -22,3 +24,15 @@ export type ReportingSettings = z.infer<typeof ReportingSettingsSchema>;
 
 /** A report per year, due 31 days after the year ends (31 January), entry open 60 days more. */
 export const DEFAULT_REPORTING_SETTINGS: ReportingSettings = { reportingCycle: "annual", dueDays: 31, expiryDays: 60 };
+
+/**
+ * A period's editable settings as one record: its years (the span's own rules: first not after
+ * last, at most ten years) and its reporting settings. Whether the years fit beside the other
+ * periods and keep every year holding a target is checked against those (`checkPeriods`, `yearsLeftOut`).
+ */
+export const PeriodSettingsSchema = z
+  .object({ firstYear: YearSchema, lastYear: YearSchema })
+  .extend(ReportingSettingsSchema.shape)
+  .strict()
+  .superRefine((p, ctx) => checkSpan(p, ctx));
+export type PeriodSettings = z.infer<typeof PeriodSettingsSchema>;
