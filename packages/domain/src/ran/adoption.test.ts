@@ -3,14 +3,12 @@ import {
   ADOPTION_LEAD_YEARS,
   AdoptionCorrectionSchema,
   AdoptionWithdrawalSchema,
-  adoptionFormSchema,
   adoptionWindow,
   assertAdopted,
   assertAdoptionDate,
   assertDraft,
   assertYearsEditable,
   checkAdoptionDate,
-  correctionFormSchema,
   planYear,
 } from "./adoption.ts";
 import { PeriodCoordinatorsSchema } from "./coordinators.ts";
@@ -96,18 +94,7 @@ describe("PeriodAdoptionSchema", () => {
   });
 });
 
-describe("adoptionFormSchema", () => {
-  it("puts a date out of the window on adoptedOn, with the code the server sends", () => {
-    const result = adoptionFormSchema(V, "2031-01-01").safeParse({ instrument: "Perpres 1/2030", adoptedOn: "1999-01-01" });
-    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["adoptedOn"], message: "ADOPTION_TOO_EARLY" })]);
-  });
-
-  it("accepts a date in the window", () => {
-    expect(adoptionFormSchema(V, "2031-01-01").safeParse({ instrument: "Perpres 1/2030", adoptedOn: "2030-06-01" }).success).toBe(true);
-  });
-});
-
-describe("AdoptionCorrectionSchema and correctionFormSchema", () => {
+describe("AdoptionCorrectionSchema", () => {
   const correction = { instrument: "Perpres 19/2023", adoptedOn: "2023-02-22", firstYear: 2020, lastYear: 2024, reason: "Tanggal salah ketik saat penetapan" };
 
   it("needs a reason of ten characters at least, at most 500, under the text rule", () => {
@@ -123,14 +110,6 @@ describe("AdoptionCorrectionSchema and correctionFormSchema", () => {
   it("keeps the span's own rules: inverted years and more than ten years are refused on lastYear", () => {
     expect(AdoptionCorrectionSchema.safeParse({ ...correction, firstYear: 2025, lastYear: 2024 }).error?.issues).toEqual([expect.objectContaining({ path: ["lastYear"], message: "PERIOD_YEARS_INVERTED" })]);
     expect(messages(AdoptionCorrectionSchema.safeParse({ ...correction, lastYear: 2030 }))).toEqual(["PERIOD_TOO_LONG"]);
-  });
-
-  it("checks the date against the years entered, not the stored ones", () => {
-    const form = correctionFormSchema("2026-11-28");
-    expect(form.safeParse(correction).success).toBe(true);
-    // Moving the first year to 2026 makes a 2023 date three years early.
-    expect(messages(form.safeParse({ ...correction, firstYear: 2026, lastYear: 2030 }))).toEqual(["ADOPTION_TOO_EARLY"]);
-    expect(messages(form.safeParse({ ...correction, adoptedOn: "2026-11-29" }))).toEqual(["DATE_IN_FUTURE"]);
   });
 
   it("a withdrawal needs only the reason", () => {

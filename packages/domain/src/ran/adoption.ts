@@ -16,7 +16,7 @@ import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import type { DomainErrorCode } from "../errors.ts";
 import { textSchema } from "../text.ts";
-import { AdoptionDateSchema, AdoptionInstrumentSchema, PeriodAdoptionSchema, checkSpan } from "./periods.ts";
+import { AdoptionDateSchema, AdoptionInstrumentSchema, checkSpan } from "./periods.ts";
 import type { RanPeriod } from "./periods.ts";
 
 /** How many whole years before its first year a period may be adopted at the earliest (from 1 January). */
@@ -74,27 +74,6 @@ export type AdoptionCorrection = z.infer<typeof AdoptionCorrectionSchema>;
 /** Withdrawing an adoption (the period becomes a draft again): the reason. */
 export const AdoptionWithdrawalSchema = z.object({ reason: AdoptionReasonSchema }).strict();
 export type AdoptionWithdrawal = z.infer<typeof AdoptionWithdrawalSchema>;
-
-function dateIssue(span: Span, adoptedOn: IsoDate, today: IsoDate, ctx: z.RefinementCtx): void {
-  const problem = checkAdoptionDate(span, adoptedOn, today);
-  if (problem) ctx.addIssue({ code: "custom", path: ["adoptedOn"], message: problem.code, params: problem.details });
-}
-
-/**
- * The adoption form's schema for one period on one day: {@link PeriodAdoptionSchema} with the
- * date's window, so the form says what the server would. A date out of the window is an issue on
- * `adoptedOn` (its `params` hold the bound).
- */
-export function adoptionFormSchema(period: Span, today: IsoDate) {
-  return PeriodAdoptionSchema.superRefine((value, ctx) => dateIssue(period, value.adoptedOn, today, ctx));
-}
-
-/** The correction form's schema on one day: {@link AdoptionCorrectionSchema} with the date's window for the years entered. */
-export function correctionFormSchema(today: IsoDate) {
-  return AdoptionCorrectionSchema.superRefine((value, ctx) => {
-    if (value.firstYear <= value.lastYear) dateIssue(value, value.adoptedOn, today, ctx);
-  });
-}
 
 /**
  * Whether a change of a period's years is allowed by its status: a draft's years may change; an
