@@ -11,7 +11,15 @@ describe("the six sub-task-forces", () => {
     expect(getSubTaskForce("law_enforcement")).toMatchObject({ nameId: "Penegakan Hukum", nameEn: "Law enforcement" });
   });
 
-  it("refuses an unknown code", () => {
+  it("refuses an unknown code with SUB_TASK_FORCE_INVALID, and an empty one as required", () => {
     expect(SubTaskForceCodeSchema.safeParse("budget").success).toBe(false);
+    const key = (v: unknown) => SubTaskForceCodeSchema.safeParse(v).error?.issues.map((i) => i.message);
+    expect(key("budget")).toEqual(["SUB_TASK_FORCE_INVALID"]);
+    expect(key("I")).toEqual(["SUB_TASK_FORCE_INVALID"]);
+    expect([key(""), key(undefined), key(null)]).toEqual([["FIELD_REQUIRED"], ["FIELD_REQUIRED"], ["FIELD_REQUIRED"]]);
+  });
+
+  it("finds each sub-task-force by its own code", () => {
+    for (const s of SUB_TASK_FORCES) expect(getSubTaskForce(s.code)).toBe(s);
   });
 });
