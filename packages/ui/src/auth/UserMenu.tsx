@@ -17,7 +17,8 @@ export function UserMenu({ me }: { me: Me }) {
     <>
       <Menu position="bottom-end" width={260} withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={t("auth.myAccount")} data-testid="user-menu">
+          {/* Named by what it shows (WCAG 2.5.3, label in name); "my account" is its tooltip. */}
+          <UnstyledButton title={t("auth.myAccount")} data-testid="user-menu">
             <Text size="sm" fw={600} truncate maw={180}>
               {me.name}
             </Text>
