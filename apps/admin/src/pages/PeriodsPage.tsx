@@ -1,13 +1,13 @@
 import type { RouterOutputs } from "@gugus/api";
 import { hasCapability } from "@gugus/domain/accounts";
-import { PeriodDraftSchema, checkPeriods, problemDetails, toRoman } from "@gugus/domain/ran";
-import { QueryState, errorKeyOf, errorMessage, problemMessage, useLiveValidation, useMe, useTRPC } from "@gugus/ui";
-import { Alert, Anchor, Badge, Box, Button, Group, NumberInput, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { MAX_PERIOD_NUMBER, PeriodDraftSchema, toRoman } from "@gugus/domain/ran";
+import { NumberField, QueryState, errorMessage, readNumberField, useDomainForm, useMe, useTRPC } from "@gugus/ui";
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
+import { FIELD_OF_PERIOD_RULE, checkPeriodSpan } from "./period/rules.ts";
 
 type Periods = RouterOutputs["ran"]["periods"]["periods"];
 
@@ -60,7 +60,7 @@ function Timeline({ periods, currentNumber }: { periods: Period[]; currentNumber
             px={6}
             style={{
               borderRadius: 6,
-              background: p.status === "adopted" ? "var(--mantine-color-indigo-6)" : "repeating-linear-gradient(45deg, var(--mantine-color-indigo-1), var(--mantine-color-indigo-1) 6px, var(--mantine-color-indigo-0) 6px, var(--mantine-color-indigo-0) 12px)",
+              background: p.status === "adopted" ? "var(--mantine-primary-color-filled)" : "repeating-linear-gradient(45deg, var(--mantine-color-indigo-1), var(--mantine-color-indigo-1) 6px, var(--mantine-color-indigo-0) 6px, var(--mantine-color-indigo-0) 12px)",
               color: p.status === "adopted" ? "white" : "var(--mantine-color-indigo-9)",
               outline: current ? "3px solid var(--mantine-color-orange-5)" : undefined,
               outlineOffset: 2,
@@ -83,16 +83,6 @@ function Timeline({ periods, currentNumber }: { periods: Period[]; currentNumber
   );
 }
 
-/** Which form field each period rule belongs to. */
-const FIELD_OF_RULE: Record<string, "number" | "firstYear" | "lastYear"> = {
-  PERIOD_NUMBER_TAKEN: "number",
-  PERIOD_NUMBER_ORDER: "number",
-  PERIOD_NUMBER_SKIPPED: "number",
-  PERIOD_OVERLAP: "firstYear",
-  PERIOD_YEARS_INVERTED: "lastYear",
-  YEAR_INVALID: "firstYear",
-};
-
 /**
  * A new draft period, checked as the user types against the same rules the server holds: the
  * draft's own schema, then the whole set of periods with the draft added (no overlap, numbers in
@@ -104,34 +94,30 @@ function CreatePeriodForm({ periods, onDone }: { periods: Periods; onDone: (crea
   const queryClient = useQueryClient();
   const last = periods.at(-1);
   const next = { number: (last?.number ?? 0) + 1, firstYear: (last?.lastYear ?? 2014) + 1 };
-  const form = useForm({
-    mode: "controlled",
-    initialValues: { number: next.number as number | string, firstYear: next.firstYear as number | string, lastYear: (next.firstYear + 4) as number | string },
-    validate: (values) => {
-      const parsed = PeriodDraftSchema.safeParse(values);
-      if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), problemMessage(t, i.message)]));
-      const draft = parsed.data;
-      if (periods.some((p) => p.number === draft.number)) return { number: problemMessage(t, "PERIOD_NUMBER_TAKEN", { number: draft.number }) };
-      const [problem] = checkPeriods([...periods, draft]).problems;
-      if (!problem) return {};
-      return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, problemDetails(problem)) };
-    },
+  const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({
+    initialValues: { number: String(next.number), firstYear: String(next.firstYear), lastYear: String(next.firstYear + 4) },
+    schema: PeriodDraftSchema,
+    toInput: (v) => ({ number: readNumberField(v.number), firstYear: readNumberField(v.firstYear), lastYear: readNumberField(v.lastYear) }),
+    check: (draft) => checkPeriodSpan(periods, draft),
+    fieldOfRule: FIELD_OF_PERIOD_RULE,
+    fallbackField: "firstYear",
+    live: "all",
   });
-  useLiveValidation(form);
   const create = useMutation(
     trpc.ran.createPeriod.mutationOptions({
-      onSuccess: (p) => onDone(p),
-      onError: (error) => {
-        const field = FIELD_OF_RULE[errorKeyOf(error)];
-        if (field) form.setFieldError(field, errorMessage(t, error));
+      onSuccess: (p) => {
+        markSaved();
+        onDone(p);
       },
-      onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()),
+      onError: showOnField,
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.ran.periods.queryKey() }),
     }),
   );
-  const numeral = typeof form.values.number === "number" && form.values.number >= 1 && form.values.number <= 50 ? toRoman(form.values.number) : "";
+  const typed = readNumberField(form.values.number);
+  const numeral = typeof typed === "number" && typed >= 1 && typed <= MAX_PERIOD_NUMBER ? toRoman(typed) : "";
   return (
     <Paper withBorder p="md" radius="md" data-testid="create-period">
-      <form noValidate onSubmit={form.onSubmit((values) => create.mutate(PeriodDraftSchema.parse(values)))}>
+      <form noValidate onSubmit={onSubmit((draft) => create.mutate(draft))}>
         <Stack gap="sm">
           <div>
             <Title order={2} size="h4">
@@ -142,19 +128,11 @@ function CreatePeriodForm({ periods, onDone }: { periods: Periods; onDone: (crea
             </Text>
           </div>
           <Group align="flex-start" grow>
-            <NumberInput
-              label={t("admin.periods.create.number")}
-              description={numeral ? t("admin.periods.create.numberHint", { numeral }) : " "}
-              min={1}
-              allowDecimal={false}
-              allowNegative={false}
-              required
-              {...form.getInputProps("number")}
-            />
-            <NumberInput label={t("admin.periods.create.firstYear")} description=" " allowDecimal={false} allowNegative={false} required {...form.getInputProps("firstYear")} />
-            <NumberInput label={t("admin.periods.create.lastYear")} description=" " allowDecimal={false} allowNegative={false} required {...form.getInputProps("lastYear")} />
+            <NumberField label={t("admin.periods.create.number")} description={numeral ? t("admin.periods.create.numberHint", { numeral }) : " "} required {...form.getInputProps("number")} />
+            <NumberField label={t("admin.periods.create.firstYear")} description=" " required {...form.getInputProps("firstYear")} />
+            <NumberField label={t("admin.periods.create.lastYear")} description=" " required {...form.getInputProps("lastYear")} />
           </Group>
-          {create.isError && !FIELD_OF_RULE[errorKeyOf(create.error)] && (
+          {create.isError && !isOnField(create.error) && (
             <Alert color="red" role="alert">
               {errorMessage(t, create.error)}
             </Alert>
@@ -187,7 +165,7 @@ export function PeriodsPage() {
         <Text c="dimmed">{t("admin.periods.intro")}</Text>
       </div>
       {created && (
-        <Alert color="green" withCloseButton onClose={() => setCreated(null)} role="status">
+        <Alert color="green" withCloseButton closeButtonLabel={t("unsaved.close")} onClose={() => setCreated(null)} role="status">
           {t("admin.periods.create.created", { numeral: created.numeral, first: created.firstYear, last: created.lastYear })}
         </Alert>
       )}
