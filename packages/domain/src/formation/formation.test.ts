@@ -5,7 +5,7 @@ import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
 import { MembershipSchema, allSeats, compositionAt, findSeatOverlaps, holderAt, seatOf } from "./composition.ts";
 import { countCoverage, coverageShare } from "./coverage.ts";
 import type { CoverageEntry } from "./coverage.ts";
-import { normalizeInstrumentType } from "./import.ts";
+import { checkImportRowFields, importFieldOf, normalizeInstrumentType } from "./import.ts";
 import { InstrumentSchema, formationStatusAt, instrumentFits, instrumentTypesFor, sortInstruments } from "./instruments.ts";
 
 const sk = (issuedOn: string, extra: Partial<{ endsOn: string | null; revokedOn: string | null; id: number }> = {}) => ({ issuedOn, endsOn: null, revokedOn: null, ...extra });
@@ -36,6 +36,76 @@ describe("normalizeInstrumentType", () => {
     ["  Peraturan  Daerah ", "perda"],
   ])("reads %j as %j, whatever its dots, dashes and spaces", (written, code) => {
     expect(normalizeInstrumentType(written)).toBe(code);
+  });
+});
+
+describe("instrument choices by level and kind", () => {
+  it("give the nation a Perpres only, a province its Pergub, SK and Perda, a kabupaten its Perbup, SK and Perda", () => {
+    expect(instrumentTypesFor("national", null)).toEqual(["perpres"]);
+    expect(instrumentTypesFor("province", null)).toEqual(["pergub", "sk_gubernur", "perda"]);
+    expect(instrumentTypesFor("regency", "kabupaten")).toEqual(["perbup", "sk_bupati", "perda"]);
+  });
+
+  it("give a regency of unknown kind only what fits any kind (a Perda)", () => {
+    expect(instrumentTypesFor("regency", null)).toEqual(["perda"]);
+    expect(instrumentFits("perwali", "regency", null)).toBe(false);
+  });
+});
+
+describe("importFieldOf", () => {
+  it.each([
+    ["Kode Wilayah", "regionCode"],
+    ["  JENIS ", "type"],
+    ["jenis-instrumen", "type"],
+    ["No", "number"],
+    ["Tanggal Penetapan", "issuedOn"],
+    ["issued_on", "issuedOn"],
+    ["Penerbit", "issuer"],
+  ])("reads the header %j as %s, whatever its case, spaces and dashes", (header, field) => {
+    expect(importFieldOf(header)).toBe(field);
+  });
+
+  it("knows no field for another header, nor for one glued together", () => {
+    expect(importFieldOf("warna")).toBeUndefined();
+    expect(importFieldOf("kodewilayah")).toBeUndefined();
+    expect(importFieldOf("")).toBeUndefined();
+  });
+});
+
+describe("checkImportRowFields", () => {
+  const row = { row: 2, regionCode: " 32.75 ", type: "Perwali", number: "460/105/2017", issuedOn: " 2017-03-01 ", issuer: null };
+
+  it("reads a clean row, trimming the code and the date, with no issuer when none is given", () => {
+    expect(checkImportRowFields(row)).toEqual({ issues: [], value: { regionCode: "32.75", type: "perwali", number: "460/105/2017", issuedOn: "2017-03-01", issuer: null } });
+    expect(checkImportRowFields({ ...row, issuer: "   " }).value?.issuer).toBeNull();
+  });
+
+  it("keeps an issuer the file gives, trimmed", () => {
+    expect(checkImportRowFields({ ...row, issuer: " Wali Kota Bekasi " }).value?.issuer).toBe("Wali Kota Bekasi");
+  });
+
+  it("names every bad field with its code, and gives no value", () => {
+    expect(checkImportRowFields({ row: 3, regionCode: "3275x", type: "keppres", number: " ", issuedOn: "2017-02-30", issuer: "W" })).toEqual({
+      issues: [
+        { field: "regionCode", messageKey: "REGION_CODE_MALFORMED" },
+        { field: "type", messageKey: "INSTRUMENT_TYPE_INVALID" },
+        { field: "number", messageKey: "INSTRUMENT_NUMBER_INVALID" },
+        { field: "issuedOn", messageKey: "DATE_INVALID" },
+        { field: "issuer", messageKey: "INSTRUMENT_ISSUER_INVALID" },
+      ],
+      value: null,
+    });
+  });
+
+  it.each([
+    ["regionCode", { regionCode: "32.70" }],
+    ["type", { type: "Keppres" }],
+    ["issuedOn", { issuedOn: "01-03-2017" }],
+    ["issuer", { issuer: "W" }],
+  ])("refuses a row with only its %s wrong", (field, change) => {
+    const result = checkImportRowFields({ ...row, ...change });
+    expect(result.issues.map((i) => i.field)).toEqual([field]);
+    expect(result.value).toBeNull();
   });
 });
 
@@ -73,6 +143,24 @@ describe("formationStatusAt", () => {
     const list = [sk("2016-01-01", { revokedOn: "2020-03-01" })];
     expect(formationStatusAt(list, "2020-02-29").status).toBe("formed");
     expect(formationStatusAt(list, "2020-03-01").status).toBe("revoked");
+  });
+
+  it("follows the latest instrument whatever the list's order", () => {
+    const list = [sk("2019-06-01"), sk("2016-01-01", { endsOn: "2018-12-31" })];
+    expect(formationStatusAt(list, "2019-01-01")).toMatchObject({ status: "expired", instrument: { issuedOn: "2016-01-01" } });
+    expect(formationStatusAt(list, "2019-06-01")).toMatchObject({ status: "formed", instrument: { issuedOn: "2019-06-01" } });
+    expect(sortInstruments(list).map((i) => i.issuedOn)).toEqual(["2016-01-01", "2019-06-01"]);
+  });
+
+  it("stays formed on an instrument's last day and is expired the day after", () => {
+    const list = [sk("2016-01-01", { endsOn: "2018-12-31" })];
+    expect(formationStatusAt(list, "2018-12-31")).toMatchObject({ status: "formed" });
+    expect(formationStatusAt(list, "2019-01-01")).toMatchObject({ status: "expired", instrument: { endsOn: "2018-12-31" } });
+  });
+
+  it("calls a revoked instrument revoked even past its end, and a revocation still ahead formed", () => {
+    expect(formationStatusAt([sk("2016-01-01", { endsOn: "2018-12-31", revokedOn: "2018-06-01" })], "2019-06-01").status).toBe("revoked");
+    expect(formationStatusAt([sk("2016-01-01", { revokedOn: "2030-01-01" })], "2020-01-01").status).toBe("formed");
   });
 
   it("breaks a same-day tie by entry order", () => {
