@@ -14,7 +14,9 @@ const committed = () =>
       .map((file) => [file, readFileSync(new URL(file, SCHEMAS_DIR), "utf8")] as const),
   );
 
-describe("the JSON Schemas shipped in schemas/", () => {
+// Skipped inside a mutation run: comparing the generated files would kill every mutant of a
+// schema's bounds without any rule's test noticing it, and hide the tests that are missing.
+describe.skipIf(process.env.STRYKER_MUTATOR_WORKER !== undefined)("the JSON Schemas shipped in schemas/", () => {
   it("are what generate:schemas writes today, file for file (else run pnpm --filter @gugus/domain generate:schemas)", async () => {
     const expected = await buildJsonSchemas();
     const actual = committed();
