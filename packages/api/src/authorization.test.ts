@@ -6,7 +6,7 @@
  */
 import { listTaskForces } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
-import { checkAccountManagement, checkProfileManagement, hasCapability, isWithin, mayActOnAccountWithRole } from "@gugus/domain";
+import { canSeeAccount, checkAccountManagement, checkProfileManagement, hasCapability, isWithin, mayActOnAccountWithRole } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -41,9 +41,9 @@ function actorInfo(key: ActorKey): ActorInfo | null {
   return { key, role: a.role, place: { level: tf.level, regionCode: tf.regionCode }, taskForceId: tf.id, userId: shared.userIds[key] };
 }
 
-/** Regional admins see their own task force's accounts; central roles see all. */
+/** Regional admins see their own task force's accounts; central roles see all (the domain's rule). */
 function accountVisible(actor: ActorInfo, target: TargetKey): boolean {
-  return actor.place.level === "national" || taskForceOf(TARGETS[target]).id === actor.taskForceId;
+  return canSeeAccount(actor, { taskForceId: taskForceOf(TARGETS[target]).id });
 }
 
 function manageOutcome(actor: ActorInfo, target: TargetKey, role: Role): Outcome {

@@ -1,11 +1,15 @@
-/** "Today" for the whole system is the date in Jakarta (WIB); task forces' own deadlines use their zone. */
+/**
+ * "Today" from a procedure's clock: the domain's `todayAt`, with the context's `now`. The national
+ * date (Jakarta, WIB) for the whole system; a task force's own date where its deadlines fall.
+ */
 import type { Scope } from "@gugus/db";
-import { localDateOf, timeZoneOf } from "@gugus/domain";
+import { todayAt } from "@gugus/domain";
 import type { IsoDate } from "@gugus/domain";
 import type { Context, SignedInUser } from "./context.ts";
 
-export function todayOf(ctx: Pick<Context, "now">): IsoDate {
-  return localDateOf(ctx.now(), timeZoneOf(null).iana);
+/** Today's national date (WIB), or today where a region is (`todayAt`). */
+export function todayOf(ctx: Pick<Context, "now">, regionCode: string | null = null): IsoDate {
+  return todayAt(ctx.now(), regionCode);
 }
 
 /** The signed-in account's subtree as it stands today. */

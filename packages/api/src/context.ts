@@ -4,7 +4,7 @@
  * cookies, whether it came over HTTPS).
  */
 import { createReadCache } from "@gugus/db";
-import type { Db, ReadCache, SqliteConnection, UserRow } from "@gugus/db";
+import type { Db, InstrumentRow, MembershipRow, ReadCache, SqliteConnection, TaskForceRow, UserRow } from "@gugus/db";
 import type { Actor } from "@gugus/domain";
 import { createMemoryCookieJar } from "./auth/cookies.ts";
 import type { CookieJar } from "./auth/cookies.ts";
@@ -31,6 +31,9 @@ export type ContextOptions = {
 /** The signed-in account, as read from the database for this request. */
 export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
 
+/** What the policy's scope resolved for a call (see scope.ts), already checked to be in the caller's scope. */
+export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; account?: UserRow };
+
 export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false }: ContextOptions) {
   return {
     db,
@@ -42,6 +45,8 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     secure,
     /** Set by the access guard for signed-in procedures. */
     user: null as SignedInUser | null,
+    /** Set for each call by the scope guard, from the policy line's target. */
+    target: {} as ResolvedTarget,
     /** The session read for this request (a batch shares it), filled on first need. */
     sessionMemo: { resolved: false, user: null } as { resolved: boolean; user: SignedInUser | null },
     /** Counters for the whole request (a batch shares them). */

@@ -1,48 +1,106 @@
-/** Scope checks for single reads and writes: out of scope looks exactly like "not found", and is audited. */
-import { findTaskForce, isTaskForceInScope } from "@gugus/db";
-import type { TaskForceRow, UserRow } from "@gugus/db";
-import { DomainError } from "@gugus/domain";
-import type { DomainErrorCode, TaskForcePlace } from "@gugus/domain";
+/**
+ * The policy's scope, resolved for one call: the target the policy line names (a task force, a
+ * record of one, an account) is read from the validated input and must lie within what the caller
+ * may see. Out of scope looks exactly like "not found" (the record's own NOT_FOUND), and is
+ * audited. The procedure builder in trpc.ts runs this before every handler; handlers read the
+ * resolved target with {@link getTargetTaskForce} and its siblings, and hold no scope code.
+ */
+import { findInstrument, findMembership, findTaskForce, findTaskForceIdByRegion, findUserById, isTaskForceInScope } from "@gugus/db";
+import type { InstrumentRow, MembershipRow, TaskForceRow, UserRow } from "@gugus/db";
+import { DomainError, canSeeAccount } from "@gugus/domain";
+import type { DomainErrorCode, IsoDate } from "@gugus/domain";
 import { audit } from "./audit.ts";
 import { scopeOf, todayOf } from "./clock.ts";
-import type { Context, SignedInUser } from "./context.ts";
+import type { Context, ResolvedTarget, SignedInUser } from "./context.ts";
+import type { Rule } from "./policy.ts";
 
 type ScopedContext = Context & { user: SignedInUser };
+type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "ACCOUNT_NOT_FOUND";
 
 function deny(ctx: ScopedContext, targetType: string, targetId: number, code: DomainErrorCode): never {
-  audit(ctx, { action: "access.denied", outcome: "denied", targetType, targetId });
+  audit(ctx, { action: "access.denied", outcome: "denied", targetType, targetId, details: { reason: "out_of_scope" } });
   throw new DomainError(code);
 }
 
 /**
  * The task force as it stood on a date (default today) if the caller may see it: it must lie in the
- * caller's subtree as the subtree stands today. TASK_FORCE_NOT_FOUND otherwise — missing, not yet
- * or no longer existing on that date, or out of scope alike.
+ * caller's subtree as the subtree stands today. `notFound` (TASK_FORCE_NOT_FOUND by default)
+ * otherwise — missing, not yet or no longer existing on that date, or out of scope alike.
  */
-export function visibleTaskForce(ctx: ScopedContext, id: number | undefined, at: string = todayOf(ctx)): TaskForceRow {
-  if (id === undefined) throw new DomainError("TASK_FORCE_NOT_FOUND");
+export function visibleTaskForce(ctx: ScopedContext, id: number | undefined, at: IsoDate = todayOf(ctx), notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
+  if (id === undefined) throw new DomainError(notFound);
   if (!isTaskForceInScope(ctx.db, id, scopeOf(ctx))) {
-    if (findTaskForce(ctx.db, id, at)) deny(ctx, "task_force", id, "TASK_FORCE_NOT_FOUND");
-    throw new DomainError("TASK_FORCE_NOT_FOUND");
+    if (findTaskForce(ctx.db, id, at)) deny(ctx, "task_force", id, notFound);
+    throw new DomainError(notFound);
   }
   const row = findTaskForce(ctx.db, id, at);
-  if (!row) throw new DomainError("TASK_FORCE_NOT_FOUND");
+  if (!row) throw new DomainError(notFound);
   return row;
 }
 
-/** The place of an account's task force. */
-export function placeOfUser(u: Pick<UserRow, "taskForceLevel" | "taskForceRegionCode">): TaskForcePlace {
-  return { level: u.taskForceLevel, regionCode: u.taskForceRegionCode };
+const fieldOf = (input: unknown, field: string): unknown => (input !== null && typeof input === "object" ? (input as Record<string, unknown>)[field] : undefined);
+const idIn = (input: unknown, field: string): number | undefined => {
+  const value = fieldOf(input, field);
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+};
+
+/** A misconfigured policy line fails closed, loudly: never as a pass. */
+function misconfigured(rule: Rule): never {
+  throw new Error(`policy line with scope ${rule.scope} names no usable target`);
 }
 
 /**
- * The account if the caller may see it: a central account sees every account; a regional admin only
- * accounts of its own task force. ACCOUNT_NOT_FOUND otherwise.
+ * Resolves the target of a `task-force` or `account` policy line against a call's validated input
+ * and checks it is in the caller's scope; throws the record's NOT_FOUND otherwise. Other scopes
+ * resolve nothing.
  */
-export function visibleAccount(ctx: ScopedContext, row: UserRow | undefined): UserRow {
-  if (!row) throw new DomainError("ACCOUNT_NOT_FOUND");
-  const actor = ctx.user.actor;
-  const visible = actor.place.level === "national" || row.taskForceId === actor.taskForceId;
-  if (!visible) deny(ctx, "user", row.id, "ACCOUNT_NOT_FOUND");
-  return row;
+export function resolveTarget(ctx: ScopedContext, rule: Rule, input: unknown): ResolvedTarget {
+  if (rule.scope === "task-force") {
+    const target = rule.target ?? { taskForce: "taskForceId" };
+    const at = fieldOf(input, "at");
+    const date = typeof at === "string" ? at : todayOf(ctx);
+    if ("taskForce" in target) return { taskForce: visibleTaskForce(ctx, idIn(input, target.taskForce), date) };
+    if ("region" in target) {
+      const code = fieldOf(input, target.region);
+      return { taskForce: visibleTaskForce(ctx, typeof code === "string" || code === null ? findTaskForceIdByRegion(ctx.db, code) : undefined, date) };
+    }
+    if ("instrument" in target) {
+      const id = idIn(input, target.instrument);
+      const instrument = id === undefined ? undefined : findInstrument(ctx.db, id);
+      if (!instrument) throw new DomainError("INSTRUMENT_NOT_FOUND");
+      return { instrument, taskForce: visibleTaskForce(ctx, instrument.taskForceId, date, "INSTRUMENT_NOT_FOUND") };
+    }
+    if ("membership" in target) {
+      const id = idIn(input, target.membership);
+      const membership = id === undefined ? undefined : findMembership(ctx.db, id);
+      if (!membership) throw new DomainError("MEMBERSHIP_NOT_FOUND");
+      return { membership, taskForce: visibleTaskForce(ctx, membership.taskForceId, date, "MEMBERSHIP_NOT_FOUND") };
+    }
+    return misconfigured(rule);
+  }
+  if (rule.scope === "account") {
+    const target = rule.target ?? { account: "id" };
+    if (!("account" in target)) return misconfigured(rule);
+    const id = idIn(input, target.account);
+    const account = id === undefined ? undefined : findUserById(ctx.db, id, todayOf(ctx));
+    if (!account) throw new DomainError("ACCOUNT_NOT_FOUND");
+    if (!canSeeAccount(ctx.user.actor, account)) deny(ctx, "user", account.id, "ACCOUNT_NOT_FOUND");
+    return { account };
+  }
+  return {};
 }
+
+function resolved<T>(value: T | undefined, what: string): T {
+  // Reached only when a handler reads a target its policy line does not name: a programming error.
+  if (value === undefined) throw new Error(`no ${what} was resolved for this call: check its policy line`);
+  return value;
+}
+
+/** The task force the call's policy line resolved (in scope). */
+export const getTargetTaskForce = (ctx: Pick<Context, "target">): TaskForceRow => resolved(ctx.target.taskForce, "task force");
+/** The instrument the call's policy line resolved (its task force in scope). */
+export const getTargetInstrument = (ctx: Pick<Context, "target">): InstrumentRow => resolved(ctx.target.instrument, "instrument");
+/** The membership the call's policy line resolved (its task force in scope). */
+export const getTargetMembership = (ctx: Pick<Context, "target">): MembershipRow => resolved(ctx.target.membership, "membership");
+/** The account the call's policy line resolved (one the caller may see). */
+export const getTargetAccount = (ctx: Pick<Context, "target">): UserRow => resolved(ctx.target.account, "account");

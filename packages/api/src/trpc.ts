@@ -1,7 +1,7 @@
 /**
  * tRPC set-up, in three parts: the instance (with the error formatter), the middlewares (domain
- * errors → tRPC errors; the access guard that applies POLICY to every call), and the two procedure
- * builders the routers use.
+ * errors → tRPC errors; the access guard and the scope guard that apply POLICY to every call), and
+ * the two procedure builders the routers use.
  */
 import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
 import { DomainError, hasCapability, isSessionActive } from "@gugus/domain";
@@ -13,6 +13,7 @@ import { sha256 } from "./auth/crypto.ts";
 import type { Context, SignedInUser } from "./context.ts";
 import { formatError, toTrpcError } from "./errors.ts";
 import { ruleFor } from "./policy.ts";
+import { resolveTarget } from "./scope.ts";
 
 // 1. Instance: never in dev mode, so no stack trace is ever sent.
 const t = initTRPC.context<Context>().create({
@@ -81,15 +82,48 @@ const guard = t.middleware(({ ctx, path, next }) => {
   return next({ ctx: { user } });
 });
 
+// 2c. The scope guard: after the input is validated, the policy line's target is resolved from it
+// and checked against the caller's scope (scope.ts); the handler receives it as `ctx.target`.
+const scopeGuard = t.middleware(({ ctx, path, input, next }) => {
+  const rule = ruleFor(path);
+  if (!rule) throw new DomainError("FORBIDDEN");
+  if (rule.scope !== "task-force" && rule.scope !== "account") return next();
+  if (!ctx.user) throw new DomainError("SIGNED_OUT");
+  return next({ ctx: { target: resolveTarget({ ...ctx, user: ctx.user }, rule, input) } });
+});
+
+type BuilderMethods = Record<string, (...args: unknown[]) => unknown>;
+const CHAINING = ["input", "output", "meta", "use", "concat", "unstable_concat"] as const;
+const RESOLVING = ["query", "mutation", "subscription"] as const;
+
+/**
+ * The builder with the scope guard placed just before every resolver, whatever was chained before
+ * it (`.input()`, `.use()`…): so it sees the validated input, and no procedure can be built without it.
+ */
+function withScopeGuard<B extends object>(builder: B): B {
+  const methods = builder as unknown as BuilderMethods;
+  const wrapped = Object.create(builder) as BuilderMethods;
+  for (const name of CHAINING) wrapped[name] = (...args) => withScopeGuard(methods[name]!(...args) as object);
+  for (const name of RESOLVING) wrapped[name] = (...args) => (methods.use!(scopeGuard) as BuilderMethods)[name]!(...args);
+  return wrapped as unknown as B;
+}
+
 // 3. Procedures.
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-/** A procedure POLICY lists as public (signing in). */
-export const publicProcedure = t.procedure.use(domainErrors).use(guard);
+const base = t.procedure.use(domainErrors).use(guard);
 
-/** A procedure for signed-in accounts; `ctx.user` is the account, read from the database for this call. */
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new DomainError("SIGNED_OUT");
-  return next({ ctx: { user: ctx.user } });
-});
+/** A procedure POLICY lists as public (signing in). */
+export const publicProcedure = withScopeGuard(base);
+
+/**
+ * A procedure for signed-in accounts; `ctx.user` is the account, read from the database for this
+ * call, and `ctx.target` what its policy line's scope resolved (read it with `getTargetTaskForce`…).
+ */
+export const signedInProcedure = withScopeGuard(
+  base.use(({ ctx, next }) => {
+    if (!ctx.user) throw new DomainError("SIGNED_OUT");
+    return next({ ctx: { user: ctx.user } });
+  }),
+);

@@ -6,18 +6,20 @@ import {
   DomainError,
   INITIAL_PASSWORD_LIFETIME_MS,
   TaskForceIdSchema,
+  OptionalSearchQuerySchema,
   VersionSchema,
+  accountTaskForceScopeOf,
   checkAccountManagement,
   mayActOnAccountWithRole,
 } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { generateOneTimePassword, hashPassword } from "../auth/crypto.ts";
 import { todayOf } from "../clock.ts";
 import type { Context, SignedInUser } from "../context.ts";
-import { placeOfUser, visibleAccount, visibleTaskForce } from "../scope.ts";
+import { getTargetAccount, getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
 /** An account as the apps see it (never the password hash). */
@@ -48,9 +50,11 @@ function assertMayManage(ctx: Ctx, target: { taskForceId: number; place: TaskFor
   throw new DomainError(verdict === "NOT_FOUND" ? (targetId === undefined ? "TASK_FORCE_NOT_FOUND" : "ACCOUNT_NOT_FOUND") : verdict);
 }
 
-/** The account to manage: visible to the caller, and manageable with its current role. */
-function manageableAccount(ctx: Ctx, id: number): UserRow {
-  const row = visibleAccount(ctx, findUserById(ctx.db, id, todayOf(ctx)));
+const placeOfUser = (u: UserRow): TaskForcePlace => ({ level: u.taskForceLevel, regionCode: u.taskForceRegionCode });
+
+/** The call's account (the scope guard found it visible), if it is manageable with its current role. */
+function manageableAccount(ctx: Ctx): UserRow {
+  const row = getTargetAccount(ctx);
   assertMayManage(ctx, { taskForceId: row.taskForceId, place: placeOfUser(row), role: row.role }, row.id);
   return row;
 }
@@ -69,7 +73,7 @@ export const accountsRouter = {
     .input(
       z
         .object({
-          query: z.string().trim().max(100).optional(),
+          query: OptionalSearchQuerySchema.optional(),
           taskForceId: TaskForceIdSchema.optional(),
           active: z.boolean().optional(),
           page: z.number().int().min(1).max(10_000).default(1),
@@ -78,12 +82,12 @@ export const accountsRouter = {
         .strict(),
     )
     .query(({ ctx, input }) => {
-      const actor = ctx.user.actor;
-      const ownOnly = actor.place.level !== "national";
-      if (ownOnly && input.taskForceId !== undefined && input.taskForceId !== actor.taskForceId) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+      const own = accountTaskForceScopeOf(ctx.user.actor);
+      if (own !== null && input.taskForceId !== undefined && input.taskForceId !== own) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+      const taskForceId = own ?? input.taskForceId;
       const { rows, total } = listUsers(ctx.db, {
         today: todayOf(ctx),
-        ...(ownOnly ? { taskForceId: actor.taskForceId } : input.taskForceId !== undefined ? { taskForceId: input.taskForceId } : {}),
+        ...(taskForceId === undefined ? {} : { taskForceId }),
         ...(input.query ? { query: input.query } : {}),
         ...(input.active === undefined ? {} : { active: input.active }),
         limit: input.pageSize,
@@ -95,7 +99,7 @@ export const accountsRouter = {
   /** One account. */
   get: signedInProcedure
     .input(z.object({ id: AccountIdSchema }).strict())
-    .query(({ ctx, input }) => toAccount(visibleAccount(ctx, findUserById(ctx.db, input.id, todayOf(ctx))))),
+    .query(({ ctx }) => toAccount(getTargetAccount(ctx))),
 
   /**
    * Creates an account with a one-time password, shown once in the answer and valid for 72 hours;
@@ -103,19 +107,22 @@ export const accountsRouter = {
    * accounts of its own task force.
    */
   create: signedInProcedure.input(AccountCreateSchema).mutation(async ({ ctx, input }) => {
-    const taskForce = visibleTaskForce(ctx, input.taskForceId);
+    const taskForce = getTargetTaskForce(ctx);
     assertMayManage(ctx, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role: input.role });
     const otp = await issueOneTimePassword(ctx);
     const now = ctx.now().getTime();
-    const id = insertUser(ctx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
-    if (id === undefined) throw new DomainError("EMAIL_TAKEN");
-    audit(ctx, { action: "account.create", outcome: "success", targetType: "user", targetId: id, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
+    const id = inTransaction(ctx, (tx) => {
+      const created = insertUser(tx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
+      if (created === undefined) throw new DomainError("EMAIL_TAKEN");
+      audit(tx, { action: "account.create", outcome: "success", targetType: "user", targetId: created, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
+      return created;
+    });
     return { account: toAccount(findUserById(ctx.db, id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 
   /** Changes name, position or role, from the version the editor read (a stale version is a conflict). */
   update: signedInProcedure.input(AccountUpdateSchema).mutation(({ ctx, input }) => {
-    const before = manageableAccount(ctx, input.id);
+    const before = manageableAccount(ctx);
     if (input.role !== undefined && input.role !== before.role) {
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
       assertMayManage(ctx, { taskForceId: before.taskForceId, place: placeOfUser(before), role: input.role }, before.id);
@@ -131,20 +138,21 @@ export const accountsRouter = {
     };
     const promoted = input.role === "central_admin" && before.role !== "central_admin";
     const now = ctx.now().getTime();
-    ctx.db.transaction((tx) => {
-      if (!updateUser(tx, { id: before.id, version: input.version, changes, now })) throw new DomainError("STALE_VERSION");
+    const after = inTransaction(ctx, (tx) => {
+      if (!updateUser(tx.db, { id: before.id, version: input.version, changes, now })) throw new DomainError("STALE_VERSION");
       // A central admin needs a 15-character password: the promoted account chooses one at its next
       // sign-in, and its open sessions (opened with the shorter one) end.
       if (promoted) {
-        requirePasswordChange(tx, before.id, now);
-        deleteSessionsOfUser(tx, before.id);
+        requirePasswordChange(tx.db, before.id, now);
+        deleteSessionsOfUser(tx.db, before.id);
       }
+      const row = findUserById(tx.db, before.id, todayOf(ctx))!;
+      const diff = Object.fromEntries(
+        (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => before[k] !== row[k]).flatMap((k) => [[`${k}.before`, before[k]], [`${k}.after`, row[k]]]),
+      );
+      audit(tx, { action: "account.update", outcome: "success", targetType: "user", targetId: before.id, details: diff });
+      return row;
     });
-    const after = findUserById(ctx.db, before.id, todayOf(ctx))!;
-    const diff = Object.fromEntries(
-      (Object.keys(changes) as (keyof typeof changes)[]).filter((k) => before[k] !== after[k]).flatMap((k) => [[`${k}.before`, before[k]], [`${k}.after`, after[k]]]),
-    );
-    audit(ctx, { action: "account.update", outcome: "success", targetType: "user", targetId: before.id, details: diff });
     return toAccount(after);
   }),
 
@@ -152,18 +160,18 @@ export const accountsRouter = {
   setActive: signedInProcedure
     .input(z.object({ id: AccountIdSchema, version: VersionSchema, active: z.boolean() }).strict())
     .mutation(({ ctx, input }) => {
-      const before = manageableAccount(ctx, input.id);
+      const before = manageableAccount(ctx);
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
       if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
         audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
         throw new DomainError("FORBIDDEN");
       }
       const now = ctx.now().getTime();
-      const ended = ctx.db.transaction((tx) => {
-        if (!updateUser(tx, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
-        return input.active ? 0 : deleteSessionsOfUser(tx, before.id);
+      inTransaction(ctx, (tx) => {
+        if (!updateUser(tx.db, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
+        const ended = input.active ? 0 : deleteSessionsOfUser(tx.db, before.id);
+        audit(tx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details: { sessionsEnded: ended } });
       });
-      audit(ctx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details: { sessionsEnded: ended } });
       return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!);
     }),
 
@@ -171,8 +179,8 @@ export const accountsRouter = {
    * Issues a new one-time password (shown once) and ends the account's sessions. A regional admin may
    * reset only members' passwords: resetting another admin's would let it act as that admin.
    */
-  resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx, input }) => {
-    const target = manageableAccount(ctx, input.id);
+  resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx }) => {
+    const target = manageableAccount(ctx);
     if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
     if (!mayActOnAccountWithRole(ctx.user.actor, target.role)) {
       audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });
@@ -180,11 +188,11 @@ export const accountsRouter = {
     }
     const otp = await issueOneTimePassword(ctx);
     const now = ctx.now().getTime();
-    const ended = ctx.db.transaction((tx) => {
-      setPassword(tx, { id: target.id, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now });
-      return deleteSessionsOfUser(tx, target.id);
+    inTransaction(ctx, (tx) => {
+      setPassword(tx.db, { id: target.id, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now });
+      const ended = deleteSessionsOfUser(tx.db, target.id);
+      audit(tx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
     });
-    audit(ctx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
     return { account: toAccount(findUserById(ctx.db, target.id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 } satisfies TRPCRouterRecord;

@@ -26,7 +26,7 @@ import {
 } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { commonPasswords } from "../auth/common-passwords.ts";
 import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cookies.ts";
 import { generateSessionToken, hashPassword, sha256, verifyPassword } from "../auth/crypto.ts";
@@ -106,32 +106,36 @@ export const authRouter = {
       return fail("one_time_password_used_or_expired", "INITIAL_PASSWORD_EXPIRED");
     }
 
-    markSignInSucceeded(ctx.db, attemptId);
-    deleteStaleSessions(ctx.db, { lastSeenBefore: now - SESSION_IDLE_TIMEOUT_MS, createdBefore: now - SESSION_ABSOLUTE_LIFETIME_MS });
-    // A one-time password works once: from now on only this session may use it to set a new one.
-    if (current.mustChangePassword) expireOneTimePassword(ctx.db, current.id, now);
-
-    // A new token at every sign-in; any session the browser still carried is ended.
+    // The session and its audit row are written together, with the attempt marked a success.
     const cookie = sessionCookieName(ctx.secure);
-    const previous = ctx.cookies.get(cookie);
-    if (previous && previous.length <= 128) {
-      const old = findSessionByTokenHash(ctx.db, sha256(previous), today);
-      if (old) deleteSession(ctx.db, old.session.id);
-    }
     const token = generateSessionToken();
-    insertSession(ctx.db, { tokenHash: sha256(token), userId: current.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+    inTransaction(ctx, (tx) => {
+      markSignInSucceeded(tx.db, attemptId);
+      deleteStaleSessions(tx.db, { lastSeenBefore: now - SESSION_IDLE_TIMEOUT_MS, createdBefore: now - SESSION_ABSOLUTE_LIFETIME_MS });
+      // A one-time password works once: from now on only this session may use it to set a new one.
+      if (current.mustChangePassword) expireOneTimePassword(tx.db, current.id, now);
+      // A new token at every sign-in; any session the browser still carried is ended.
+      const previous = ctx.cookies.get(cookie);
+      if (previous && previous.length <= 128) {
+        const old = findSessionByTokenHash(tx.db, sha256(previous), today);
+        if (old) deleteSession(tx.db, old.session.id);
+      }
+      insertSession(tx.db, { tokenHash: sha256(token), userId: current.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
+      audit(tx, { action: "auth.sign_in", outcome: "success", actorUserId: current.id, actorLabel: current.email });
+    });
     ctx.cookies.set(cookie, token, { maxAgeSeconds: SESSION_COOKIE_MAX_AGE_SECONDS });
     forgetResolvedSession(ctx);
-    audit(ctx, { action: "auth.sign_in", outcome: "success", actorUserId: current.id, actorLabel: current.email });
     return toMe(findUserById(ctx.db, current.id, today)!);
   }),
 
   /** Ends this session. */
   signOut: signedInProcedure.mutation(({ ctx }) => {
-    deleteSession(ctx.db, ctx.user.sessionId);
+    inTransaction(ctx, (tx) => {
+      deleteSession(tx.db, ctx.user.sessionId);
+      audit(tx, { action: "auth.sign_out", outcome: "success" });
+    });
     ctx.cookies.clear(sessionCookieName(ctx.secure));
     forgetResolvedSession(ctx);
-    audit(ctx, { action: "auth.sign_out", outcome: "success" });
     return { ok: true as const };
   }),
 
@@ -160,14 +164,14 @@ export const authRouter = {
       if (input.newPassword.normalize("NFC") === input.currentPassword.normalize("NFC")) throw new DomainError("PASSWORD_SAME");
       const passwordHash = await hashPassword(input.newPassword);
       const now = ctx.now().getTime();
-      ctx.db.transaction((tx) => {
+      inTransaction(ctx, (tx) => {
         // Someone changed it meanwhile (another tab, an admin reset): the one who came second retries.
-        if (findPasswordHash(tx, user.id) !== hashBefore) throw new DomainError("STALE_VERSION");
-        setPassword(tx, { id: user.id, passwordHash, singleUse: false, expiresAt: null, now });
-        deleteSessionsOfUser(tx, user.id, { except: user.sessionId });
+        if (findPasswordHash(tx.db, user.id) !== hashBefore) throw new DomainError("STALE_VERSION");
+        setPassword(tx.db, { id: user.id, passwordHash, singleUse: false, expiresAt: null, now });
+        deleteSessionsOfUser(tx.db, user.id, { except: user.sessionId });
+        audit(tx, { action: "auth.change_password", outcome: "success" });
       });
       forgetResolvedSession(ctx);
-      audit(ctx, { action: "auth.change_password", outcome: "success" });
       return { ok: true as const };
     }),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,10 @@
-import { findTaskForce, findTaskForceIdByRegion, insertInstrument, listAllInstruments, listInstruments } from "@gugus/db";
+import { findTaskForce, findTaskForceIdByRegion, insertInstrument, listInstruments } from "@gugus/db";
 import type { Db } from "@gugus/db";
-import { DEFAULT_ISSUER, DomainError, IMPORT_MAX_ROWS, ImportRowSchema, checkImportRowFields, instrumentFits, localDateOf, timeZoneOf } from "@gugus/domain";
+import { DEFAULT_ISSUER, DomainError, FileNameSchema, IMPORT_MAX_ROWS, ImportRowSchema, checkImportRowFields, checkInstrumentForTaskForce, instrumentKey, matchRecordedInstrument, todayAt } from "@gugus/domain";
 import type { ImportIssue, ImportRow, Instrument } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { parseFormationFile } from "../import/parse-file.ts";
 import { signedInProcedure } from "../trpc.ts";
 
@@ -22,8 +22,9 @@ type Checked = RowResult & { instrument: Instrument | null };
 
 /**
  * Checks each row against the rules and the database: the region must exist on the instrument's
- * date, the type must fit the task force, the date must not lie ahead, and an instrument may not
- * appear twice (in the file, or with other details in the database).
+ * date, then the domain's instrument rules (`checkInstrumentForTaskForce`, as manual entry applies
+ * them), and an instrument — told apart by `instrumentKey` — may not appear twice in the file, nor
+ * with another date in the database (with the same date it is already present).
  */
 function checkRows(db: Db, rows: readonly ImportRow[], now: Date): Checked[] {
   const seen = new Map<string, number>();
@@ -46,16 +47,15 @@ function checkRows(db: Db, rows: readonly ImportRow[], now: Date): Checked[] {
     }
     result.taskForceId = tf.id;
     result.regionName = tf.regionName;
-    if (!instrumentFits(value.type, tf.level, tf.kind)) result.issues.push({ field: "type", messageKey: "INSTRUMENT_TYPE_MISMATCH" });
-    if (value.issuedOn > localDateOf(now, timeZoneOf(tf.regionCode).iana)) result.issues.push({ field: "issuedOn", messageKey: "DATE_IN_FUTURE" });
-    const key = `${tf.id}|${value.type}|${value.number.toLowerCase()}`;
+    for (const p of checkInstrumentForTaskForce(value, { level: tf.level, kind: tf.kind, today: todayAt(now, tf.regionCode), existedOnIssueDate: true })) {
+      result.issues.push({ field: p.field === "type" ? "type" : "issuedOn", messageKey: p.code });
+    }
+    const key = `${tf.id}|${instrumentKey(value)}`;
     if (seen.has(key)) result.issues.push({ field: "number", messageKey: "IMPORT_ROW_REPEATED" });
     seen.set(key, row.row);
-    const existing = recorded(tf.id).find((i) => i.type === value.type && i.number.toLowerCase() === value.number.toLowerCase());
-    if (existing) {
-      if (existing.issuedOn === value.issuedOn) result.alreadyPresent = true;
-      else result.issues.push({ field: "number", messageKey: "INSTRUMENT_DUPLICATE" });
-    }
+    const match = matchRecordedInstrument(value, recorded(tf.id));
+    if (match.verdict === "already_present") result.alreadyPresent = true;
+    else if (match.verdict === "duplicate") result.issues.push({ field: "number", messageKey: "INSTRUMENT_DUPLICATE" });
     result.instrument = { type: value.type, number: value.number, issuedOn: value.issuedOn, issuer: value.issuer ?? DEFAULT_ISSUER[value.type], documentRef: null, endsOn: null, revokedOn: null };
     return result;
   });
@@ -68,7 +68,7 @@ const RowsSchema = z.array(ImportRowSchema).min(1).max(IMPORT_MAX_ROWS);
 export const formationImportRouter = {
   /** Reads a CSV or XLSX file (sent as base64) into rows; nothing is checked or written yet. */
   parse: signedInProcedure
-    .input(z.object({ fileName: z.string().trim().min(1).max(200), contentBase64: z.string().max(1_000_000) }).strict())
+    .input(z.object({ fileName: FileNameSchema, contentBase64: z.string().max(1_000_000) }).strict())
     .mutation(async ({ input }) => {
       const rows = await parseFormationFile(input.fileName, Buffer.from(input.contentBase64, "base64"));
       if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "no_rows" });
@@ -82,21 +82,21 @@ export const formationImportRouter = {
    * Writes the whole file in one transaction, all or nothing: when any row has a problem nothing is
    * written and the answer is IMPORT_HAS_ERRORS. Rows already present are left as they are.
    */
-  commit: signedInProcedure.input(z.object({ fileName: z.string().trim().min(1).max(200), rows: RowsSchema }).strict()).mutation(({ ctx, input }) => {
+  commit: signedInProcedure.input(z.object({ fileName: FileNameSchema, rows: RowsSchema }).strict()).mutation(({ ctx, input }) => {
     const now = ctx.now();
-    const result = ctx.db.transaction((tx) => {
-      const checked = checkRows(tx, input.rows, now);
+    return inTransaction(ctx, (tx) => {
+      const checked = checkRows(tx.db, input.rows, now);
       const failing = checked.filter((c) => c.issues.length > 0);
       if (failing.length > 0) throw new DomainError("IMPORT_HAS_ERRORS", { rows: failing.length, first: failing[0]!.row });
       let inserted = 0;
       for (const c of checked) {
         if (c.alreadyPresent || !c.instrument || c.taskForceId === null) continue;
-        if (insertInstrument(tx, c.taskForceId, c.instrument, now.getTime()) === undefined) throw new DomainError("INSTRUMENT_DUPLICATE", { row: c.row });
+        if (insertInstrument(tx.db, c.taskForceId, c.instrument, now.getTime()) === undefined) throw new DomainError("INSTRUMENT_DUPLICATE", { row: c.row });
         inserted += 1;
       }
-      return { inserted, alreadyPresent: checked.filter((c) => c.alreadyPresent).length, instruments: listAllInstruments(tx).length };
+      const alreadyPresent = checked.filter((c) => c.alreadyPresent).length;
+      audit(tx, { action: "formation.import", outcome: "success", targetType: "file", targetId: input.fileName.slice(0, 100), details: { rows: input.rows.length, inserted, alreadyPresent } });
+      return { inserted, alreadyPresent };
     });
-    audit(ctx, { action: "formation.import", outcome: "success", targetType: "file", targetId: input.fileName.slice(0, 100), details: { rows: input.rows.length, inserted: result.inserted, alreadyPresent: result.alreadyPresent } });
-    return { inserted: result.inserted, alreadyPresent: result.alreadyPresent };
   }),
 } satisfies TRPCRouterRecord;

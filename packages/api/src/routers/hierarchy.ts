@@ -1,7 +1,6 @@
 import {
   applyChangeSet,
   findTaskForce,
-  findTaskForceIdByRegion,
   listChildTaskForces,
   listRegionLinks,
   listSuccessions,
@@ -14,20 +13,24 @@ import {
   IsoDateSchema,
   RegionCodeSchema,
   RestructurePlanSchema,
+  SearchQuerySchema,
   TaskForceIdSchema,
   canSeeTaskForce,
+  countByLevel,
   countCoverage,
-  localDateOf,
+  countRegenciesByProvince,
+  parseTaskForceQuery,
   planRestructuring,
   timeZoneOf,
+  todayAt,
 } from "@gugus/domain";
 import type { Actor, FormationStatus, IsoDate } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { scopeOf, todayOf } from "../clock.ts";
 import { statusesAt } from "../formation-status.ts";
-import { visibleTaskForce } from "../scope.ts";
+import { getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
 /** The public shape of a task force on a date, with its formation status that day. */
@@ -61,21 +64,12 @@ function describeTaskForce(db: Db, actor: Actor, row: TaskForceRow, at: IsoDate,
     at,
     timeZone: { abbreviation: zone.abbreviation, iana: zone.iana, utcOffsetHours: zone.utcOffsetHours },
     /** Today's date where the task force is, for deadlines and "the current period". */
-    localDate: localDateOf(now, zone.iana),
+    localDate: todayAt(now, row.regionCode),
     parent: parent ? { ...toTaskForce(parent, statuses), visible: canSeeTaskForce(actor, { level: parent.level, regionCode: parent.regionCode }) } : null,
     children: listChildTaskForces(db, row, at).map((c) => toTaskForce(c, statuses)),
     regionHistory: links,
     successions: listSuccessions(db, { codes: links.map((l) => l.regionCode) }),
   };
-}
-
-/** Reads a search text as a region code prefix (`32.7`, `3275`) or as name words (`kota bekasi`). */
-function parseQuery(query: string): { words: string[]; codePrefix: string | null } {
-  const text = query.trim();
-  if (/^\d[\d.]*$/.test(text)) {
-    return { words: [], codePrefix: /^\d{3,4}$/.test(text) ? `${text.slice(0, 2)}.${text.slice(2)}` : text };
-  }
-  return { words: text.toLowerCase().split(/[\s.,]+/).filter(Boolean).slice(0, 6), codePrefix: null };
 }
 
 const scopeKey = (actor: Actor) => `${actor.place.level}:${actor.place.regionCode ?? ""}`;
@@ -95,7 +89,7 @@ export const hierarchyRouter = {
     .input(z.object({ id: TaskForceIdSchema, at: AtSchema }).strict())
     .query(({ ctx, input }) => {
       const at = input.at ?? todayOf(ctx);
-      return describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, input.id, at), at, ctx.now(), statusesAt(ctx, at));
+      return describeTaskForce(ctx.db, ctx.user.actor, getTargetTaskForce(ctx), at, ctx.now(), statusesAt(ctx, at));
     }),
 
   /** The task force of a region code — today's (`93.01`) or a former one (`91.01`) — or the national one for `null`. */
@@ -103,38 +97,23 @@ export const hierarchyRouter = {
     .input(z.object({ code: RegionCodeSchema.nullable(), at: AtSchema }).strict())
     .query(({ ctx, input }) => {
       const at = input.at ?? todayOf(ctx);
-      return describeTaskForce(ctx.db, ctx.user.actor, visibleTaskForce(ctx, findTaskForceIdByRegion(ctx.db, input.code), at), at, ctx.now(), statusesAt(ctx, at));
+      return describeTaskForce(ctx.db, ctx.user.actor, getTargetTaskForce(ctx), at, ctx.now(), statusesAt(ctx, at));
     }),
 
   /** In the caller's scope on a date: task forces per level, and per province how many regencies/cities answer to it. */
   counts: signedInProcedure.input(z.object({ at: AtSchema }).strict().default({})).query(({ ctx, input }) => {
     const at = input.at ?? todayOf(ctx);
     const rows = listTaskForces(ctx.db, { at, within: scopeOf(ctx) });
-    const byLevel = { national: 0, province: 0, regency: 0 };
-    for (const r of rows) byLevel[r.level] += 1;
-    const byProvince = rows
-      .filter((r) => r.level === "province")
-      .map((p) => {
-        const children = rows.filter((c) => c.parentId === p.id);
-        return {
-          id: p.id,
-          regionCode: p.regionCode!,
-          regionName: p.regionName!,
-          regencies: children.length,
-          kabupaten: children.filter((c) => c.kind === "kabupaten").length,
-          kota: children.filter((c) => c.kind === "kota").length,
-        };
-      });
-    return { at, nationalId: rows.find((r) => r.level === "national")?.id ?? null, byLevel, byProvince };
+    return { at, nationalId: rows.find((r) => r.level === "national")?.id ?? null, byLevel: countByLevel(rows), byProvince: countRegenciesByProvince(rows) };
   }),
 
   /** Finds task forces in the caller's scope by region name (every word must match) or by code (`32.7`, `3275`), on a date. */
   search: signedInProcedure
-    .input(z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(100).default(20), at: AtSchema }).strict())
+    .input(z.object({ query: SearchQuerySchema, limit: z.number().int().min(1).max(100).default(20), at: AtSchema }).strict())
     .query(({ ctx, input }) => {
       const at = input.at ?? todayOf(ctx);
       const statuses = statusesAt(ctx, at);
-      return searchTaskForces(ctx.db, { ...parseQuery(input.query), limit: input.limit, at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
+      return searchTaskForces(ctx.db, { ...parseTaskForceQuery(input.query), limit: input.limit, at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
     }),
 
   /**
@@ -164,24 +143,24 @@ export const hierarchyRouter = {
    * date. Task forces keep their ids; history stays. Central admins only.
    */
   restructure: signedInProcedure.input(z.object({ plan: RestructurePlanSchema }).strict()).mutation(({ ctx, input }) => {
-    const result = ctx.db.transaction((tx) => {
-      const change = planRestructuring(input.plan, readHierarchyState(tx));
-      const created = applyChangeSet(tx, change, { by: ctx.user.id });
-      return { change, created };
-    });
     const plan = input.plan;
-    audit(ctx, {
-      action: "hierarchy.restructure",
-      outcome: "success",
-      targetType: "region",
-      targetId: plan.kind === "merge" ? plan.sourceCodes.join(",") : plan.kind === "rename" ? plan.code : plan.kind === "split" ? plan.sourceCode : plan.oldCode,
-      details: {
-        kind: plan.kind,
-        effectiveDate: plan.effectiveDate,
-        legalBasis: plan.legalBasis,
-        successions: result.change.successions.map((s) => `${s.oldCode}→${s.newCode} (${s.type})`).join("; "),
-        newTaskForces: result.created.join(","),
-      },
+    const result = inTransaction(ctx, (tx) => {
+      const change = planRestructuring(plan, readHierarchyState(tx.db));
+      const created = applyChangeSet(tx.db, change, { by: ctx.user.id });
+      audit(tx, {
+        action: "hierarchy.restructure",
+        outcome: "success",
+        targetType: "region",
+        targetId: plan.kind === "merge" ? plan.sourceCodes.join(",") : plan.kind === "rename" ? plan.code : plan.kind === "split" ? plan.sourceCode : plan.oldCode,
+        details: {
+          kind: plan.kind,
+          effectiveDate: plan.effectiveDate,
+          legalBasis: plan.legalBasis,
+          successions: change.successions.map((s) => `${s.oldCode}→${s.newCode} (${s.type})`).join("; "),
+          newTaskForces: created.join(","),
+        },
+      });
+      return { change, created };
     });
     return { successions: result.change.successions, newTaskForceIds: result.created };
   }),

@@ -21,36 +21,32 @@ import {
   TaskForceIdSchema,
   VersionSchema,
   allSeats,
+  checkInstrumentForTaskForce,
   checkProfileManagement,
   findSeatOverlaps,
   formationStatusAt,
   holderAt,
-  instrumentFits,
   isValidAt,
-  localDateOf,
-  timeZoneOf,
+  matchRecordedInstrument,
 } from "@gugus/domain";
 import type { Instrument, Membership } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { todayOf } from "../clock.ts";
 import type { Context, SignedInUser } from "../context.ts";
-import { visibleTaskForce } from "../scope.ts";
+import { getTargetInstrument, getTargetMembership, getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
 type Ctx = Context & { user: SignedInUser };
+type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND";
 
-/** The task force, if the caller may change its profile; NOT_FOUND or FORBIDDEN otherwise. */
-function manageableTaskForce(ctx: Ctx, taskForceId: number, notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
-  let row: TaskForceRow;
-  try {
-    row = visibleTaskForce(ctx, taskForceId);
-  } catch (error) {
-    // An instrument or holding of a task force out of scope answers as if it did not exist at all.
-    if (error instanceof DomainError && error.code === "TASK_FORCE_NOT_FOUND") throw new DomainError(notFound);
-    throw error;
-  }
+/**
+ * The call's task force (the scope guard found it in scope), if the caller may change its profile:
+ * a regional admin only its own task force's (`checkProfileManagement`). FORBIDDEN otherwise, audited.
+ */
+function manageableTaskForce(ctx: Ctx, notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
+  const row = getTargetTaskForce(ctx);
   const verdict = checkProfileManagement(ctx.user.actor, { taskForceId: row.id, place: { level: row.level, regionCode: row.regionCode } });
   if (verdict !== "ok") {
     audit(ctx, { action: "access.denied", outcome: "denied", targetType: "task_force", targetId: row.id, details: { reason: verdict } });
@@ -59,17 +55,14 @@ function manageableTaskForce(ctx: Ctx, taskForceId: number, notFound: RecordNotF
   return row;
 }
 
-type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND";
+/** Today where the task force is: an instrument or a holding cannot be dated later. */
+const localToday = (ctx: Ctx, row: TaskForceRow) => todayOf(ctx, row.regionCode);
 
-/** Today where the task force is: an instrument cannot be dated later. */
-const localToday = (ctx: Ctx, row: TaskForceRow) => localDateOf(ctx.now(), timeZoneOf(row.regionCode).iana);
-
-function checkInstrument(ctx: Ctx, row: TaskForceRow, i: Instrument): void {
-  if (!instrumentFits(i.type, row.level, row.kind)) throw new DomainError("INSTRUMENT_TYPE_MISMATCH", { type: i.type, level: row.level });
-  const today = localToday(ctx, row);
-  if (i.issuedOn > today) throw new DomainError("DATE_IN_FUTURE", { field: "issuedOn", today });
-  if (i.revokedOn !== null && i.revokedOn > today) throw new DomainError("DATE_IN_FUTURE", { field: "revokedOn", today });
-  if (!findTaskForce(ctx.db, row.id, i.issuedOn)) throw new DomainError("REGION_NOT_AT_DATE", { field: "issuedOn", date: i.issuedOn });
+/** The domain's instrument rules against the task force and those it already has; the first problem is thrown. */
+function checkInstrument(ctx: Ctx, row: TaskForceRow, i: Instrument, exceptId?: number): void {
+  const [problem] = checkInstrumentForTaskForce(i, { level: row.level, kind: row.kind, today: localToday(ctx, row), existedOnIssueDate: findTaskForce(ctx.db, row.id, i.issuedOn) !== undefined });
+  if (problem) throw new DomainError(problem.code, problem.details);
+  if (matchRecordedInstrument(i, listInstruments(ctx.db, row.id), { exact: true, ...(exceptId === undefined ? {} : { exceptId }) }).verdict !== "new") throw new DomainError("INSTRUMENT_DUPLICATE");
 }
 
 function checkMembership(ctx: Ctx, row: TaskForceRow, m: Membership, exceptId?: number): void {
@@ -119,7 +112,7 @@ export const profileRouter = {
    */
   get: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, at: IsoDateSchema.optional() }).strict()).query(({ ctx, input }) => {
     const at = input.at ?? todayOf(ctx);
-    const row = visibleTaskForce(ctx, input.taskForceId, at);
+    const row = getTargetTaskForce(ctx);
     const list = listInstruments(ctx.db, row.id);
     const memberships = listMemberships(ctx.db, row.id);
     const formation = formationStatusAt(list, at);
@@ -135,75 +128,79 @@ export const profileRouter = {
     };
   }),
 
-  /** Records an establishment instrument. Its type must fit the task force and its date must have come. */
+  /** Records an establishment instrument. Its type must fit the task force, its date must have come, its number be new. */
   createInstrument: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, instrument: InstrumentSchema }).strict()).mutation(({ ctx, input }) => {
-    const row = manageableTaskForce(ctx, input.taskForceId);
-    checkInstrument(ctx, row, input.instrument);
-    const id = insertInstrument(ctx.db, row.id, input.instrument, ctx.now().getTime());
-    if (id === undefined) throw new DomainError("INSTRUMENT_DUPLICATE");
-    audit(ctx, { action: "instrument.create", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: id, ...input.instrument } });
-    return findInstrument(ctx.db, id)!;
+    const row = manageableTaskForce(ctx);
+    return inTransaction(ctx, (tx) => {
+      checkInstrument(tx, row, input.instrument);
+      const id = insertInstrument(tx.db, row.id, input.instrument, ctx.now().getTime());
+      if (id === undefined) throw new DomainError("INSTRUMENT_DUPLICATE");
+      audit(tx, { action: "instrument.create", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: id, ...input.instrument } });
+      return findInstrument(tx.db, id)!;
+    });
   }),
 
   /** Changes an instrument (e.g. records its revocation), from the version read. */
   updateInstrument: signedInProcedure.input(RecordRef.extend({ instrument: InstrumentSchema }).strict()).mutation(({ ctx, input }) => {
-    const before = findInstrument(ctx.db, input.id);
-    if (!before) throw new DomainError("INSTRUMENT_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId, "INSTRUMENT_NOT_FOUND");
-    checkInstrument(ctx, row, input.instrument);
-    let ok: boolean;
-    try {
-      ok = updateInstrument(ctx.db, { id: before.id, version: input.version, fields: input.instrument, now: ctx.now().getTime() });
-    } catch (error) {
-      if (error instanceof Error && /UNIQUE/.test(error.message)) throw new DomainError("INSTRUMENT_DUPLICATE");
-      throw error;
-    }
-    if (!ok) throw new DomainError("STALE_VERSION");
-    audit(ctx, { action: "instrument.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...diff(fieldsOf(before), input.instrument) } });
-    return findInstrument(ctx.db, before.id)!;
+    const before = getTargetInstrument(ctx);
+    const row = manageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
+    return inTransaction(ctx, (tx) => {
+      checkInstrument(tx, row, input.instrument, before.id);
+      let ok: boolean;
+      try {
+        ok = updateInstrument(tx.db, { id: before.id, version: input.version, fields: input.instrument, now: ctx.now().getTime() });
+      } catch (error) {
+        if (error instanceof Error && /UNIQUE/.test(error.message)) throw new DomainError("INSTRUMENT_DUPLICATE");
+        throw error;
+      }
+      if (!ok) throw new DomainError("STALE_VERSION");
+      audit(tx, { action: "instrument.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...diff(fieldsOf(before), input.instrument) } });
+      return findInstrument(tx.db, before.id)!;
+    });
   }),
 
   /** Removes an instrument entered by mistake (a revoked one stays, with its revocation date). */
   deleteInstrument: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
-    const before = findInstrument(ctx.db, input.id);
-    if (!before) throw new DomainError("INSTRUMENT_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId, "INSTRUMENT_NOT_FOUND");
-    if (!deleteInstrument(ctx.db, input)) throw new DomainError("STALE_VERSION");
-    audit(ctx, { action: "instrument.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...fieldsOf(before) } });
+    const before = getTargetInstrument(ctx);
+    const row = manageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
+    inTransaction(ctx, (tx) => {
+      if (!deleteInstrument(tx.db, input)) throw new DomainError("STALE_VERSION");
+      audit(tx, { action: "instrument.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...fieldsOf(before) } });
+    });
     return { ok: true as const };
   }),
 
   /** Records a position held, with dates; a single seat cannot have two holders on the same day. */
   createMembership: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
-    const row = manageableTaskForce(ctx, input.taskForceId);
-    const id = ctx.db.transaction((tx) => {
-      checkMembership({ ...ctx, db: tx }, row, input.membership);
-      return insertMembership(tx, row.id, input.membership, ctx.now().getTime());
+    const row = manageableTaskForce(ctx);
+    return inTransaction(ctx, (tx) => {
+      checkMembership(tx, row, input.membership);
+      const id = insertMembership(tx.db, row.id, input.membership, ctx.now().getTime());
+      audit(tx, { action: "membership.create", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: id, ...input.membership } });
+      return findMembership(tx.db, id)!;
     });
-    audit(ctx, { action: "membership.create", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: id, ...input.membership } });
-    return findMembership(ctx.db, id)!;
   }),
 
   /** Changes a holding (e.g. sets the day it ended), from the version read. */
   updateMembership: signedInProcedure.input(RecordRef.extend({ membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
-    const before = findMembership(ctx.db, input.id);
-    if (!before) throw new DomainError("MEMBERSHIP_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId, "MEMBERSHIP_NOT_FOUND");
-    ctx.db.transaction((tx) => {
-      checkMembership({ ...ctx, db: tx }, row, input.membership, before.id);
-      if (!updateMembership(tx, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+    const before = getTargetMembership(ctx);
+    const row = manageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
+    return inTransaction(ctx, (tx) => {
+      checkMembership(tx, row, input.membership, before.id);
+      if (!updateMembership(tx.db, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+      audit(tx, { action: "membership.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...diff(membershipFieldsOf(before), input.membership) } });
+      return findMembership(tx.db, before.id)!;
     });
-    audit(ctx, { action: "membership.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...diff(membershipFieldsOf(before), input.membership) } });
-    return findMembership(ctx.db, before.id)!;
   }),
 
   /** Removes a holding entered by mistake (one that ended keeps its end date instead). */
   deleteMembership: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
-    const before = findMembership(ctx.db, input.id);
-    if (!before) throw new DomainError("MEMBERSHIP_NOT_FOUND");
-    const row = manageableTaskForce(ctx, before.taskForceId, "MEMBERSHIP_NOT_FOUND");
-    if (!deleteMembership(ctx.db, input)) throw new DomainError("STALE_VERSION");
-    audit(ctx, { action: "membership.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...membershipFieldsOf(before) } });
+    const before = getTargetMembership(ctx);
+    const row = manageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
+    inTransaction(ctx, (tx) => {
+      if (!deleteMembership(tx.db, input)) throw new DomainError("STALE_VERSION");
+      audit(tx, { action: "membership.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...membershipFieldsOf(before) } });
+    });
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;

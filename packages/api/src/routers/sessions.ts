@@ -2,7 +2,7 @@ import { deleteSession, findSession, listSessions } from "@gugus/db";
 import { DomainError, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, sessionExpiresAt } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../audit.ts";
+import { audit, inTransaction } from "../audit.ts";
 import { signedInProcedure } from "../trpc.ts";
 
 export const sessionsRouter = {
@@ -25,9 +25,11 @@ export const sessionsRouter = {
 
   /** Ends any session. */
   end: signedInProcedure.input(z.object({ sessionId: z.number().int().positive() }).strict()).mutation(({ ctx, input }) => {
-    const session = findSession(ctx.db, input.sessionId);
-    if (!session || !deleteSession(ctx.db, session.id)) throw new DomainError("SESSION_NOT_FOUND");
-    audit(ctx, { action: "session.end", outcome: "success", targetType: "user", targetId: session.userId, details: { sessionId: session.id } });
+    inTransaction(ctx, (tx) => {
+      const session = findSession(tx.db, input.sessionId);
+      if (!session || !deleteSession(tx.db, session.id)) throw new DomainError("SESSION_NOT_FOUND");
+      audit(tx, { action: "session.end", outcome: "success", targetType: "user", targetId: session.userId, details: { sessionId: session.id } });
+    });
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;
