@@ -63,7 +63,7 @@ function SignedInApp({ me }: { me: Me }) {
       <Suspense
         fallback={
           <Center py="xl">
-            <Loader size="sm" aria-label={t("state.loading")} />
+            <Loader size="sm" role="status" aria-label={t("state.loading")} />
           </Center>
         }
       >

@@ -28,7 +28,7 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Suspense
         fallback={
           <Center py="xl">
-            <Loader size="sm" aria-label={t("state.loading")} />
+            <Loader size="sm" role="status" aria-label={t("state.loading")} />
           </Center>
         }
       >

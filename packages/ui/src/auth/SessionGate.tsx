@@ -15,7 +15,7 @@ function Loading() {
   const { t } = useTranslation();
   return (
     <Center mih="100vh">
-      <Loader size="sm" aria-label={t("state.loading")} />
+      <Loader size="sm" role="status" aria-label={t("state.loading")} />
     </Center>
   );
 }

@@ -27,7 +27,7 @@ export function QueryState<T, E>({ query, children }: { query: UseQueryResult<T,
   if (query.isPending) {
     return (
       <Center py="xl" aria-busy="true">
-        <Loader size="sm" aria-label={t("state.loading")} />
+        <Loader size="sm" role="status" aria-label={t("state.loading")} />
       </Center>
     );
   }
