@@ -3,7 +3,7 @@ import { listActionItems, listRanPeriods } from "@gugus/db";
 import { PeriodNumberSchema, TaskForceIdSchema, currentPeriod, planYear, targetForYear, targetToDate, todayAt } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { visibleTaskForce } from "../../scope.ts";
+import { getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { toPeriod } from "./shared.ts";
 
@@ -16,7 +16,8 @@ export const planRouter = {
   plan: signedInProcedure
     .input(z.object({ taskForceId: TaskForceIdSchema, number: PeriodNumberSchema.optional() }).strict())
     .query(({ ctx, input }) => {
-      const tf = visibleTaskForce(ctx, input.taskForceId);
+      // In scope: the policy line (scope task-force) resolved it before this handler runs.
+      const tf = getTargetTaskForce(ctx);
       const today = todayAt(ctx.now(), tf.regionCode);
       const periods = listRanPeriods(ctx.db);
       const row = input.number === undefined ? currentPeriod(periods, today) : periods.find((p) => p.number === input.number);
