@@ -23,10 +23,10 @@ describe("admin app", () => {
     await screenshot(page, "admin-sign-in-id");
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
-    await screenshot(page, "admin-sign-in-en");
     await page.getByText("ID", { exact: true }).click();
     await signInThroughUi(page, { email: server.admin.email, password: "bukan sandinya" });
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("Email atau kata sandi salah");
+    await screenshot(page, "admin-sign-in-refused-id");
   });
 
   it("lets the first admin in with the printed one-time password, after choosing a new one", async () => {
@@ -85,6 +85,7 @@ describe("admin app", () => {
     await page.getByRole("link", { name: "Gugus Tugas PP-TPPO Provinsi Jawa Barat" }).click();
     await page.getByRole("heading", { name: "Gugus Tugas PP-TPPO Provinsi Jawa Barat" }).waitFor();
     expect(await page.getByTestId("children-table").locator("tbody tr").count()).toBe(27);
+    await screenshot(page, "admin-province-id");
   });
 
   it("shows periods I–IV with the current one marked", async () => {
@@ -162,15 +163,12 @@ describe("admin app", () => {
     await page.getByText("EN", { exact: true }).click();
     await page.getByRole("heading", { name: "RAN PP-TPPO periods" }).waitFor();
     expect(await page.getByTestId("period-table").innerText()).toMatch(/Period II\s+2015–2019/);
-    await screenshot(page, "admin-periods-en");
     await page.goto(`${server.url}/admin/`);
     await page.getByRole("heading", { name: "Task-force hierarchy" }).waitFor();
     await expect.poll(() => page.getByTestId("totals").textContent()).toBe("1 national · 38 provinces · 514 regencies/cities");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    await screenshot(page, "admin-hierarchy-en");
     await page.getByRole("link", { name: "Accounts" }).first().click();
     await page.getByTestId("accounts-table").waitFor();
-    await screenshot(page, "admin-accounts-en");
   });
 
   it("shows a clear message for an unknown task force", async () => {
@@ -178,6 +176,7 @@ describe("admin app", () => {
     await page.goto(`${server.url}/admin/task-forces/99999`);
     await page.getByRole("alert").waitFor();
     expect(await page.getByRole("alert").innerText()).toContain("Task force not found.");
+    await screenshot(page, "admin-task-force-not-found-en");
   });
 
   it("says so when the date in the address is not a date, and shows today", async () => {

@@ -4,11 +4,13 @@
  */
 import { spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import type { AxeResults, RunOptions } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
 
 const SERVER_DIR = fileURLToPath(new URL("../../../apps/server/", import.meta.url));
@@ -104,10 +106,102 @@ export async function openBrowser(): Promise<Browser> {
   };
 }
 
-/** Saves a full-page screenshot under tooling/e2e/screenshots/ for people to look at. */
+/** The product's two languages (`@gugus/ui/i18n`), as the screen names end. */
+type Language = "id" | "en";
+
+/**
+ * Checks the screen as it is, in both languages: for each, axe-core looks for accessibility
+ * violations and a full-page screenshot is saved under tooling/e2e/screenshots/ (`<screen>-id.png`,
+ * `<screen>-en.png`, with axe's findings of every impact beside it in `<screen>-<language>.axe.json`).
+ * The screen is then put back in the language it was in. Throws when axe finds a serious or critical
+ * violation in either language.
+ *
+ * `name` ends in the language the screen is shown in (`admin-hierarchy-id`); the name of the other
+ * screenshot swaps that ending.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const match = /^(.+)-(id|en)$/.exec(name);
+  if (!match) throw new Error(`screenshot name "${name}" must end in -id or -en, the language of the screen`);
+  const screen = match[1]!;
+  const shown = match[2] as Language;
+  const actual = await page.evaluate(() => document.documentElement.lang);
+  if (actual !== shown) throw new Error(`screenshot "${name}": the screen is in "${actual}", not "${shown}"`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const failures: string[] = [];
+  const other: Language = shown === "id" ? "en" : "id";
+  for (const language of [shown, other]) {
+    if (language !== shown) await switchLanguage(page, language);
+    await settle(page);
+    const found = await runAxe(page);
+    writeFileSync(join(SCREENSHOT_DIR, `${screen}-${language}.axe.json`), `${JSON.stringify(found, null, 2)}\n`);
+    failures.push(...found.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => describeViolation(v, `${screen}-${language}`)));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${screen}-${language}.png`), fullPage: true });
+  }
+  await switchLanguage(page, shown);
+  await settle(page);
+  if (failures.length > 0) throw new Error(`accessibility (axe-core), serious or critical:\n${failures.join("\n")}`);
+}
+
+/** axe-core's own build, put into the page by the test browser (DevTools protocol), past the product's CSP. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe's default rules (WCAG 2.x A and AA, best practice), plus one it counts as experimental: a
+ * control's accessible name must contain its visible label (WCAG 2.5.3), so speech users can say it.
+ */
+const AXE_OPTIONS: RunOptions = { resultTypes: ["violations"], rules: { "label-content-name-mismatch": { enabled: true } } };
+
+export type AxeViolation = { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: string; summary: string }[] };
+
+/** Runs axe-core over the whole document and returns its violations, of every impact. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in globalThis))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (options) => {
+    const { axe } = globalThis as unknown as { axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> } };
+    const results = await axe.run(document, options);
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String).join(" "), summary: n.failureSummary ?? "" })),
+    }));
+  }, AXE_OPTIONS);
+}
+
+function describeViolation(v: AxeViolation, screen: string): string {
+  const nodes = v.nodes.slice(0, 5).map((n) => `    ${n.target}: ${n.summary.replaceAll("\n", " ")}`);
+  const more = v.nodes.length > 5 ? [`    … and ${v.nodes.length - 5} more`] : [];
+  return [`  ${screen}: ${v.id} (${v.impact}, ${v.nodes.length} nodes) ${v.help}`, ...nodes, ...more].join("\n");
+}
+
+/**
+ * Switches the screen's language with its language switch, as a click would (the switch stays
+ * usable while a dialog is open). A screen without the switch is reloaded in the other language.
+ */
+async function switchLanguage(page: Page, language: Language): Promise<void> {
+  const clicked = await page.evaluate((language) => {
+    const input = document.querySelector<HTMLInputElement>(`[role="radiogroup"]:has(input[value="id"]):has(input[value="en"]) input[type="radio"][value="${language}"]`);
+    if (!input) return false;
+    if (!input.checked) input.click();
+    return true;
+  }, language);
+  if (!clicked) {
+    await page.evaluate((language) => localStorage.setItem("gugus.language", language), language);
+    await page.reload();
+  }
+  await page.waitForFunction((language) => document.documentElement.lang === language, language);
+}
+
+/** Waits for the page's finite animations and transitions to end, so axe sees the colours at rest. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    await frame();
+    await frame();
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.race([Promise.all(finite.map((a) => a.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
 
 const API_HEADERS = { "content-type": "application/json", "x-gugus-client": "web" };

@@ -57,7 +57,6 @@ describe("managing the hierarchy (admin)", () => {
     await expect.poll(() => page.getByTestId("coverage-regencies").innerText()).toContain("245 of 514");
     await page.getByTestId("at-date").fill("2018-03-22");
     await expect.poll(() => page.getByTestId("coverage-provinces").innerText()).toContain("32 of 34");
-    await screenshot(page, "admin-coverage-2018-en");
     await page.getByText("ID", { exact: true }).click();
     await page.getByRole("button", { name: "Hari ini" }).click();
     await expect.poll(() => page.getByTestId("cartogram").locator("[data-province]").count()).toBe(38);

@@ -72,7 +72,6 @@ describe("portal", () => {
     await page.getByText("EN", { exact: true }).click();
     await expect.poll(() => line.innerText()).toContain("Period II, year 4 of 5");
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Kota Bekasi Task Force");
-    await screenshot(page, "portal-profile-2018-en");
     await page.getByTestId("at-date").fill("2005-06-01");
     await expect.poll(() => line.innerText()).toBe("No RAN period covers 2005");
     await page.getByText("ID", { exact: true }).click();
@@ -86,6 +85,7 @@ describe("portal", () => {
     const { data: sibling } = await callApi<{ id: number }>(server, "hierarchy.byRegion", { code: "32.16" }, adminCookie);
     await page.goto(`${server.url}/portal/task-forces/${sibling.id}`);
     await expect.poll(() => page.getByRole("alert").innerText()).toContain("Gugus tugas tidak ditemukan.");
+    await screenshot(page, "portal-not-found-id");
     // Members have no accounts page.
     expect(await page.getByRole("link", { name: "Akun" }).count()).toBe(0);
     await signOut();
@@ -154,6 +154,7 @@ describe("portal", () => {
     const { page, errors } = browser;
     await signInThroughUi(page, { email: server.admin.email, password: ADMIN_PASSWORD });
     await page.getByRole("heading", { name: "Pilih gugus tugas" }).waitFor();
+    await screenshot(page, "portal-pick-task-force-id");
     await page.getByLabel("Provinsi").selectOption({ label: "33 · Jawa Tengah" });
     await expect.poll(() => page.getByLabel("Kabupaten/Kota").isEnabled()).toBe(true);
     await page.getByLabel("Kabupaten/Kota").selectOption({ label: "33.74 · Kota Semarang" });
