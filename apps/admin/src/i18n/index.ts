@@ -4,6 +4,7 @@
  */
 import type { AuditAction, AuditOutcome } from "@gugus/domain";
 import type { AppMessages, MessagesLike, SharedMessages } from "@gugus/ui/i18n";
+import { adoptionMessages } from "./adoption.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { importMessages } from "./import.ts";
 import { navMessages } from "./nav.ts";
@@ -17,6 +18,7 @@ const id = {
     ...importMessages.id,
     ...securityMessages.id,
     ...periodMessages.id,
+    ...adoptionMessages.id,
   },
 };
 
@@ -27,6 +29,7 @@ const en: MessagesLike<typeof id> = {
     ...importMessages.en,
     ...securityMessages.en,
     ...periodMessages.en,
+    ...adoptionMessages.en,
   },
 };
 
