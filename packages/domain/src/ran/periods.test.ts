@@ -95,7 +95,7 @@ describe("periodOf and currentPeriod", () => {
     expect(periodOf(ref, 2030)).toBeUndefined();
     const withGap = [span(1, 2009, 2014), span(2, 2017, 2019)];
     expect(periodOf(withGap, 2015)).toBeUndefined();
-    expect(() => getPeriodOf(ref, 2005)).toThrowError(expect.objectContaining({ code: "YEAR_OUTSIDE_PERIODS" }));
+    expect(() => getPeriodOf(ref, 2005)).toThrowError(expect.objectContaining({ code: "YEAR_OUTSIDE_PERIODS", details: { year: 2005 } }));
   });
 
   it("take the current period from the date's year: 2018-03-22 is in period II, 2026-11-28 in draft IV", () => {
@@ -105,8 +105,11 @@ describe("periodOf and currentPeriod", () => {
     expect(currentPeriod(ref, "2025-01-01")?.number).toBe(4);
   });
 
-  it("yearInPeriod throws for a year outside the period", () => {
+  it("yearInPeriod throws YEAR_OUTSIDE_PERIODS for a year after or before the period, and places its first and last year", () => {
     expect(() => yearInPeriod(span(2, 2015, 2019), 2020)).toThrow(DomainError);
+    expect(() => yearInPeriod(span(2, 2015, 2019), 2014)).toThrowError(expect.objectContaining({ code: "YEAR_OUTSIDE_PERIODS", details: { year: 2014 } }));
+    expect(yearInPeriod(span(2, 2015, 2019), 2015)).toEqual({ year: 2015, index: 1, of: 5 });
+    expect(yearInPeriod(span(2, 2015, 2019), 2019)).toEqual({ year: 2019, index: 5, of: 5 });
   });
 });
 
@@ -139,6 +142,21 @@ describe("checkPeriods", () => {
     expect(checkPeriods([span(3, 2009, 2014), span(1, 2015, 2019)]).problems).toEqual([{ code: "PERIOD_NUMBER_ORDER", numbers: [3, 1] }]);
   });
 
+  it("checks an unsorted set in year order: no problem, and the gap between", () => {
+    expect(checkPeriods([span(3, 2020, 2024), span(1, 2009, 2014), span(2, 2017, 2019)])).toEqual({
+      problems: [],
+      gaps: [{ fromYear: 2015, toYear: 2016, afterNumber: 1, beforeNumber: 2 }],
+    });
+  });
+
+  it("orders periods starting the same year by number, so the overlap names the lower number first", () => {
+    expect(checkPeriods([span(2, 2009, 2014), span(1, 2009, 2012)]).problems).toEqual([{ code: "PERIOD_OVERLAP", numbers: [1, 2] }]);
+  });
+
+  it("reports only the order problem when a skipped number comes with it (I, IV, II)", () => {
+    expect(checkPeriods([span(1, 2009, 2014), span(4, 2015, 2019), span(2, 2020, 2024)]).problems).toEqual([{ code: "PERIOD_NUMBER_ORDER", numbers: [4, 2] }]);
+  });
+
   it("reports inverted years", () => {
     expect(checkPeriods([span(1, 2014, 2009)]).problems).toContainEqual({ code: "PERIOD_YEARS_INVERTED", number: 1 });
   });
@@ -160,6 +178,7 @@ describe("checkPeriods", () => {
       expect.objectContaining({ code: "PERIOD_OVERLAP", details: { first: 1, second: 2 } }),
     );
     expect(() => assertPeriodsValid(ref)).not.toThrow();
+    expect(() => assertPeriodsValid([span(1, 2014, 2009)])).toThrowError(expect.objectContaining({ code: "PERIOD_YEARS_INVERTED", details: { number: 1 } }));
   });
 
   const spans = fc.array(
@@ -218,6 +237,18 @@ describe("RanPeriodSchema", () => {
     expect(RanPeriodSchema.safeParse({ ...draft, status: "adopted", instrument: "Perpres 1/2033", adoptedOn: "2033-01-10" }).success).toBe(true);
   });
 
+  it("names the field at fault: the last year when inverted, the instrument or the adoption date when incomplete", () => {
+    const issue = (v: unknown) => RanPeriodSchema.safeParse(v).error?.issues[0];
+    expect(issue({ ...draft, firstYear: 2035 })).toMatchObject({ code: "custom", path: ["lastYear"], message: "PERIOD_YEARS_INVERTED" });
+    expect(issue({ ...draft, lastYear: 2040 })).toMatchObject({ code: "custom", path: ["lastYear"], message: "PERIOD_TOO_LONG" });
+    expect(issue({ ...draft, status: "adopted" })).toMatchObject({ code: "custom", path: ["instrument"], message: "PERIOD_ADOPTION_INCOMPLETE" });
+    expect(issue({ ...draft, adoptedOn: "2030-01-01" })).toMatchObject({ code: "custom", path: ["adoptedOn"], message: "PERIOD_ADOPTION_INCOMPLETE" });
+  });
+
+  it("accepts a one-year period", () => {
+    expect(RanPeriodSchema.safeParse({ ...draft, lastYear: 2030 }).success).toBe(true);
+  });
+
   it("refuses inverted years, an adopted period with no instrument, a draft with an adoption date", () => {
     const msg = (v: unknown) => RanPeriodSchema.safeParse(v).error?.issues.map((i) => i.message);
     expect(msg({ ...draft, firstYear: 2035 })).toEqual(["PERIOD_YEARS_INVERTED"]);
@@ -234,11 +265,12 @@ describe("RanPeriodSchema", () => {
 });
 
 describe("toRoman", () => {
-  it.each([[1, "I"], [4, "IV"], [9, "IX"], [14, "XIV"], [40, "XL"], [1994, "MCMXCIV"]])("writes %i as %s", (n, r) => {
+  it.each([[1, "I"], [4, "IV"], [8, "VIII"], [9, "IX"], [14, "XIV"], [40, "XL"], [58, "LVIII"], [300, "CCC"], [444, "CDXLIV"], [555, "DLV"], [1994, "MCMXCIV"]])("writes %i as %s", (n, r) => {
     expect(toRoman(n)).toBe(r);
   });
-  it("refuses 0 and fractions", () => {
+  it("refuses 0 and fractions, naming the number", () => {
     expect(() => toRoman(0)).toThrow(RangeError);
+    expect(() => toRoman(0)).toThrow("no roman numeral for 0");
     expect(() => toRoman(1.5)).toThrow(RangeError);
   });
   it("writes the largest numeral, 3999 as MMMCMXCIX, and refuses 4000 and negatives", () => {

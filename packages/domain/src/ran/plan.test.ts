@@ -9,6 +9,7 @@ import { SUB_TASK_FORCE_CODES } from "../sub-task-forces.ts";
 import { ActionItemSchema, achievementForYear, achievementRatio, checkActionItem, mayFollow, targetForYear, targetToDate } from "./plan.ts";
 import { REFERENCE_RAN_PERIODS } from "./reference.ts";
 import { DEFAULT_REPORTING_SETTINGS, ReportingSettingsSchema } from "./settings.ts";
+import { PeriodCoordinatorsSchema } from "./coordinators.ts";
 
 const periodII = REFERENCE_RAN_PERIODS[1]!;
 
@@ -102,6 +103,11 @@ describe("the reporting calendar", () => {
         return nextUtcMidnight - due.getTime() === zone.utcOffsetHours * 3_600_000;
       }),
     );
+  });
+
+  it("takes each sub-task-force's coordinator once, and refuses one named twice with COORDINATOR_REPEATED", () => {
+    expect(PeriodCoordinatorsSchema.safeParse([{ subTaskForce: "prevention", agency: "KemenPPPA" }, { subTaskForce: "law_enforcement", agency: "Polri" }]).success).toBe(true);
+    expect(PeriodCoordinatorsSchema.safeParse([{ subTaskForce: "prevention", agency: "KemenPPPA" }, { subTaskForce: "prevention", agency: "Kemendikdasmen" }]).error?.issues.map((i) => i.message)).toEqual(["COORDINATOR_REPEATED"]);
   });
 
   it("refuses settings out of range", () => {
@@ -210,6 +216,30 @@ describe("action items", () => {
   it("refuses a target for a year outside the period, a repeated year, and a negative count", () => {
     const parsed = ActionItemSchema.parse({ ...item, targetMode: "per_year", targets: [{ year: 2029, value: 1 }, { year: 2031, value: 2 }, { year: 2031, value: -3 }] });
     expect(checkActionItem(parsed, period).map((p) => `${p.path}:${p.code}`)).toEqual(["targets.0.year:TARGET_YEAR_OUTSIDE_PERIOD", "targets.2.year:TARGET_YEAR_REPEATED", "targets.2.value:TARGET_NEGATIVE"]);
+  });
+
+  it("takes a zero count and exactly 100 percent, both edges of their rules", () => {
+    const base = ActionItemSchema.parse({ ...item, targetMode: "per_year", baseline: 0, targets: [] });
+    expect(checkActionItem({ ...base, unit: "count", targets: [{ year: 2030, value: 0 }] }, period)).toEqual([]);
+    expect(checkActionItem({ ...base, unit: "percent", targets: [{ year: 2030, value: 100 }] }, period)).toEqual([]);
+    expect(checkActionItem({ ...base, unit: "percent", targets: [{ year: 2030, value: 100.5 }] }, period)).toEqual([{ path: "targets.0.value", code: "TARGET_PERCENT_OVER_100" }]);
+  });
+
+  it("refuses a target after the period as well as before it, and takes its first and last year", () => {
+    const base = ActionItemSchema.parse({ ...item, targetMode: "per_year", targets: [] });
+    expect(checkActionItem({ ...base, targets: [{ year: 2035, value: 1 }] }, period)).toEqual([{ path: "targets.0.year", code: "TARGET_YEAR_OUTSIDE_PERIOD" }]);
+    expect(checkActionItem({ ...base, targets: [{ year: 2030, value: 1 }, { year: 2034, value: 1 }] }, period)).toEqual([]);
+  });
+
+  it("checks cumulative targets in year order whatever their order, naming the one that goes down", () => {
+    const base = ActionItemSchema.parse({ ...item, targets: [] });
+    expect(checkActionItem({ ...base, targets: [{ year: 2032, value: 60 }, { year: 2030, value: 30 }, { year: 2031, value: 45 }] }, period)).toEqual([]);
+    expect(checkActionItem({ ...base, targets: [{ year: 2031, value: 25 }, { year: 2030, value: 30 }] }, period)).toEqual([{ path: "targets.0.value", code: "TARGET_CUMULATIVE_DECREASES" }]);
+  });
+
+  it("lets cumulative targets stay level from one year to the next", () => {
+    const base = ActionItemSchema.parse({ ...item, targets: [] });
+    expect(checkActionItem({ ...base, targets: [{ year: 2030, value: 30 }, { year: 2031, value: 30 }] }, period)).toEqual([]);
   });
 
   it("lets a change in percent go negative, but not a percentage above 100", () => {
@@ -332,6 +362,19 @@ describe("the action-item matrix", () => {
     ["", null],
     ["-", null],
     ["1.50.0", "invalid"],
+    [" 1 500 ", 1500],
+    ["01.500", 1.5],
+    ["01,500", 1.5],
+    ["12.500", 12500],
+    ["12,500", 12500],
+    ["1.500,25", 1500.25],
+    ["1,500.25", 1500.25],
+    ["1.500.5", "invalid"],
+    ["1,500,5", "invalid"],
+    ["1e5", "invalid"],
+    ["0x10", "invalid"],
+    ["12e3", "invalid"],
+    [`1${"0".repeat(400)}`, "invalid"],
     ["sepuluh", "invalid"],
   ])("reads the figure %j as %j (a dot before three digits separates thousands, as Indonesian writes)", (text, value) => {
     expect(readFigure(text)).toBe(value);
@@ -349,8 +392,110 @@ describe("the action-item matrix", () => {
     expect(readActionItemTable([header, fraction], period).rows[0]?.problems).toEqual([{ field: "target_2030", code: "TARGET_NOT_WHOLE" }]);
   });
 
+  const good = ["I.1", "I", "Pencegahan", "Sosialisasi", "Jumlah sekolah", "jumlah", "", "per_tahun", "10", "12", "Kemendikdasmen", "", "provinsi"];
+  const problemsOf = (table: string[][], existing: Parameters<typeof readActionItemTable>[2] = []) => readActionItemTable(table, period, existing).rows.map((r) => r.problems.map((p) => `${p.field}:${p.code}`));
+
+  it("reads headers whatever their case, outer spaces, inner runs of spaces and dashes", () => {
+    const messy = header.map((h) => (h === "Penanggung Jawab" ? "  penanggung  -  JAWAB " : h === "Mode Target" ? "Mode-Target" : h));
+    const { columns, rows } = readActionItemTable([messy, good], period);
+    expect(columns).toEqual([]);
+    expect(rows[0]?.item).toMatchObject({ leadAgency: "Kemendikdasmen", targetMode: "per_year" });
+  });
+
+  it("takes a year column only when the whole header is the year, with or without target_", () => {
+    expect(readActionItemTable([[...header, "xtarget_2032"]], period).columns).toEqual([{ column: "xtarget_2032", code: "IMPORT_COLUMN_UNKNOWN" }]);
+    expect(readActionItemTable([[...header, "target_20321"]], period).columns).toEqual([{ column: "target_20321", code: "IMPORT_COLUMN_UNKNOWN" }]);
+  });
+
+  it("stops at a target column before the period too, and reports the header trimmed", () => {
+    expect(readActionItemTable([[...header, " target_2029 "]], period).columns).toEqual([{ column: "target_2029", code: "TARGET_YEAR_OUTSIDE_PERIOD" }]);
+    expect(readActionItemTable([[...header, " warna "]], period).columns).toEqual([{ column: "warna", code: "IMPORT_COLUMN_UNKNOWN" }]);
+  });
+
+  it("reads no row when a column is wrong, however many rows follow", () => {
+    expect(readActionItemTable([[...header, "warna"], good, good], period).rows).toEqual([]);
+  });
+
+  it("says the code column is missing from an empty file", () => {
+    expect(readActionItemTable([], period)).toEqual({ columns: [{ column: "kode", code: "IMPORT_COLUMN_MISSING" }], rows: [] });
+  });
+
+  it("ignores blank header cells and blank rows, keeping each row's line number in the file", () => {
+    const { columns, rows } = readActionItemTable([[...header, "", "  "], good.map(() => " "), [...good.slice(0, 0), "I.2", ...good.slice(1)]], period);
+    expect(columns).toEqual([]);
+    expect(rows.map((r) => [r.row, r.code])).toEqual([[3, "I.2"]]);
+  });
+
+  it("keeps a report's header whole at 60 characters and cuts it at 61", () => {
+    const sixty = `kolom_${"x".repeat(54)}`;
+    expect(readActionItemTable([[...header, sixty]], period).columns[0]?.column).toBe(sixty);
+    expect(readActionItemTable([[...header, `${sixty}y`]], period).columns[0]?.column).toBe(`${sixty}…`);
+  });
+
+  it("reads words whatever their case, outer spaces and the spaces around a slash", () => {
+    const row = [...good.slice(0, 12), " KABUPATEN / KOTA "];
+    expect(readActionItemTable([header, row], period).rows[0]?.item?.level).toBe("regency");
+  });
+
+  it("refuses an unknown unit, target mode and level each with its own code", () => {
+    const row = [...good.slice(0, 5), "liter", "", "bulanan", ...good.slice(8, 12), "desa"];
+    expect(problemsOf([header, row])).toEqual([["Satuan:UNIT_INVALID", "Mode Target:TARGET_MODE_INVALID", "Tingkat:LEVEL_INVALID"]]);
+  });
+
+  it("reads a short row's missing cells as empty: required fields are missing, absent targets are no targets", () => {
+    expect(problemsOf([header, ["I.9", "I", "Pencegahan", "Sosialisasi", "Jumlah sekolah", "jumlah", "", "per_tahun"]])).toEqual([["Penanggung Jawab:FIELD_REQUIRED", "Tingkat:FIELD_REQUIRED"]]);
+  });
+
+  it("sorts the targets by year whatever the order of the year columns", () => {
+    const reversed = [...header.slice(0, 8), "2031", "target_2030", ...header.slice(10)];
+    expect(readActionItemTable([reversed, good], period).rows[0]?.item?.targets).toEqual([{ year: 2030, value: 12 }, { year: 2031, value: 10 }]);
+  });
+
+  it("splits related agencies on ; and new lines, trims them and drops what is shorter than two characters", () => {
+    const row = [...good.slice(0, 11), " KemenPPPA ;\nBI; X;", good[12]!];
+    expect(readActionItemTable([header, row], period).rows[0]?.item?.relatedAgencies).toEqual(["KemenPPPA", "BI"]);
+  });
+
+  it("names a zod refusal without a domain code VALIDATION_FAILED (more than 20 related agencies)", () => {
+    const row = [...good.slice(0, 11), Array.from({ length: 21 }, (_, i) => `Instansi ${i + 1}`).join(";"), good[12]!];
+    expect(problemsOf([header, row])).toEqual([["Instansi Terkait:VALIDATION_FAILED"]]);
+  });
+
+  it("names a rule broken by the baseline as the baseline, not as a target", () => {
+    const row = [...good.slice(0, 5), "orang", "2,5", ...good.slice(7)];
+    expect(problemsOf([header, row])).toEqual([["Baseline:TARGET_NOT_WHOLE"]]);
+  });
+
+  it("names a target problem by the file's own year header (2031)", () => {
+    const row = [...good.slice(0, 9), "1,5", ...good.slice(10)];
+    expect(problemsOf([header, row])).toEqual([["2031:TARGET_NOT_WHOLE"]]);
+  });
+
+  it("trims the followed code, and reads a blank one as following nothing", () => {
+    const h = [...header, "Mengikuti"];
+    const { rows } = readActionItemTable([h, [...good.slice(0, 12), "pusat", ""], ["K.1", ...good.slice(1, 12), "provinsi", " I.1 "], ["K.2", ...good.slice(1, 12), "provinsi", "   "]], period);
+    expect(rows.map((r) => [r.code, r.follows, r.problems])).toEqual([
+      ["I.1", null, []],
+      ["K.1", "I.1", []],
+      ["K.2", null, []],
+    ]);
+  });
+
+  it("lets no row follow a refused row, and lets a later row take the code of a refused one", () => {
+    const h = [...header, "Mengikuti"];
+    const refused = [...good.slice(0, 8), "x", ...good.slice(9), ""];
+    const follower = ["K.1", ...good.slice(1, 12), "kabupaten/kota", "I.1"];
+    expect(problemsOf([h, refused, follower])).toEqual([["target_2030:TARGET_INVALID"], ["Mengikuti:ITEM_FOLLOWS_INVALID"]]);
+    expect(problemsOf([h, refused, [...good, ""]])).toEqual([["target_2030:TARGET_INVALID"], []]);
+  });
+
+  it("writes the template header: the item columns around one target column per year", () => {
+    expect(itemTableHeader({ firstYear: 2030, lastYear: 2031 })).toEqual(["kode", "sub_gugus_tugas", "program", "kegiatan", "indikator", "satuan", "baseline", "mode_target", "target_2030", "target_2031", "penanggung_jawab", "instansi_terkait", "tingkat", "mengikuti"]);
+  });
+
   it("exports rows that import back to the same items", () => {
     const item = ActionItemSchema.parse({ subTaskForce: "law_enforcement", code: "V.2", programme: "Penegakan hukum", activity: "Pelatihan penyidik", indicator: "Jumlah penyidik terlatih", unit: "people", baseline: null, targetMode: "cumulative", targets: [{ year: 2030, value: 100 }, { year: 2034, value: 500 }], leadAgency: "Polri", relatedAgencies: ["Kejaksaan"], level: "national" });
+    expect(itemTableRow({ ...item, relatedAgencies: ["Kejaksaan", "KemenPPPA"] }, period, "N.1")).toEqual(["V.2", "law_enforcement", "Penegakan hukum", "Pelatihan penyidik", "Jumlah penyidik terlatih", "people", null, "cumulative", 100, null, null, null, 500, "Polri", "Kejaksaan; KemenPPPA", "national", "N.1"]);
     const table = [itemTableHeader(period), itemTableRow(item, period).map((v) => (v === null ? "" : String(v)))];
     expect(readActionItemTable(table, period).rows[0]?.item).toEqual(item);
   });
