@@ -85,3 +85,36 @@ export function searchWordsOf(query: string, { maxWords = 6 }: { maxWords?: numb
     .filter(Boolean)
     .slice(0, maxWords);
 }
+
+/**
+ * A spreadsheet header as the imports compare it: trimmed, lower-cased, spaces and dashes read as
+ * underscores ("Kode Wilayah", "kode-wilayah" → "kode_wilayah"). Both the formation and the plan
+ * import name their columns this way.
+ */
+export function headerKey(header: string): string {
+  return normalizeText(header).trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** Is a spreadsheet row blank: no cell, or every cell empty or spaces? Imports skip such rows. */
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => normalizeText(c).trim() === "");
+}
+
+/**
+ * The columns a header row names, as field → column index: `fieldOf` says which field a header
+ * names (or undefined); when two headers name the same field, the first wins.
+ */
+export function columnsOf<F>(header: readonly string[], fieldOf: (header: string) => F | undefined): Map<F, number> {
+  const columns = new Map<F, number>();
+  header.forEach((h, i) => {
+    const field = fieldOf(h);
+    if (field !== undefined && !columns.has(field)) columns.set(field, i);
+  });
+  return columns;
+}
+
+/** A row's cell for a field, trimmed; empty when the table has no such column or the row no such cell. */
+export function cellOf<F>(cells: readonly string[], columns: ReadonlyMap<F, number>, field: F): string {
+  const i = columns.get(field);
+  return i === undefined ? "" : (cells[i] ?? "").trim();
+}

@@ -1,9 +1,10 @@
 /**
- * Reading a formation spreadsheet (CSV or XLSX) into rows of strings. Columns are found by their
- * headers (Bahasa Indonesia or English); dates typed as dates in Excel come out as YYYY-MM-DD.
+ * Reading a spreadsheet (CSV or XLSX) into rows of strings, safely (size caps, no zip bombs); dates
+ * typed as dates in Excel come out as YYYY-MM-DD. What the headers mean is the domain's
+ * (`readFormationTable`, `readActionItemTable`).
  */
-import { DomainError, IMPORT_COLUMNS, IMPORT_MAX_ROWS, importFieldOf } from "@gugus/domain";
-import type { ImportField, ImportRow } from "@gugus/domain";
+import { DomainError, IMPORT_MAX_ROWS, readFormationTable } from "@gugus/domain";
+import type { ImportRow } from "@gugus/domain";
 import ExcelJS from "exceljs";
 import { Unzip, UnzipInflate } from "fflate";
 import Papa from "papaparse";
@@ -41,8 +42,6 @@ function assertUnpackedSizeWithin(content: Uint8Array, maxBytes: number): void {
 
 const cut = (cell: string) => (cell.length > MAX_CELL_LENGTH ? cell.slice(0, MAX_CELL_LENGTH) : cell);
 
-const REQUIRED: ImportField[] = ["regionCode", "type", "number", "issuedOn"];
-
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -56,30 +55,9 @@ function cellText(value: unknown): string {
   return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
 
-function toRows(table: string[][], firstLine: number): ImportRow[] {
-  const [header, ...body] = table;
-  if (!header) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
-  const columns = new Map<ImportField, number>();
-  header.forEach((h, i) => {
-    const field = importFieldOf(h);
-    if (field && !columns.has(field)) columns.set(field, i);
-  });
-  const missing = REQUIRED.filter((f) => !columns.has(f));
-  // Named by the headers a user writes (the template's), not by the fields behind them.
-  if (missing.length > 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "missing_columns", columns: missing.map((f) => IMPORT_COLUMNS[f][0]).join(", ") });
-  const rows: ImportRow[] = [];
-  body.forEach((cells, i) => {
-    if (cells.every((c) => c.trim() === "")) return;
-    const get = (f: ImportField) => (columns.has(f) ? (cells[columns.get(f)!] ?? "").trim() : "");
-    rows.push({ row: firstLine + i + 1, regionCode: get("regionCode"), type: get("type"), number: get("number"), issuedOn: get("issuedOn"), issuer: get("issuer") || null });
-  });
-  if (rows.length > IMPORT_MAX_ROWS) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
-  return rows;
-}
-
 /** Parses a CSV (comma or semicolon) or XLSX file of formation data. Throws IMPORT_FILE_INVALID with the reason. */
 export async function parseFormationFile(fileName: string, content: Buffer): Promise<ImportRow[]> {
-  return toRows(await readTable(fileName, content), 1);
+  return readFormationTable(await readTable(fileName, content));
 }
 
 /** Reads the first sheet of an XLSX file, or a CSV file (comma, semicolon or tab), as rows of text cells. */

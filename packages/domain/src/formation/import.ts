@@ -6,7 +6,8 @@
 import { z } from "zod";
 import { IsoDateSchema } from "../dates.ts";
 import { RegionCodeSchema } from "../regions/codes.ts";
-import { textSchema } from "../text.ts";
+import { DomainError } from "../errors.ts";
+import { cellOf, columnsOf, headerKey, isBlankRow, textSchema } from "../text.ts";
 import { InstrumentFieldsSchema, InstrumentTypeSchema } from "./instruments.ts";
 import type { InstrumentType } from "./instruments.ts";
 
@@ -27,9 +28,9 @@ export const IMPORT_COLUMNS = {
 
 export type ImportField = keyof typeof IMPORT_COLUMNS;
 
-/** Which field a header names, or undefined. */
+/** Which field a header names, or undefined (see `headerKey`). */
 export function importFieldOf(header: string): ImportField | undefined {
-  const key = header.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = headerKey(header);
   return (Object.keys(IMPORT_COLUMNS) as ImportField[]).find((f) => (IMPORT_COLUMNS[f] as readonly string[]).includes(key));
 }
 
@@ -96,4 +97,29 @@ export function checkImportRowFields(row: ImportRow): { issues: ImportIssue[]; v
   if (issuer && !issuer.success) issues.push({ field: "issuer", messageKey: "INSTRUMENT_ISSUER_INVALID" });
   if (issues.length > 0 || !code.success || !type.success || !number.success || !date.success) return { issues, value: null };
   return { issues, value: { regionCode: code.data, type: type.data, number: number.data, issuedOn: date.data, issuer: issuer?.success ? issuer.data : null } };
+}
+
+const REQUIRED_COLUMNS: readonly ImportField[] = ["regionCode", "type", "number", "issuedOn"];
+
+/**
+ * A formation spreadsheet (the header row first, as read from CSV or XLSX) as import rows: columns
+ * found by their headers in either language, blank rows skipped, each row numbered by its line in
+ * the file (the header is line `firstLine`). Throws `IMPORT_FILE_INVALID` with the reason: `empty`,
+ * `missing_columns` (named by the template's headers), `too_many_rows`.
+ */
+export function readFormationTable(table: readonly (readonly string[])[], firstLine = 1): ImportRow[] {
+  const [header, ...body] = table;
+  if (!header) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
+  const columns = columnsOf(header, importFieldOf);
+  const missing = REQUIRED_COLUMNS.filter((f) => !columns.has(f));
+  // Named by the headers a user writes (the template's), not by the fields behind them.
+  if (missing.length > 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "missing_columns", columns: missing.map((f) => IMPORT_COLUMNS[f][0]).join(", ") });
+  const rows: ImportRow[] = [];
+  body.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    const get = (f: ImportField) => cellOf(cells, columns, f);
+    rows.push({ row: firstLine + i + 1, regionCode: get("regionCode"), type: get("type"), number: get("number"), issuedOn: get("issuedOn"), issuer: get("issuer") || null });
+  });
+  if (rows.length > IMPORT_MAX_ROWS) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
+  return rows;
 }

@@ -7,7 +7,7 @@ import { LEVELS } from "../hierarchy/levels.ts";
 import type { Level } from "../hierarchy/levels.ts";
 import { SUB_TASK_FORCES } from "../sub-task-forces.ts";
 import { isDomainErrorCode } from "../errors.ts";
-import { textSchema } from "../text.ts";
+import { headerKey, isBlankRow, textSchema } from "../text.ts";
 import { ActionItemSchema, UNIT_CODES, checkActionItem, mayFollow } from "./plan.ts";
 import type { ActionItem, Unit } from "./plan.ts";
 
@@ -29,11 +29,9 @@ export const ITEM_COLUMNS = {
 export type ItemColumn = keyof typeof ITEM_COLUMNS;
 const REQUIRED: ItemColumn[] = ["code", "subTaskForce", "programme", "activity", "indicator", "unit", "targetMode", "leadAgency", "level"];
 
-const key = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, "_");
-
 /** What a header names: an item column, a year's target, or nothing known. */
 export function itemHeaderOf(header: string): { column: ItemColumn } | { year: number } | null {
-  const k = key(header);
+  const k = headerKey(header);
   const column = (Object.keys(ITEM_COLUMNS) as ItemColumn[]).find((c) => (ITEM_COLUMNS[c] as readonly string[]).includes(k));
   if (column) return { column };
   const year = /^(?:target_)?(\d{4})$/.exec(k)?.[1];
@@ -143,7 +141,7 @@ export function readActionItemTable(
 
   const rows: ItemRowResult[] = [];
   body.forEach((cells, index) => {
-    if (cells.every((c) => c.trim() === "")) return;
+    if (isBlankRow(cells)) return;
     const get = (c: ItemColumn) => (at.has(c) ? (cells[at.get(c)!] ?? "").trim() : "");
     const problems: { field: string; code: string }[] = [];
     const targets: { year: number; value: number }[] = [];
