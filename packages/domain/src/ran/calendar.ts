@@ -4,7 +4,7 @@
  * when entry closes. A deadline falls at local midnight: a report due on 31 January may come in until
  * 24:00 that day where the task force is, so the same date is a different instant in WIB and WIT.
  */
-import { assertIsoDate, dayAfter, dayBefore } from "../dates.ts";
+import { addDays, assertIsoDate, dayAfter, dayBefore } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import type { TimeZone } from "../regions/time-zones.ts";
 import { periodYears } from "./periods.ts";
@@ -24,12 +24,6 @@ export type ReportingPeriod = {
   /** The last day entry is open (until local midnight). */
   closesOn: IsoDate;
 };
-
-function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The reporting periods of a RAN period, in order, with their due and closing dates. */
 export function reportingPeriods(period: Pick<RanPeriod, "firstYear" | "lastYear">, settings: ReportingSettings): ReportingPeriod[] {
