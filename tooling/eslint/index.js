@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import { housePlugin, isProductPackage } from "./house-rules.js";
 
 const houseRules = {
   "@typescript-eslint/consistent-type-imports": ["error", { prefer: "type-imports", fixStyle: "separate-type-imports" }],
@@ -61,6 +62,14 @@ export function config({ dir, kind, ignores = [] }) {
       languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: dir } },
       rules: { ...houseRules, ...restricted },
     },
+    // The package graph holds in every product file, tests included; so does the one home of
+    // configuration, except in build and packaging scripts (which hand the environment to the tools they run).
+    ...(isProductPackage(dir)
+      ? [
+          { plugins: { house: housePlugin }, rules: { "house/layers": "error" } },
+          { ignores: ["scripts/**", "*.config.{js,ts,mjs}"], rules: { "house/configuration-in-env": "error" } },
+        ]
+      : []),
     ...(kind === "browser" ? [reactHooks.configs.flat["recommended-latest"] ?? reactHooks.configs.flat.recommended] : []),
     {
       files: ["**/*.test.ts", "**/*.test.tsx", "scripts/**", "*.config.{js,ts}"],
