@@ -19,7 +19,7 @@ import {
 } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../../audit.ts";
+import { audit, inTransaction } from "../../audit.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { assertSetValid, diff, getPeriod, toPeriod } from "./shared.ts";
 
@@ -28,14 +28,14 @@ const PeriodRefSchema = z.object({ number: PeriodNumberSchema, version: VersionS
 export const adoptionRouter = {
   /** Adopts a draft period: the instrument and its date (which may come years after the first year, never after today). */
   adoptPeriod: signedInProcedure.input(PeriodRefSchema.extend(PeriodAdoptionSchema.shape).strict()).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      const before = getPeriod(tx, input.number);
+    inTransaction(ctx, (tx) => {
+      const before = getPeriod(tx.db, input.number);
       assertDraft(before);
       assertAdoptionDate(before, input.adoptedOn, todayAt(ctx.now()));
-      if (!updatePeriod(tx, { id: before.id, version: input.version, changes: { status: "adopted", instrument: input.instrument, adoptedOn: input.adoptedOn }, now: ctx.now().getTime() })) {
+      if (!updatePeriod(tx.db, { id: before.id, version: input.version, changes: { status: "adopted", instrument: input.instrument, adoptedOn: input.adoptedOn }, now: ctx.now().getTime() })) {
         throw new DomainError("STALE_VERSION");
       }
-      audit({ ...ctx, db: tx }, { action: "ran.period_adopt", outcome: "success", targetType: "ran_period", targetId: input.number, details: { instrument: input.instrument, adoptedOn: input.adoptedOn } });
+      audit(tx, { action: "ran.period_adopt", outcome: "success", targetType: "ran_period", targetId: input.number, details: { instrument: input.instrument, adoptedOn: input.adoptedOn } });
     });
     return toPeriod(getPeriod(ctx.db, input.number));
   }),
@@ -46,19 +46,19 @@ export const adoptionRouter = {
    * the set of periods and every year holding a target; the date must fit the corrected years.
    */
   correctAdoption: signedInProcedure.input(AdoptionCorrectionSchema.safeExtend(PeriodRefSchema.shape)).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      const before = getPeriod(tx, input.number);
+    inTransaction(ctx, (tx) => {
+      const before = getPeriod(tx.db, input.number);
       assertAdopted(before);
       if (before.version !== input.version) throw new DomainError("STALE_VERSION");
       const changes = { instrument: input.instrument, adoptedOn: input.adoptedOn, firstYear: input.firstYear, lastYear: input.lastYear };
       const changed = diff(before, changes);
       if (Object.keys(changed).length === 0) throw new DomainError("ADOPTION_UNCHANGED");
       assertAdoptionDate(input, input.adoptedOn, todayAt(ctx.now()));
-      assertSetValid(tx, input);
-      const left = yearsLeftOut(input, listTargetYears(tx, before.id));
+      assertSetValid(tx.db, input);
+      const left = yearsLeftOut(input, listTargetYears(tx.db, before.id));
       if (left.length > 0) throw new DomainError("PERIOD_SHRINKS_PAST_TARGETS", { years: left.join(", ") });
-      if (!updatePeriod(tx, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
-      audit({ ...ctx, db: tx }, { action: "ran.adoption_correct", outcome: "success", targetType: "ran_period", targetId: input.number, details: { reason: input.reason, ...changed } });
+      if (!updatePeriod(tx.db, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+      audit(tx, { action: "ran.adoption_correct", outcome: "success", targetType: "ran_period", targetId: input.number, details: { reason: input.reason, ...changed } });
     });
     return toPeriod(getPeriod(ctx.db, input.number));
   }),
@@ -69,14 +69,14 @@ export const adoptionRouter = {
    * editable again.
    */
   withdrawAdoption: signedInProcedure.input(AdoptionWithdrawalSchema.safeExtend(PeriodRefSchema.shape)).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      const before = getPeriod(tx, input.number);
+    inTransaction(ctx, (tx) => {
+      const before = getPeriod(tx.db, input.number);
       assertAdopted(before);
-      if (!updatePeriod(tx, { id: before.id, version: input.version, changes: { status: "draft", instrument: null, adoptedOn: null }, now: ctx.now().getTime() })) {
+      if (!updatePeriod(tx.db, { id: before.id, version: input.version, changes: { status: "draft", instrument: null, adoptedOn: null }, now: ctx.now().getTime() })) {
         throw new DomainError("STALE_VERSION");
       }
       audit(
-        { ...ctx, db: tx },
+        tx,
         { action: "ran.adoption_withdraw", outcome: "success", targetType: "ran_period", targetId: input.number, details: { reason: input.reason, instrument: before.instrument, adoptedOn: before.adoptedOn } },
       );
     });

@@ -3,7 +3,7 @@ import { insertActionItem, listActionItems, setFollows } from "@gugus/db";
 import { DomainError, ImportFileNameSchema, PeriodNumberSchema, readActionItemTable } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../../audit.ts";
+import { audit, inTransaction } from "../../audit.ts";
 import { itemsFileName, writeItemsWorkbook } from "../../export/items-workbook.ts";
 import { readTable } from "../../import/parse-file.ts";
 import { signedInProcedure } from "../../trpc.ts";
@@ -27,9 +27,9 @@ export const itemFilesRouter = {
    */
   importItems: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
     const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
-    return ctx.db.transaction((tx) => {
-      const period = getPeriod(tx, input.number);
-      const existing = listActionItems(tx, { periodId: period.id });
+    return inTransaction(ctx, (tx) => {
+      const period = getPeriod(tx.db, input.number);
+      const existing = listActionItems(tx.db, { periodId: period.id });
       const { columns, rows } = readActionItemTable(table, period, existing);
       if (columns.length > 0) throw new DomainError(columns[0]!.code, { column: columns[0]!.column });
       if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
@@ -38,13 +38,13 @@ export const itemFilesRouter = {
       const now = ctx.now().getTime();
       const ids = new Map(existing.map((i) => [i.code.toLowerCase(), i.id]));
       for (const r of rows) {
-        const id = insertActionItem(tx, period.id, r.item!, now);
+        const id = insertActionItem(tx.db, period.id, r.item!, now);
         if (id === undefined) throw new DomainError("ITEM_CODE_TAKEN", { code: r.code });
         ids.set(r.code.toLowerCase(), id);
       }
-      for (const r of rows) if (r.follows !== null) setFollows(tx, ids.get(r.code.toLowerCase())!, ids.get(r.follows.toLowerCase())!);
+      for (const r of rows) if (r.follows !== null) setFollows(tx.db, ids.get(r.code.toLowerCase())!, ids.get(r.follows.toLowerCase())!);
       audit(
-        { ...ctx, db: tx },
+        tx,
         {
           action: "ran.import",
           outcome: "success",

@@ -5,7 +5,7 @@ import { ActionItemSchema, DomainError, PeriodNumberSchema, VersionSchema, check
 import type { ActionItem } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../../audit.ts";
+import { audit, inTransaction } from "../../audit.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { diff, getPeriod } from "./shared.ts";
 
@@ -37,13 +37,13 @@ function itemSummary(item: Pick<ActionItem, "code" | "level" | "unit" | "targetM
 export const itemsRouter = {
   /** Adds an action item with its yearly targets. */
   createItem: signedInProcedure.input(z.object({ number: PeriodNumberSchema, item: ActionItemSchema }).strict()).mutation(({ ctx, input }) => {
-    const id = ctx.db.transaction((tx) => {
+    const id = inTransaction(ctx, (tx) => {
       // The period is read in the same transaction as the write: its years cannot change in between.
-      const period = getPeriod(tx, input.number);
-      assertItemValid(tx, period, input.item);
-      const created = insertActionItem(tx, period.id, input.item, ctx.now().getTime());
+      const period = getPeriod(tx.db, input.number);
+      assertItemValid(tx.db, period, input.item);
+      const created = insertActionItem(tx.db, period.id, input.item, ctx.now().getTime());
       if (created === undefined) throw new DomainError("ITEM_CODE_TAKEN", { code: input.item.code });
-      audit({ ...ctx, db: tx }, { action: "ran.item_create", outcome: "success", targetType: "action_item", targetId: created, details: { period: input.number, ...itemSummary(input.item) } });
+      audit(tx, { action: "ran.item_create", outcome: "success", targetType: "action_item", targetId: created, details: { period: input.number, ...itemSummary(input.item) } });
       return created;
     });
     return findActionItem(ctx.db, id)!;
@@ -51,20 +51,20 @@ export const itemsRouter = {
 
   /** Changes an action item, from the version read. */
   updateItem: signedInProcedure.input(z.object({ id: ItemIdSchema, version: VersionSchema, item: ActionItemSchema }).strict()).mutation(({ ctx, input }) => {
-    const id = ctx.db.transaction((tx) => {
-      const before = findActionItem(tx, input.id);
+    const id = inTransaction(ctx, (tx) => {
+      const before = findActionItem(tx.db, input.id);
       if (!before) throw new DomainError("ITEM_NOT_FOUND");
-      const period = listRanPeriods(tx).find((p) => p.id === before.periodId)!;
-      assertItemValid(tx, period, input.item, before.id);
+      const period = listRanPeriods(tx.db).find((p) => p.id === before.periodId)!;
+      assertItemValid(tx.db, period, input.item, before.id);
       let ok: boolean;
       try {
-        ok = updateActionItem(tx, { id: before.id, version: input.version, item: input.item, now: ctx.now().getTime() });
+        ok = updateActionItem(tx.db, { id: before.id, version: input.version, item: input.item, now: ctx.now().getTime() });
       } catch (error) {
         if (error instanceof Error && /UNIQUE/.test(error.message)) throw new DomainError("ITEM_CODE_TAKEN", { code: input.item.code });
         throw error;
       }
       if (!ok) throw new DomainError("STALE_VERSION");
-      audit({ ...ctx, db: tx }, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, code: before.code, ...diff(before, findActionItem(tx, before.id)!) } });
+      audit(tx, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, code: before.code, ...diff(before, findActionItem(tx.db, before.id)!) } });
       return before.id;
     });
     return findActionItem(ctx.db, id)!;
@@ -72,13 +72,13 @@ export const itemsRouter = {
 
   /** Deletes an action item (items following it stop pointing at it). */
   deleteItem: signedInProcedure.input(z.object({ id: ItemIdSchema, version: VersionSchema }).strict()).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      const before = findActionItem(tx, input.id);
+    inTransaction(ctx, (tx) => {
+      const before = findActionItem(tx.db, input.id);
       if (!before) throw new DomainError("ITEM_NOT_FOUND");
-      const followers = listFollowers(tx, before.id).map((f) => f.code);
-      if (!deleteActionItem(tx, input)) throw new DomainError("STALE_VERSION");
+      const followers = listFollowers(tx.db, before.id).map((f) => f.code);
+      if (!deleteActionItem(tx.db, input)) throw new DomainError("STALE_VERSION");
       audit(
-        { ...ctx, db: tx },
+        tx,
         {
           action: "ran.item_delete",
           outcome: "success",

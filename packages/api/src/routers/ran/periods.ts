@@ -23,7 +23,7 @@ import {
 } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit } from "../../audit.ts";
+import { audit, inTransaction } from "../../audit.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { calendarOf } from "./calendar.ts";
 import { assertSetValid, diff, getPeriod, toPeriod } from "./shared.ts";
@@ -67,11 +67,11 @@ export const periodsRouter = {
 
   /** Creates a draft period. The set must keep its rules: no overlap, numbers in year order. */
   createPeriod: signedInProcedure.input(PeriodDraftSchema).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      assertSetValid(tx, input);
-      const id = insertPeriod(tx, input, ctx.now().getTime());
+    inTransaction(ctx, (tx) => {
+      assertSetValid(tx.db, input);
+      const id = insertPeriod(tx.db, input, ctx.now().getTime());
       if (id === undefined) throw new DomainError("PERIOD_NUMBER_TAKEN", { number: input.number });
-      audit({ ...ctx, db: tx }, { action: "ran.period_create", outcome: "success", targetType: "ran_period", targetId: input.number, details: { periodId: id, firstYear: input.firstYear, lastYear: input.lastYear } });
+      audit(tx, { action: "ran.period_create", outcome: "success", targetType: "ran_period", targetId: input.number, details: { periodId: id, firstYear: input.firstYear, lastYear: input.lastYear } });
     });
     return toPeriod(getPeriod(ctx.db, input.number));
   }),
@@ -91,32 +91,32 @@ export const periodsRouter = {
     )
     .mutation(({ ctx, input }) => {
       const changes: PeriodChanges = { firstYear: input.firstYear, lastYear: input.lastYear, reportingCycle: input.reportingCycle, dueDays: input.dueDays, expiryDays: input.expiryDays };
-      ctx.db.transaction((tx) => {
-        const before = getPeriod(tx, input.number);
+      inTransaction(ctx, (tx) => {
+        const before = getPeriod(tx.db, input.number);
         if (before.version !== input.version) throw new DomainError("STALE_VERSION");
         const changed = diff(before, changes);
         // Saving what is already stored changes nothing and records nothing.
         if (Object.keys(changed).length === 0) return;
         assertYearsEditable(before, input);
-        assertSetValid(tx, input);
-        const left = yearsLeftOut(input, listTargetYears(tx, before.id));
+        assertSetValid(tx.db, input);
+        const left = yearsLeftOut(input, listTargetYears(tx.db, before.id));
         if (left.length > 0) throw new DomainError("PERIOD_SHRINKS_PAST_TARGETS", { years: left.join(", ") });
-        if (!updatePeriod(tx, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
-        audit({ ...ctx, db: tx }, { action: "ran.period_update", outcome: "success", targetType: "ran_period", targetId: input.number, details: changed });
+        if (!updatePeriod(tx.db, { id: before.id, version: input.version, changes, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+        audit(tx, { action: "ran.period_update", outcome: "success", targetType: "ran_period", targetId: input.number, details: changed });
       });
       return toPeriod(getPeriod(ctx.db, input.number));
     }),
 
   /** Deletes a draft period without action items (one created by mistake). */
   deletePeriod: signedInProcedure.input(z.object({ number: PeriodNumberSchema, version: VersionSchema }).strict()).mutation(({ ctx, input }) => {
-    ctx.db.transaction((tx) => {
-      const before = getPeriod(tx, input.number);
+    inTransaction(ctx, (tx) => {
+      const before = getPeriod(tx.db, input.number);
       if (before.status === "adopted") throw new DomainError("PERIOD_ADOPTED");
-      if (countActionItems(tx, before.id) > 0) throw new DomainError("PERIOD_HAS_ITEMS");
-      if (!deletePeriod(tx, { id: before.id, version: input.version })) throw new DomainError("STALE_VERSION");
+      if (countActionItems(tx.db, before.id) > 0) throw new DomainError("PERIOD_HAS_ITEMS");
+      if (!deletePeriod(tx.db, { id: before.id, version: input.version })) throw new DomainError("STALE_VERSION");
       // Only the last draft can go: deleting one between others would skip its number.
-      assertPeriodsValid(listRanPeriods(tx));
-      audit({ ...ctx, db: tx }, { action: "ran.period_delete", outcome: "success", targetType: "ran_period", targetId: input.number, details: { firstYear: before.firstYear, lastYear: before.lastYear } });
+      assertPeriodsValid(listRanPeriods(tx.db));
+      audit(tx, { action: "ran.period_delete", outcome: "success", targetType: "ran_period", targetId: input.number, details: { firstYear: before.firstYear, lastYear: before.lastYear } });
     });
     return { ok: true as const };
   }),
@@ -129,13 +129,13 @@ export const periodsRouter = {
   setCoordinators: signedInProcedure
     .input(z.object({ number: PeriodNumberSchema, version: VersionSchema, coordinators: PeriodCoordinatorsSchema }).strict())
     .mutation(({ ctx, input }) => {
-      return ctx.db.transaction((tx) => {
-        const period = getPeriod(tx, input.number);
-        const before = listCoordinators(tx, period.id);
-        if (!updatePeriod(tx, { id: period.id, version: input.version, changes: {}, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
-        replaceCoordinators(tx, period.id, input.coordinators);
-        audit({ ...ctx, db: tx }, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff({ coordinators: before }, { coordinators: input.coordinators }) });
-        return listCoordinators(tx, period.id);
+      return inTransaction(ctx, (tx) => {
+        const period = getPeriod(tx.db, input.number);
+        const before = listCoordinators(tx.db, period.id);
+        if (!updatePeriod(tx.db, { id: period.id, version: input.version, changes: {}, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
+        replaceCoordinators(tx.db, period.id, input.coordinators);
+        audit(tx, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff({ coordinators: before }, { coordinators: input.coordinators }) });
+        return listCoordinators(tx.db, period.id);
       });
     }),
 } satisfies TRPCRouterRecord;
