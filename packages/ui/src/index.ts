@@ -25,5 +25,6 @@ export { AtDateInput, FormationStatusBadge, useAtDate } from "./components/AtDat
 export { ProfileSections } from "./profile/ProfileSections.tsx";
 export { ConfirmModal } from "./profile/ConfirmModal.tsx";
 export { useNumberFormat } from "./format.ts";
-export { useLiveValidation } from "./forms.ts";
+export { FormModal, NumberField, fieldOfProblem, hasField, listFieldProblems, readDecimalField, readNumberField, useDomainForm, useUnsavedChanges, writeDecimalField } from "./forms/index.ts";
+export type { DomainForm, DomainFormOptions, FieldProblem, FormProblem, ProblemsOptions } from "./forms/index.ts";
 export { RegionHistory } from "./profile/RegionHistory.tsx";

@@ -1,4 +1,4 @@
-/** The application, its languages, and what every screen says while it loads, fails or is empty. */
+/** The application, its languages, what every screen says while it loads, fails or is empty, and before typed input is discarded. */
 import type { MessagesLike } from "./types.ts";
 
 const id = {
@@ -11,6 +11,7 @@ const id = {
   language: { label: "Bahasa", id: "Indonesia", en: "English" },
   timeZone: "{{abbr}} (UTC+{{offset}})",
   actions: { retry: "Coba lagi", back: "Kembali", openMenu: "Buka menu" },
+  unsaved: { question: "Buang isian yang belum disimpan?", keep: "Lanjutkan mengisi", discard: "Buang isian", close: "Tutup" },
   state: {
     loading: "Memuat…",
     empty: "Tidak ada data.",
@@ -29,6 +30,7 @@ const en: MessagesLike<typeof id> = {
   language: { label: "Language", id: "Indonesia", en: "English" },
   timeZone: "{{abbr}} (UTC+{{offset}})",
   actions: { retry: "Try again", back: "Back", openMenu: "Open menu" },
+  unsaved: { question: "Discard what you typed and did not save?", keep: "Keep editing", discard: "Discard", close: "Close" },
   state: {
     loading: "Loading…",
     empty: "No data.",

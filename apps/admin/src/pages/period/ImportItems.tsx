@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { download, readAsBase64 } from "../../files.ts";
 import type { PeriodDetail } from "./PeriodPage.tsx";
+import { invalidatePeriodItems } from "./queries.ts";
 
 type Check = RouterOutputs["ran"]["checkItemsFile"];
 type Stage =
@@ -30,7 +31,7 @@ export function ImportItems({ period, onClose }: { period: PeriodDetail["period"
   const [stage, setStage] = useState<Stage>({ kind: "choose" });
   const [error, setError] = useState<unknown>(null);
   const check = useMutation(trpc.ran.checkItemsFile.mutationOptions());
-  const save = useMutation(trpc.ran.importItems.mutationOptions({ onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()) }));
+  const save = useMutation(trpc.ran.importItems.mutationOptions({ onSettled: () => void invalidatePeriodItems(queryClient, trpc, period.number) }));
 
   async function load(file: File | null) {
     if (!file) return;

@@ -2,12 +2,12 @@ import { LEVELS } from "@gugus/domain/hierarchy";
 import { ActionItemSchema, TARGET_MODES, UNIT_CODES, checkActionItem, mayFollow, periodYears, targetToDate } from "@gugus/domain/ran";
 import type { ActionItem } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { errorDetailsOf, errorKeyOf, errorMessage, fieldErrors, problemMessage, useLiveValidation, useNumberFormat, useTRPC } from "@gugus/ui";
-import { Alert, Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { NumberField, errorMessage, readDecimalField, useDomainForm, useNumberFormat, useTRPC, writeDecimalField } from "@gugus/ui";
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { PeriodDetail } from "./PeriodPage.tsx";
+import { invalidatePeriodItems } from "./queries.ts";
 
 type Item = PeriodDetail["items"][number];
 type Values = {
@@ -17,21 +17,22 @@ type Values = {
   activity: string;
   indicator: string;
   unit: string;
-  baseline: number | string;
+  /** As typed, in the language's decimal form ("1,5"); "" for none. */
+  baseline: string;
   targetMode: string;
-  /** One entry per year of the period, keyed `y2030`; "" for no target. */
-  targets: Record<string, number | string>;
+  /** One entry per year of the period, keyed `y2030`, as typed; "" for no target. */
+  targets: Record<string, string>;
   leadAgency: string;
   relatedAgencies: string[];
   level: string;
   followsItemId: string | null;
 };
+type Separator = "," | ".";
 
 const yearKey = (year: number) => `y${year}`;
-const FIELDS = ["subTaskForce", "code", "programme", "activity", "indicator", "unit", "baseline", "targetMode", "leadAgency", "relatedAgencies", "level", "followsItemId"] as const;
 
-function initialValues(years: number[], editing: Item | null, subTaskForce: string): Values {
-  const targets = Object.fromEntries(years.map((y) => [yearKey(y), editing?.targets.find((t) => t.year === y)?.value ?? ""]));
+function initialValues(years: number[], editing: Item | null, subTaskForce: string, separator: Separator): Values {
+  const targets = Object.fromEntries(years.map((y) => [yearKey(y), writeDecimalField(editing?.targets.find((t) => t.year === y)?.value, separator)]));
   if (!editing) {
     return { subTaskForce, code: "", programme: "", activity: "", indicator: "", unit: "count", baseline: "", targetMode: "per_year", targets, leadAgency: "", relatedAgencies: [], level: "regency", followsItemId: null };
   }
@@ -42,7 +43,7 @@ function initialValues(years: number[], editing: Item | null, subTaskForce: stri
     activity: editing.activity,
     indicator: editing.indicator,
     unit: editing.unit,
-    baseline: editing.baseline ?? "",
+    baseline: writeDecimalField(editing.baseline, separator),
     targetMode: editing.targetMode,
     targets,
     leadAgency: editing.leadAgency,
@@ -53,8 +54,7 @@ function initialValues(years: number[], editing: Item | null, subTaskForce: stri
 }
 
 /** The form's values as the item the shared schema reads (unparsed: the schema says what is wrong). */
-function toItem(values: Values, years: number[]) {
-  const filled = (v: number | string | undefined) => v !== "" && v !== undefined;
+function toItem(values: Values, years: number[], separator: Separator) {
   return {
     subTaskForce: values.subTaskForce,
     code: values.code,
@@ -62,9 +62,9 @@ function toItem(values: Values, years: number[]) {
     activity: values.activity,
     indicator: values.indicator,
     unit: values.unit,
-    baseline: filled(values.baseline) ? Number(values.baseline) : null,
+    baseline: values.baseline.trim() === "" ? null : readDecimalField(values.baseline, separator),
     targetMode: values.targetMode,
-    targets: years.filter((y) => filled(values.targets[yearKey(y)])).map((year) => ({ year, value: Number(values.targets[yearKey(year)]) })),
+    targets: years.filter((y) => (values.targets[yearKey(y)] ?? "").trim() !== "").map((year) => ({ year, value: readDecimalField(values.targets[yearKey(year)] ?? "", separator) })),
     leadAgency: values.leadAgency,
     relatedAgencies: values.relatedAgencies,
     level: values.level,
@@ -96,45 +96,31 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formatNumber = useNumberFormat();
-  const separators = i18n.language === "en" ? { decimalSeparator: ".", thousandSeparator: "," } : { decimalSeparator: ",", thousandSeparator: "." };
+  const separator: Separator = i18n.language === "en" ? "." : ",";
   const period = detail.period;
   const years = periodYears(period);
-  const form = useForm<Values>({
-    mode: "controlled",
-    initialValues: initialValues(years, editing, subTaskForce),
-    validate: (values) => {
-      const raw = toItem(values, years);
-      const parsed = ActionItemSchema.safeParse(raw);
-      if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [fieldOf(i.path.join("."), raw.targets), problemMessage(t, i.message)]));
-      return Object.fromEntries(checkActionItem(parsed.data, period).map((p) => [fieldOf(p.path, raw.targets), problemMessage(t, p.code)]));
-    },
+  const { form, onSubmit, showOnField, isOnField } = useDomainForm({
+    initialValues: initialValues(years, editing, subTaskForce, separator),
+    schema: ActionItemSchema,
+    toInput: (v) => toItem(v, years, separator),
+    check: (item, v) => checkActionItem(item, period).map((p) => ({ code: p.code, field: fieldOf(p.path, toItem(v, years, separator).targets) })),
+    fieldOfPath: (path, v) => fieldOf(path, toItem(v, years, separator).targets),
+    fieldOfRule: FIELD_OF_CODE,
   });
-  useLiveValidation(form, [...FIELDS, ...years.map((y) => `targets.${yearKey(y)}`)]);
-  const onError = (error: unknown) => {
-    const key = errorKeyOf(error);
-    const path = errorDetailsOf(error)?.path;
-    const field = typeof path === "string" ? fieldOf(path, toItem(form.getValues(), years).targets) : FIELD_OF_CODE[key];
-    if (field) form.setFieldError(field, errorMessage(t, error));
-    const issues = fieldErrors(t, error);
-    for (const [p, message] of Object.entries(issues)) form.setFieldError(fieldOf(p, toItem(form.getValues(), years).targets), message);
-  };
-  const onSettled = () => void queryClient.invalidateQueries(trpc.ran.pathFilter());
-  const create = useMutation(trpc.ran.createItem.mutationOptions({ onSuccess: onDone, onError, onSettled }));
-  const update = useMutation(trpc.ran.updateItem.mutationOptions({ onSuccess: onDone, onError, onSettled }));
+  const onSettled = () => void invalidatePeriodItems(queryClient, trpc, period.number);
+  const create = useMutation(trpc.ran.createItem.mutationOptions({ onSuccess: onDone, onError: showOnField, onSettled }));
+  const update = useMutation(trpc.ran.updateItem.mutationOptions({ onSuccess: onDone, onError: showOnField, onSettled }));
   const mutation = editing ? update : create;
-  const serverField =
-    mutation.isError && (FIELD_OF_CODE[errorKeyOf(mutation.error)] !== undefined || Object.keys(fieldErrors(t, mutation.error)).length > 0 || typeof errorDetailsOf(mutation.error)?.path === "string");
 
   const values = form.getValues();
   const followable = detail.items.filter((i) => i.id !== editing?.id && mayFollow({ level: values.level as ActionItem["level"], subTaskForce: values.subTaskForce as ActionItem["subTaskForce"] }, i));
-  const current = ActionItemSchema.safeParse(toItem(values, years));
+  const current = ActionItemSchema.safeParse(toItem(values, years, separator));
   const total = current.success ? targetToDate(current.data, period.lastYear) : null;
 
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((v) => {
-        const item = ActionItemSchema.parse(toItem(v, years));
+      onSubmit={onSubmit((item) => {
         if (editing) update.mutate({ id: editing.id, version: editing.version, item });
         else create.mutate({ number: period.number, item });
       })}
@@ -155,7 +141,7 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
         <TextInput label={t("admin.plan.indicator")} description={t("admin.period.form.indicatorHint")} required {...form.getInputProps("indicator")} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select label={t("admin.plan.unit")} required allowDeselect={false} data={UNIT_CODES.map((u) => ({ value: u, label: t(`unit.${u}`) }))} {...form.getInputProps("unit")} />
-          <NumberInput label={t("admin.plan.baseline")} placeholder={t("admin.period.form.baselinePlaceholder")} {...separators} {...form.getInputProps("baseline")} />
+          <NumberField inputMode="decimal" label={t("admin.plan.baseline")} placeholder={t("admin.period.form.baselinePlaceholder")} {...form.getInputProps("baseline")} />
           <Select
             label={t("admin.plan.level")}
             required
@@ -182,7 +168,7 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
           </Text>
           <SimpleGrid cols={{ base: 2, sm: Math.min(years.length, 6) }} spacing="xs" data-testid="year-targets">
             {years.map((year) => (
-              <NumberInput key={year} label={String(year)} aria-label={t("admin.plan.yearTarget", { year })} {...separators} {...form.getInputProps(`targets.${yearKey(year)}`)} />
+              <NumberField key={year} inputMode="decimal" label={String(year)} aria-label={t("admin.plan.yearTarget", { year })} {...form.getInputProps(`targets.${yearKey(year)}`)} />
             ))}
           </SimpleGrid>
           {form.errors.targets && (
@@ -207,7 +193,7 @@ export function ItemForm({ detail, editing, subTaskForce, onDone }: { detail: Pe
           data={followable.map((i) => ({ value: String(i.id), label: `${i.code} · ${t(`level.${i.level}`)} · ${i.activity}` }))}
           {...form.getInputProps("followsItemId")}
         />
-        {mutation.isError && !serverField && (
+        {mutation.isError && !isOnField(mutation.error) && (
           <Alert color="red" role="alert">
             {errorMessage(t, mutation.error)}
           </Alert>

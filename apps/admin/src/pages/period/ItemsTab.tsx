@@ -11,6 +11,7 @@ import { download } from "../../files.ts";
 import { ImportItems } from "./ImportItems.tsx";
 import { ItemForm } from "./ItemForm.tsx";
 import type { PeriodDetail } from "./PeriodPage.tsx";
+import { invalidatePeriodItems } from "./queries.ts";
 
 type Item = PeriodDetail["items"][number];
 type Editing = { item: Item | null; subTaskForce: string } | null;
@@ -27,7 +28,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
   const [importing, setImporting] = useState(false);
   const [exportError, setExportError] = useState<unknown>(null);
   const remove = useMutation(
-    trpc.ran.deleteItem.mutationOptions({ onSuccess: () => setRemoving(null), onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()) }),
+    trpc.ran.deleteItem.mutationOptions({ onSuccess: () => setRemoving(null), onSettled: () => void invalidatePeriodItems(queryClient, trpc, period.number) }),
   );
   const period = detail.period;
   const years = periodYears(period);

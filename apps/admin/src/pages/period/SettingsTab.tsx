@@ -1,16 +1,16 @@
 import type { RouterOutputs } from "@gugus/api";
-import { YearSchema } from "@gugus/domain/dates";
-import { PeriodAdoptionSchema, REPORTING_CYCLES, ReportingSettingsSchema, checkPeriods, problemDetails, yearsLeftOut } from "@gugus/domain/ran";
+import { PeriodAdoptionSchema, PeriodCoordinatorsSchema, PeriodSettingsSchema, REPORTING_CYCLES } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { ConfirmModal, errorKeyOf, errorMessage, problemMessage, useLiveValidation, useTRPC } from "@gugus/ui";
-import { Alert, Button, Group, NumberInput, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { ConfirmModal, NumberField, errorMessage, readNumberField, useDomainForm, useTRPC } from "@gugus/ui";
+import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import type { PeriodDetail } from "./PeriodPage.tsx";
+import { invalidatePeriod } from "./queries.ts";
+import { FIELD_OF_PERIOD_RULE, checkPeriodSpan } from "./rules.ts";
 
 type Periods = RouterOutputs["ran"]["periods"]["periods"];
 
@@ -32,8 +32,6 @@ function Section({ title, intro, children }: { title: string; intro: string; chi
   );
 }
 
-const FIELD_OF_RULE: Record<string, string> = { PERIOD_OVERLAP: "firstYear", PERIOD_NUMBER_ORDER: "firstYear", PERIOD_NUMBER_SKIPPED: "firstYear", PERIOD_YEARS_INVERTED: "lastYear", PERIOD_SHRINKS_PAST_TARGETS: "firstYear" };
-
 /** Years and reporting settings, checked as the user types with the rules the server holds. */
 function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; periods: Periods; canManage: boolean }) {
   const { t } = useTranslation();
@@ -41,59 +39,43 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
   const queryClient = useQueryClient();
   const p = detail.period;
   const [saved, setSaved] = useState(false);
-  const form = useForm({
-    mode: "controlled",
-    initialValues: { firstYear: p.firstYear as number | string, lastYear: p.lastYear as number | string, reportingCycle: p.reportingCycle, dueDays: p.dueDays as number | string, expiryDays: p.expiryDays as number | string },
-    validate: (values) => {
-      const errors: Record<string, string> = {};
-      for (const field of ["firstYear", "lastYear"] as const) {
-        const year = YearSchema.safeParse(values[field]);
-        if (!year.success) errors[field] = problemMessage(t, year.error.issues[0]?.message ?? "YEAR_INVALID");
-      }
-      const settings = ReportingSettingsSchema.safeParse({ reportingCycle: values.reportingCycle, dueDays: values.dueDays, expiryDays: values.expiryDays });
-      if (!settings.success) for (const i of settings.error.issues) errors[String(i.path[0])] = problemMessage(t, i.message);
-      if (Object.keys(errors).length > 0) return errors;
-      const span = { number: p.number, firstYear: Number(values.firstYear), lastYear: Number(values.lastYear) };
-      if (span.firstYear > span.lastYear) return { lastYear: problemMessage(t, "PERIOD_YEARS_INVERTED") };
-      const [problem] = checkPeriods([...periods.filter((o) => o.number !== p.number), span]).problems;
-      if (problem) {
-        return { [FIELD_OF_RULE[problem.code] ?? "firstYear"]: problemMessage(t, problem.code, problemDetails(problem)) };
-      }
-      const left = yearsLeftOut(span, detail.targetYears);
-      if (left.length > 0) return { firstYear: problemMessage(t, "PERIOD_SHRINKS_PAST_TARGETS", { years: left.join(", ") }) };
-      return {};
-    },
+  const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({
+    initialValues: { firstYear: String(p.firstYear), lastYear: String(p.lastYear), reportingCycle: p.reportingCycle, dueDays: String(p.dueDays), expiryDays: String(p.expiryDays) },
+    schema: PeriodSettingsSchema,
+    toInput: (v) => ({ firstYear: readNumberField(v.firstYear), lastYear: readNumberField(v.lastYear), reportingCycle: v.reportingCycle, dueDays: readNumberField(v.dueDays), expiryDays: readNumberField(v.expiryDays) }),
+    check: (settings) =>
+      checkPeriodSpan(
+        periods.filter((o) => o.number !== p.number),
+        { number: p.number, firstYear: settings.firstYear, lastYear: settings.lastYear },
+        detail.targetYears,
+      ),
+    fieldOfRule: FIELD_OF_PERIOD_RULE,
+    fallbackField: "firstYear",
+    live: "all",
   });
-  useLiveValidation(form);
   const update = useMutation(
     trpc.ran.updatePeriod.mutationOptions({
-      onSuccess: () => setSaved(true),
-      onError: (error) => {
-        const field = FIELD_OF_RULE[errorKeyOf(error)];
-        if (field) form.setFieldError(field, errorMessage(t, error));
+      onSuccess: () => {
+        markSaved();
+        setSaved(true);
       },
-      onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()),
+      onError: showOnField,
+      onSettled: () => void invalidatePeriod(queryClient, trpc, p.number),
     }),
   );
   return (
     <Section title={t("admin.period.settings.yearsTitle")} intro={t("admin.period.settings.yearsIntro", { years: detail.targetYears.length > 0 ? detail.targetYears.join(", ") : t("admin.period.settings.noTargetYears") })}>
       <form
         noValidate
-        onSubmit={form.onSubmit((v) => {
+        onSubmit={onSubmit((settings) => {
           setSaved(false);
-          update.mutate({
-            number: p.number,
-            version: p.version,
-            firstYear: Number(v.firstYear),
-            lastYear: Number(v.lastYear),
-            ...ReportingSettingsSchema.parse({ reportingCycle: v.reportingCycle, dueDays: v.dueDays, expiryDays: v.expiryDays }),
-          });
+          update.mutate({ number: p.number, version: p.version, ...settings });
         })}
       >
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NumberInput label={t("admin.periods.create.firstYear")} allowDecimal={false} allowNegative={false} disabled={!canManage} {...form.getInputProps("firstYear")} />
-            <NumberInput label={t("admin.periods.create.lastYear")} allowDecimal={false} allowNegative={false} disabled={!canManage} {...form.getInputProps("lastYear")} />
+            <NumberField label={t("admin.periods.create.firstYear")} disabled={!canManage} {...form.getInputProps("firstYear")} />
+            <NumberField label={t("admin.periods.create.lastYear")} disabled={!canManage} {...form.getInputProps("lastYear")} />
           </SimpleGrid>
           <Stack gap={4}>
             <Text size="sm" fw={500}>
@@ -102,10 +84,10 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
             <SegmentedControl disabled={!canManage} data={REPORTING_CYCLES.map((c) => ({ value: c, label: t(`admin.reportingCycle.${c}`) }))} {...form.getInputProps("reportingCycle")} />
           </Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NumberInput label={t("admin.period.settings.dueDays")} allowDecimal={false} allowNegative={false} disabled={!canManage} {...form.getInputProps("dueDays")} />
-            <NumberInput label={t("admin.period.settings.expiryDays")} allowDecimal={false} allowNegative={false} disabled={!canManage} {...form.getInputProps("expiryDays")} />
+            <NumberField label={t("admin.period.settings.dueDays")} disabled={!canManage} {...form.getInputProps("dueDays")} />
+            <NumberField label={t("admin.period.settings.expiryDays")} disabled={!canManage} {...form.getInputProps("expiryDays")} />
           </SimpleGrid>
-          {update.isError && !FIELD_OF_RULE[errorKeyOf(update.error)] && (
+          {update.isError && !isOnField(update.error) && (
             <Alert color="red" role="alert">
               {errorMessage(t, update.error)}
             </Alert>
@@ -134,16 +116,14 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const p = detail.period;
-  const form = useForm({
-    mode: "controlled",
-    initialValues: { instrument: "", adoptedOn: "" },
-    validate: (values) => {
-      const parsed = PeriodAdoptionSchema.safeParse(values);
-      return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), problemMessage(t, i.message)]));
-    },
-  });
-  useLiveValidation(form, ["instrument", "adoptedOn"]);
-  const adopt = useMutation(trpc.ran.adoptPeriod.mutationOptions({ onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()) }));
+  const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({ initialValues: { instrument: "", adoptedOn: "" }, schema: PeriodAdoptionSchema, fieldOfRule: { ADOPTION_TOO_EARLY: "adoptedOn", ADOPTION_AFTER_PERIOD: "adoptedOn", DATE_IN_FUTURE: "adoptedOn" } });
+  const adopt = useMutation(
+    trpc.ran.adoptPeriod.mutationOptions({
+      onSuccess: markSaved,
+      onError: showOnField,
+      onSettled: () => void invalidatePeriod(queryClient, trpc, p.number),
+    }),
+  );
   return (
     <Section title={t("admin.period.settings.adoptTitle")} intro={t("admin.period.settings.adoptIntro")}>
       {p.status === "adopted" ? (
@@ -153,13 +133,13 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
             : t("admin.period.settings.adoptedBy", { instrument: p.instrument ?? "—", date: p.adoptedOn })}
         </Text>
       ) : canManage ? (
-        <form noValidate onSubmit={form.onSubmit((v) => adopt.mutate({ number: p.number, version: p.version, ...PeriodAdoptionSchema.parse(v) }))}>
+        <form noValidate onSubmit={onSubmit((adoption) => adopt.mutate({ number: p.number, version: p.version, ...adoption }))}>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <TextInput label={t("admin.period.settings.instrument")} placeholder={t("admin.period.settings.instrumentPlaceholder")} required {...form.getInputProps("instrument")} />
               <TextInput label={t("admin.period.settings.adoptedOn")} type="date" required {...form.getInputProps("adoptedOn")} />
             </SimpleGrid>
-            {adopt.isError && (
+            {adopt.isError && !isOnField(adopt.error) && (
               <Alert color="red" role="alert">
                 {errorMessage(t, adopt.error)}
               </Alert>
@@ -178,31 +158,42 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
   );
 }
 
+/** The coordinators a form's values name, in the order of the sub-task-forces (left empty: none). */
+function coordinatorsOf(values: Record<string, string>) {
+  return SUB_TASK_FORCES.filter((s) => (values[s.code] ?? "").trim() !== "").map((s) => ({ subTaskForce: s.code, agency: values[s.code] ?? "" }));
+}
+
 /** The agency coordinating each sub-task-force during the period. */
 function CoordinatorsForm({ detail, canManage }: { detail: PeriodDetail; canManage: boolean }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
-  const initial = Object.fromEntries(SUB_TASK_FORCES.map((s) => [s.code, detail.coordinators.find((c) => c.subTaskForce === s.code)?.agency ?? ""]));
-  const form = useForm({
-    mode: "controlled",
+  const initial: Record<string, string> = Object.fromEntries(SUB_TASK_FORCES.map((s) => [s.code, detail.coordinators.find((c) => c.subTaskForce === s.code)?.agency ?? ""]));
+  const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({
     initialValues: initial,
-    validateInputOnChange: true,
-    validate: (values) => Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== "" && (v.trim().length < 2 || v.trim().length > 160)).map(([k]) => [k, problemMessage(t, "AGENCY_INVALID")])),
+    schema: PeriodCoordinatorsSchema,
+    toInput: coordinatorsOf,
+    // "2.agency" is the third coordinator named, whichever sub-task-force that is.
+    fieldOfPath: (path, values) => coordinatorsOf(values)[Number(path.split(".")[0])]?.subTaskForce ?? path,
   });
-  const save = useMutation(trpc.ran.setCoordinators.mutationOptions({ onSuccess: () => setSaved(true), onSettled: () => void queryClient.invalidateQueries(trpc.ran.pathFilter()) }));
+  const save = useMutation(
+    trpc.ran.setCoordinators.mutationOptions({
+      onSuccess: () => {
+        markSaved();
+        setSaved(true);
+      },
+      onError: showOnField,
+      onSettled: () => void invalidatePeriod(queryClient, trpc, detail.period.number),
+    }),
+  );
   return (
     <Section title={t("admin.period.settings.coordinatorsTitle")} intro={t("admin.period.settings.coordinatorsIntro")}>
       <form
         noValidate
-        onSubmit={form.onSubmit((values) => {
+        onSubmit={onSubmit((coordinators) => {
           setSaved(false);
-          save.mutate({
-            number: detail.period.number,
-            version: detail.period.version,
-            coordinators: SUB_TASK_FORCES.filter((s) => (values[s.code] ?? "").trim() !== "").map((s) => ({ subTaskForce: s.code, agency: (values[s.code] ?? "").trim() })),
-          });
+          save.mutate({ number: detail.period.number, version: detail.period.version, coordinators });
         })}
       >
         <Stack gap="sm">
@@ -211,7 +202,7 @@ function CoordinatorsForm({ detail, canManage }: { detail: PeriodDetail; canMana
               <TextInput key={s.code} label={`${s.numeral}. ${t(`subTaskForce.${s.code}`)}`} disabled={!canManage} {...form.getInputProps(s.code)} />
             ))}
           </SimpleGrid>
-          {save.isError && (
+          {save.isError && !isOnField(save.error) && (
             <Alert color="red" role="alert">
               {errorMessage(t, save.error)}
             </Alert>
@@ -245,7 +236,8 @@ function DeleteDraft({ detail }: { detail: PeriodDetail }) {
   const remove = useMutation(
     trpc.ran.deletePeriod.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries(trpc.ran.pathFilter());
+        queryClient.removeQueries({ queryKey: trpc.ran.period.queryKey({ number: p.number }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.ran.periods.queryKey() });
         navigate("/periods");
       },
     }),
