@@ -1,6 +1,6 @@
 import { findTaskForce, findTaskForceIdByRegion, insertInstrument, listInstruments } from "@gugus/db";
 import type { Db } from "@gugus/db";
-import { DEFAULT_ISSUER, DomainError, FileNameSchema, IMPORT_MAX_ROWS, ImportRowSchema, checkImportRowFields, checkInstrumentForTaskForce, instrumentKey, matchRecordedInstrument, todayAt } from "@gugus/domain";
+import { DEFAULT_ISSUER, DomainError, IMPORT_MAX_ROWS, ImportFileNameSchema, ImportRowSchema, checkImportRowFields, checkInstrumentForTaskForce, instrumentKey, matchRecordedInstrument, todayAt } from "@gugus/domain";
 import type { ImportIssue, ImportRow, Instrument } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -68,7 +68,7 @@ const RowsSchema = z.array(ImportRowSchema).min(1).max(IMPORT_MAX_ROWS);
 export const formationImportRouter = {
   /** Reads a CSV or XLSX file (sent as base64) into rows; nothing is checked or written yet. */
   parse: signedInProcedure
-    .input(z.object({ fileName: FileNameSchema, contentBase64: z.string().max(1_000_000) }).strict())
+    .input(z.object({ fileName: ImportFileNameSchema, contentBase64: z.string().max(1_000_000) }).strict())
     .mutation(async ({ input }) => {
       const rows = await parseFormationFile(input.fileName, Buffer.from(input.contentBase64, "base64"));
       if (rows.length === 0) throw new DomainError("IMPORT_FILE_INVALID", { reason: "no_rows" });
@@ -82,7 +82,7 @@ export const formationImportRouter = {
    * Writes the whole file in one transaction, all or nothing: when any row has a problem nothing is
    * written and the answer is IMPORT_HAS_ERRORS. Rows already present are left as they are.
    */
-  commit: signedInProcedure.input(z.object({ fileName: FileNameSchema, rows: RowsSchema }).strict()).mutation(({ ctx, input }) => {
+  commit: signedInProcedure.input(z.object({ fileName: ImportFileNameSchema, rows: RowsSchema }).strict()).mutation(({ ctx, input }) => {
     const now = ctx.now();
     return inTransaction(ctx, (tx) => {
       const checked = checkRows(tx.db, input.rows, now);

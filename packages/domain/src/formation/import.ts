@@ -7,12 +7,9 @@ import { z } from "zod";
 import { IsoDateSchema } from "../dates.ts";
 import { RegionCodeSchema } from "../regions/codes.ts";
 import { DomainError } from "../errors.ts";
-import { cellOf, columnsOf, headerKey, isBlankRow, textSchema } from "../text.ts";
+import { cellOf, columnsOf, headerKey, isBlankRow } from "../text.ts";
 import { InstrumentFieldsSchema, InstrumentTypeSchema } from "./instruments.ts";
 import type { InstrumentType } from "./instruments.ts";
-
-/** A spreadsheet's file name as an import takes, shows and audits it: the free-text rule, 1 to 200 characters. */
-export const FileNameSchema = textSchema("VALIDATION_FAILED", { min: 1, max: 200 });
 
 /** The most rows one import takes (every regional task force, twice over). */
 export const IMPORT_MAX_ROWS = 2000;
