@@ -8,6 +8,7 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
+import { AdoptionPanel } from "./AdoptionPanel.tsx";
 import type { PeriodDetail } from "./PeriodPage.tsx";
 import { invalidatePeriod } from "./queries.ts";
 import { FIELD_OF_PERIOD_RULE, checkPeriodSpan } from "./rules.ts";
@@ -271,6 +272,7 @@ export function SettingsTab({ detail, periods, canManage }: { detail: PeriodDeta
     <Stack gap="md">
       <YearsForm detail={detail} periods={periods} canManage={canManage} />
       <AdoptForm detail={detail} canManage={canManage} />
+      <AdoptionPanel detail={detail} periods={periods} canManage={canManage} />
       <CoordinatorsForm detail={detail} canManage={canManage} />
       {canManage && detail.period.status === "draft" && detail.items.length === 0 && <DeleteDraft detail={detail} />}
     </Stack>
