@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listRegions } from "../regions/catalogue.ts";
 import { NATIONAL_PLACE, isWithin, parentPlaceOf, placeOf } from "./levels.ts";
 import type { TaskForcePlace } from "./levels.ts";
-import { NATIONAL_KEY, TreeBuildError, ancestorKeys, buildTaskForceTree, countByLevel } from "./tree.ts";
+import { NATIONAL_KEY, TreeBuildError, ancestorKeys, buildTaskForceTree, countByLevel, countRegenciesByProvince, parseTaskForceQuery } from "./tree.ts";
 
 const tree = buildTaskForceTree(listRegions());
 const nodeKeys = [...tree.nodes.keys()];
@@ -86,6 +86,14 @@ describe("the task-force tree of today's regions", () => {
     const b = { ...a, key: "b", parentKey: "a" };
     const looped = { root: a, nodes: new Map([["a", a], ["b", b]]) };
     expect(() => ancestorKeys(looped, "a")).toThrow(TreeBuildError);
+    expect(() => ancestorKeys(looped, "a")).toThrow("the tree has a cycle");
+  });
+
+  it("names what is wrong: a malformed code even when its province is listed, a repeated code, a missing province", () => {
+    expect(() => buildTaskForceTree([{ code: "32", name: "Jawa Barat" }, { code: "3275", name: "x" }])).toThrow("malformed region code 3275");
+    expect(() => buildTaskForceTree([{ code: "32", name: "a" }, { code: "32", name: "b" }])).toThrow("region 32 is listed twice");
+    expect(() => buildTaskForceTree([{ code: "32.75", name: "Kota Bekasi" }])).toThrow("region 32.75 has no province 32 in the list");
+    expect(() => buildTaskForceTree([{ code: "32.75", name: "Kota Bekasi" }])).toThrowError(expect.objectContaining({ name: "TreeBuildError" }));
   });
 
   it("refuses a regency whose province is missing, a duplicate and a malformed code", () => {
@@ -138,6 +146,22 @@ describe("placeOf", () => {
   });
 });
 
+describe("countRegenciesByProvince and parseTaskForceQuery at their edges", () => {
+  it("leaves out a province without a region, and counts no regency without a parent", () => {
+    const entries = [
+      { id: 2, level: "province" as const, regionCode: null, regionName: null, kind: null, parentId: 1 },
+      { id: 3, level: "province" as const, regionCode: "32", regionName: null, kind: null, parentId: 1 },
+      { id: 4, level: "regency" as const, regionCode: "32.75", regionName: "Kota Bekasi", kind: "kota" as const, parentId: 3 },
+    ];
+    expect(countRegenciesByProvince(entries)).toEqual([{ id: 3, regionCode: "32", regionName: "32", regencies: 1, kabupaten: 0, kota: 1 }]);
+  });
+
+  it("reads a code only when the whole text is digits and dots: 'kota 32' and '32 kota' are words", () => {
+    expect(parseTaskForceQuery("kota 32")).toEqual({ words: ["kota", "32"], codePrefix: null });
+    expect(parseTaskForceQuery("32 kota")).toEqual({ words: ["32", "kota"], codePrefix: null });
+  });
+});
+
 describe("isWithin (the scope rule)", () => {
   const jabar = placeOf("32");
   const bekasi = placeOf("32.75");
@@ -153,6 +177,11 @@ describe("isWithin (the scope rule)", () => {
     expect(isWithin(bekasi, jabar)).toBe(true);
     expect(isWithin(semarang, jabar)).toBe(false);
     expect(isWithin(jateng, jabar)).toBe(false);
+  });
+
+  it("keeps the nation out of a province, and out of a regional place without a code", () => {
+    expect(isWithin(NATIONAL_PLACE, jabar)).toBe(false);
+    expect(isWithin(NATIONAL_PLACE, { level: "regency", regionCode: null })).toBe(false);
   });
 
   it("keeps a regency to itself: not its sibling, not its province, not the nation", () => {

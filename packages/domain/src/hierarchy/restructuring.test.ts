@@ -55,6 +55,50 @@ describe("succession rules", () => {
     expect(findSuccessionCycle([s("a", "b", "recode", "2020"), s("b", "c", "merge", "2021"), s("c", "a", "recode", "2022")])).toHaveLength(4);
   });
 
+  it("draw no edge for a succession to its own code, whatever its type", () => {
+    expect(findSuccessionCycle([s("11.01", "11.01", "recode", "2020-01-01")])).toBeNull();
+  });
+
+  it("give the cycle alone, not the path that led into it", () => {
+    expect(findSuccessionCycle([s("11.09", "11.01", "recode", "2019-01-01"), s("11.01", "11.02", "recode", "2020-01-01"), s("11.02", "11.01", "recode", "2021-01-01")])).toEqual(["11.01", "11.02", "11.01"]);
+  });
+
+  it("find a cycle behind a code's second successor, and one that starts from a later code", () => {
+    expect(findSuccessionCycle([s("a", "b", "split", "2020"), s("a", "c", "split", "2020"), s("c", "a", "recode", "2021")])).toEqual(["a", "c", "a"]);
+    expect(findSuccessionCycle([s("a", "b", "recode", "2020"), s("c", "d", "recode", "2020"), s("d", "c", "recode", "2021")])).toEqual(["c", "d", "c"]);
+  });
+
+  it("resolve forward in time order whatever the list's order", () => {
+    const list = [s("11.02", "11.03", "recode", "2021-01-01"), s("11.01", "11.02", "recode", "2020-01-01")];
+    expect(resolveForward(list, "11.01", "2022-01-01")).toEqual(["11.03"]);
+    expect(resolveBackward(list, "11.03", "2019-01-01")).toEqual(["11.01"]);
+  });
+
+  it("resolve a code both split and recoded on one day to the new codes only, sorted", () => {
+    const list = [s("11.05", "11.02", "split", "2020-01-01"), s("11.05", "12.01", "recode", "2020-01-01")];
+    expect(resolveForward(list, "11.05", "2020-01-01")).toEqual(["11.02", "12.01"]);
+  });
+
+  it("sort what a split or a merge resolves to", () => {
+    expect(resolveForward([s("11.05", "11.02", "split", "2020-01-01")], "11.05", "2020-06-01")).toEqual(["11.02", "11.05"]);
+    const merged = [s("11.05", "11.30", "merge", "2030-01-01"), s("11.02", "11.30", "merge", "2030-01-01")];
+    expect(resolveBackward(merged, "11.30", "2029-12-31")).toEqual(["11.02", "11.05"]);
+  });
+
+  it("name a region by its latest rename by the date, given out of order, ignoring other regions, other kinds, later dates and unnamed renames", () => {
+    const region = { code: "12.77", name: "Kota Padang Sidempuan" };
+    const list = [
+      s("12.77", "12.77", "rename", "2025-01-01", "Kota Padangsidimpuan Baru"),
+      s("12.77", "12.77", "rename", "2023-05-01", "Kota Padangsidimpuan"),
+      s("12.77", "12.77", "rename", "2020-01-01", "Kota Padang Sidempuan Lama"),
+      s("12.78", "12.78", "rename", "2023-06-01", "Kota Lain"),
+      s("12.77", "12.90", "recode", "2023-07-01", "Kota Recode"),
+      s("12.77", "12.77", "rename", "2023-08-01", null),
+    ];
+    expect(regionNameAt(region, list, "2024-01-01")).toBe("Kota Padangsidimpuan");
+    expect(regionNameAt(region, list, "2019-12-31")).toBe("Kota Padang Sidempuan");
+  });
+
   it("ignore renames, which keep their code", () => {
     expect(findSuccessionCycle([s("12.77", "12.77", "rename", "2023-05-01", "Kota Padangsidimpuan")])).toBeNull();
   });
@@ -277,6 +321,17 @@ describe("planRestructuring", () => {
     expect(refusal(recode("91.03", "91.06"), linkedOn)).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
     const regionFrom = { ...state, regions: state.regions.map((r) => (r.code === "91.03" ? { ...r, validFrom: "2029-01-01" } : r)) };
     expect(refusal(recode("91.03", "91.06"), regionFrom)).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
+  });
+
+  it("counts as the region's last change a succession into it or out of it on the date, but not another region's", () => {
+    const withSuccession = (x: Succession): HierarchyState => ({ ...state, successions: [x] });
+    expect(refusal(recode("91.03", "91.06"), withSuccession(s("91.80", "91.03", "recode", "2029-01-01")))).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
+    expect(refusal(recode("91.03", "91.06"), withSuccession(s("91.03", "91.81", "split", "2029-01-01")))).toMatchObject({ code: "RESTRUCTURE_TOO_EARLY" });
+    expect(refusal(recode("91.03", "91.06"), withSuccession(s("91.05", "91.82", "split", "2030-01-01")))).toBe("no error");
+  });
+
+  it("refuses a split moving a regency missing on the date: REGION_NOT_AT_DATE", () => {
+    expect(refusal({ ...split, moves: [{ oldCode: "91.09", newCode: "97.09" }] })).toEqual({ code: "REGION_NOT_AT_DATE", details: { code: "91.09", date: "2027-01-01" } });
   });
 
   it("refuses a region whose task-force link has ended before the date: REGION_NOT_AT_DATE", () => {
