@@ -236,6 +236,14 @@ describe("restore refuses a file it cannot trust, and changes nothing then", () 
     expect(existsSync(lockFileOf(t.databasePath))).toBe(false);
   });
 
+  it("takes over a lock that names this process's pid but that this process does not hold (a container restarted as pid 1)", async () => {
+    const t = target();
+    const file = join(tmp, "good-again.sqlite");
+    await backupDatabase({ databasePath: seededDatabase("good-again"), to: file });
+    writeFileSync(lockFileOf(t.databasePath), JSON.stringify({ pid: process.pid, purpose: "server", since: "2026-01-01T00:00:00.000Z" }));
+    expect(restoreDatabase({ databasePath: t.databasePath, from: file }).keptAside).toMatch(/before-restore-/);
+  });
+
   it("refuses a second server on a database a running server holds", async () => {
     const databasePath = join(mkdtempSync(join(tmp, "twice-")), "gugus.sqlite");
     const env = readEnv({ DATABASE_PATH: databasePath, PORT: "0", LOG_LEVEL: "silent" });

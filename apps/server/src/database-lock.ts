@@ -21,7 +21,10 @@ export class DatabaseInUseError extends Error {
     readonly databasePath: string,
     readonly holder: LockHolder,
   ) {
-    super(`${databasePath} is in use by a running ${holder.purpose} (pid ${holder.pid}, since ${holder.since}); stop it first`);
+    super(
+      `${databasePath} is in use by a running ${holder.purpose} (pid ${holder.pid}, since ${holder.since}); stop it first ` +
+        `(if none runs, another process has that pid now: delete ${lockFileOf(databasePath)})`,
+    );
   }
 }
 
@@ -51,10 +54,20 @@ function readHolder(path: string): LockHolder | null {
   }
 }
 
-/** The live process holding the database, or null when none does (no lock, or a stale one). */
+/** Lock files this process holds now. */
+const heldHere = new Set<string>();
+
+/**
+ * The live process holding the database, or null when none does (no lock, or a stale one). A lock
+ * naming this very process but not held by it was left by an earlier process with the same pid (a
+ * container's server is pid 1 at every start).
+ */
 export function findDatabaseHolder(databasePath: string): LockHolder | null {
-  const holder = readHolder(lockFileOf(databasePath));
-  return holder && isAlive(holder.pid) ? holder : null;
+  const path = lockFileOf(databasePath);
+  const holder = readHolder(path);
+  if (!holder) return null;
+  if (holder.pid === process.pid) return heldHere.has(path) ? holder : null;
+  return isAlive(holder.pid) ? holder : null;
 }
 
 /**
@@ -68,12 +81,14 @@ export function acquireDatabaseLock(databasePath: string, { purpose, now = new D
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(holder), { flag: "wx", mode: 0o600 });
+      heldHere.add(path);
       let held = true;
       return {
         path,
         release: () => {
           if (!held) return;
           held = false;
+          heldHere.delete(path);
           if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
         },
       };

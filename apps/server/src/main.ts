@@ -1,5 +1,6 @@
 /** `pnpm start`: runs the product until SIGINT or SIGTERM. */
 import { firstAdminBanner, firstAdminFile } from "./banner.ts";
+import { DatabaseInUseError } from "./database-lock.ts";
 import { EnvError, readEnv } from "./env.ts";
 import { startServer } from "./start.ts";
 
@@ -24,6 +25,6 @@ try {
     });
   }
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError || error instanceof DatabaseInUseError ? error.message : error);
   process.exit(1);
 }
