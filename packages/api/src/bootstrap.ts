@@ -5,7 +5,7 @@
  */
 import { appendAudit, countUsers, findTaskForceByRegion, findUserById, insertUser } from "@gugus/db";
 import type { Db } from "@gugus/db";
-import { DomainError, EmailSchema, INITIAL_PASSWORD_LIFETIME_MS, PersonNameSchema, localDateOf } from "@gugus/domain";
+import { DomainError, EmailSchema, INITIAL_PASSWORD_LIFETIME_MS, PersonNameSchema, todayAt } from "@gugus/domain";
 import { generateOneTimePassword, hashPassword } from "./auth/crypto.ts";
 import { toAccount } from "./routers/accounts.ts";
 
@@ -15,7 +15,7 @@ export type CreatedAdmin = { account: ReturnType<typeof toAccount>; oneTimePassw
 export async function createCentralAdmin(db: Db, { email, name, now, by }: { email: string; name: string; now: Date; by: string }): Promise<CreatedAdmin> {
   const cleanEmail = EmailSchema.parse(email);
   const cleanName = PersonNameSchema.parse(name);
-  const today = localDateOf(now, "Asia/Jakarta");
+  const today = todayAt(now, null);
   const national = findTaskForceByRegion(db, null, today);
   if (!national) throw new Error("the national task force is missing: seed the database first");
   const oneTimePassword = generateOneTimePassword();

@@ -8,6 +8,7 @@
  * A task force keeps its id through all of these: its link to a region changes on the date.
  * Codes are never reused with a new meaning.
  */
+import { textSchema } from "../text.ts";
 import { z } from "zod";
 import { IsoDateSchema, assertIsoDate, dayBefore, isValidAt } from "../dates.ts";
 import type { IsoDate, Validity } from "../dates.ts";
@@ -122,8 +123,9 @@ export function regionNameAt(region: { code: string; name: string }, successions
 // Recording a restructuring: a plan is checked against the regions as they stand, and turned into
 // the changes to write. Nothing here writes; the database applies the change set in one transaction.
 
-const NameSchema = z.string({ error: "NAME_INVALID" }).trim().min(2, { error: "NAME_INVALID" }).max(120, { error: "NAME_INVALID" });
-const LegalBasisSchema = z.string().trim().min(2).max(200);
+// Free text under the one text rule (control characters, trimming, no NIK or phone number).
+const NameSchema = textSchema("NAME_INVALID", { max: 120 });
+const LegalBasisSchema = textSchema("VALIDATION_FAILED", { max: 200 });
 
 export const RestructurePlanSchema = z.discriminatedUnion("kind", [
   z
