@@ -1,4 +1,4 @@
-import { Badge, DEFAULT_THEME, createTheme } from "@mantine/core";
+import { Badge, DEFAULT_THEME, TableScrollContainer, createTheme } from "@mantine/core";
 import type { MantineColorsTuple } from "@mantine/core";
 
 /** Mantine's palette with some shades replaced (index → colour); the other shades stay Mantine's. */
@@ -41,5 +41,8 @@ export const theme = createTheme({
   components: {
     // A badge says a status in a word or two: never cut it to "ME…" in a narrow table cell.
     Badge: Badge.extend({ styles: { root: { flexShrink: 0, maxWidth: "none", overflow: "visible" }, label: { overflow: "visible" } } }),
+    // A table wider than the screen scrolls sideways: keyboard users reach it with Tab and scroll
+    // it with the arrow keys (WCAG 2.1.1).
+    TableScrollContainer: TableScrollContainer.extend({ defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } }),
   },
 });

@@ -152,6 +152,10 @@ describe("admin app", () => {
     expect(text).toContain("admin@gugus.test");
     expect(text).toMatch(/Masuk\s+Gagal/i);
     await screenshot(page, "admin-audit-id");
+    // On a phone the table scrolls sideways, and a keyboard must reach it.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await screenshot(page, "admin-audit-phone-id");
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole("link", { name: "Sesi" }).first().click();
     await expect.poll(() => page.getByTestId("sessions-table").innerText()).toMatch(/Sesi ini/i);
     await screenshot(page, "admin-sessions-id");
