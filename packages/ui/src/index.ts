@@ -28,3 +28,6 @@ export { useNumberFormat } from "./format.ts";
 export { FormModal, NumberField, fieldOfProblem, hasField, listFieldProblems, readDecimalField, readNumberField, useDomainForm, useUnsavedChanges, writeDecimalField } from "./forms/index.ts";
 export type { DomainForm, DomainFormOptions, FieldProblem, FormProblem, ProblemsOptions } from "./forms/index.ts";
 export { RegionHistory } from "./profile/RegionHistory.tsx";
+export { DataTable } from "./components/DataTable.tsx";
+export type { DataColumn, DataTableProps } from "./components/DataTable.tsx";
+export { invalidateAccounts, invalidateAllFormation, invalidateComposition, invalidateFormation } from "./queries.ts";
