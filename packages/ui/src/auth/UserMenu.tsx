@@ -19,7 +19,7 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Target>
           {/* Named by what it shows (WCAG 2.5.3, label in name); "my account" is its tooltip. */}
           <UnstyledButton title={t("auth.myAccount")} data-testid="user-menu">
-            <Text size="sm" fw={600} truncate maw={180}>
+            <Text size="sm" fw={600} truncate maw={{ base: 120, xs: 180 }}>
               {me.name}
             </Text>
             <Text size="xs" c="dimmed" truncate maw={180} visibleFrom="xs">
