@@ -1,5 +1,5 @@
 /** RAN periods, their settings and coordinators, and their action items with yearly targets. */
-import type { ActionItem, PeriodDraft, ReportingSettings, SubTaskForceCode } from "@gugus/domain";
+import type { ActionItem, PeriodDraft, PeriodStatus, ReportingSettings, SubTaskForceCode } from "@gugus/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { actionItemTargets, actionItems, periodCoordinators, ranPeriods } from "../schema.ts";
@@ -25,7 +25,8 @@ export function insertPeriod(db: Db, draft: PeriodDraft, now: number): number | 
     .get()?.id;
 }
 
-export type PeriodChanges = Partial<{ firstYear: number; lastYear: number; status: "draft" | "adopted"; instrument: string | null; adoptedOn: string | null } & ReportingSettings>;
+/** What a change of a period may set: its years, its adoption (status, instrument, date) and its reporting settings. */
+export type PeriodChanges = Partial<{ firstYear: number; lastYear: number; status: PeriodStatus; instrument: string | null; adoptedOn: string | null } & ReportingSettings>;
 
 /** Changes a period if it is still at `version`; false otherwise. */
 export function updatePeriod(db: Db, { id, version, changes, now }: { id: number; version: number; changes: PeriodChanges; now: number }): boolean {
