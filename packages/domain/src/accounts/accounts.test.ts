@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { placeOf } from "../hierarchy/levels.ts";
 import { AccountCreateSchema, EmailSchema } from "./accounts.ts";
-import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, checkPassword, minPasswordLength, newPasswordSchema, passwordLength } from "./passwords.ts";
-import { CAPABILITIES, ROLES, RoleSchema, checkAccountManagement, hasCapability, isCentralRole, mayActOnAccountWithRole, roleFitsLevel } from "./roles.ts";
+import { CONTEXT_WORDS, PASSWORD_MAX_LENGTH, checkPassword, isTrivialSequence, minPasswordLength, newPasswordSchema, passwordLength } from "./passwords.ts";
+import { CAPABILITIES, ROLES, RoleSchema, checkAccountManagement, checkProfileManagement, hasCapability, isCentralRole, mayActOnAccountWithRole, roleFitsLevel } from "./roles.ts";
 import type { Actor, Role } from "./roles.ts";
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, isSessionActive, sessionExpiresAt } from "./sessions.ts";
 import { THROTTLE, throttleDelayMs, throttleWaitMs } from "./throttle.ts";
@@ -117,6 +117,32 @@ describe("checkAccountManagement", () => {
   });
 });
 
+describe("checkProfileManagement", () => {
+  const actor = (role: Role, region: string | null, taskForceId: number): Actor => ({ role, place: placeOf(region), taskForceId });
+  const target = (region: string | null, taskForceId: number) => ({ place: placeOf(region), taskForceId });
+
+  it("lets a central admin change any task force's profile", () => {
+    expect(checkProfileManagement(actor("central_admin", null, 1), target("33.74", 400))).toBe("ok");
+    expect(checkProfileManagement(actor("central_admin", null, 1), target(null, 1))).toBe("ok");
+  });
+
+  it("lets a regional admin change its own task force's profile only: a province reads its regencies' but may not edit them", () => {
+    expect(checkProfileManagement(actor("regional_admin", "32.75", 300), target("32.75", 300))).toBe("ok");
+    expect(checkProfileManagement(actor("regional_admin", "32", 13), target("32", 13))).toBe("ok");
+    expect(checkProfileManagement(actor("regional_admin", "32", 13), target("32.75", 300))).toBe("FORBIDDEN");
+  });
+
+  it("answers NOT_FOUND for a task force outside the admin's subtree", () => {
+    expect(checkProfileManagement(actor("regional_admin", "32.75", 300), target("32.16", 290))).toBe("NOT_FOUND");
+    expect(checkProfileManagement(actor("regional_admin", "32", 13), target("33", 14))).toBe("NOT_FOUND");
+  });
+
+  it("refuses members and viewers, even on their own task force", () => {
+    expect(checkProfileManagement(actor("regional_member", "32.75", 300), target("32.75", 300))).toBe("FORBIDDEN");
+    expect(checkProfileManagement(actor("central_viewer", null, 1), target(null, 1))).toBe("FORBIDDEN");
+  });
+});
+
 describe("an empty choice is required, not unknown", () => {
   it("RoleSchema: '' and a missing role say FIELD_REQUIRED; an unknown role ROLE_INVALID", () => {
     const key = (v: unknown) => RoleSchema.safeParse(v).error?.issues[0]?.message;
@@ -188,6 +214,10 @@ describe("throttling", () => {
     expect(throttleWaitMs({ failures: 1000, lastFailureAt: 0, now: 15 * 60 * 1000, rule })).toBe(0);
   });
 
+  it("makes no one wait who has not failed yet, whatever the clock says", () => {
+    expect(throttleWaitMs({ failures: 6, lastFailureAt: null, now: 0, rule })).toBe(0);
+  });
+
   it("counts the wait from the last failure", () => {
     expect(throttleWaitMs({ failures: 6, lastFailureAt: 10_000, now: 10_500, rule })).toBe(1500);
     expect(throttleWaitMs({ failures: 6, lastFailureAt: null, now: 10_500, rule })).toBe(0);
@@ -220,5 +250,82 @@ describe("checkPassword against context words and trivial runs", () => {
 
   it("still accepts a passphrase whose other words are long enough on their own", () => {
     expect(checkPassword("rapat gugus tugas setiap kamis pagi", { role: "central_admin" })).toBeNull();
+  });
+});
+
+describe("isTrivialSequence", () => {
+  it("calls a single character or nothing trivial, and two unrelated characters not", () => {
+    expect(isTrivialSequence("")).toBe(true);
+    expect(isTrivialSequence("a")).toBe(true);
+    expect(isTrivialSequence("ac")).toBe(false);
+  });
+
+  it("finds a pattern of up to four characters repeated, but not four different characters alone", () => {
+    expect(isTrivialSequence("abcdabcdabcd")).toBe(true);
+    expect(isTrivialSequence("qz7x")).toBe(false);
+    expect(isTrivialSequence("qz7xqz7")).toBe(true);
+    expect(isTrivialSequence("abcdeabcde")).toBe(false);
+  });
+
+  it("finds straight runs of digits up or down, wrapping past 9 and 0", () => {
+    expect(isTrivialSequence("7890123")).toBe(true);
+    expect(isTrivialSequence("3210987")).toBe(true);
+    expect(isTrivialSequence("98765")).toBe(true);
+  });
+
+  it("does not call a run that turns back, or skips, trivial", () => {
+    expect(isTrivialSequence("9876789")).toBe(false);
+    expect(isTrivialSequence("13579")).toBe(false);
+    expect(isTrivialSequence("aceg")).toBe(false);
+  });
+});
+
+describe("checkPassword at its edges", () => {
+  const member = { role: "regional_member" as const };
+
+  it("refuses a name part of exactly four letters, but no shorter one", () => {
+    expect(checkPassword("budi12345678", { ...member, personal: ["Budi Santoso"] })).toBe("PASSWORD_CONTEXT");
+    expect(checkPassword("alalalal1234", { ...member, personal: ["Al"] })).toBeNull();
+  });
+
+  it("counts no personal words when none are given", () => {
+    expect(checkPassword("herehereherex1", member)).toBeNull();
+  });
+
+  it("strips every digit and symbol around a common word, but not one inside it", () => {
+    const listed = new Set(["password"]);
+    expect(checkPassword("12password", { ...member, commonPasswords: listed })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("pass1word", { ...member, commonPasswords: listed })).toBeNull();
+  });
+
+  it("matches a common word of four letters or more inside digits, not a shorter one", () => {
+    expect(checkPassword("abcd12345678", { ...member, commonPasswords: new Set(["abcd"]) })).toBe("PASSWORD_COMMON");
+    expect(checkPassword("abc12345678", { ...member, commonPasswords: new Set(["abc"]) })).toBeNull();
+  });
+
+  it("looks for runs in the letters and digits together, not in the letters alone", () => {
+    expect(checkPassword("a1a2a3a4a5", member)).toBeNull();
+  });
+
+  it("lets a context word stand in a password whose rest is exactly long enough", () => {
+    expect(checkPassword("tppokopihita", member)).toBeNull();
+    expect(checkPassword("tppokopihit", member)).toBe("PASSWORD_CONTEXT");
+  });
+});
+
+describe("newPasswordSchema at its edges", () => {
+  const messages = (role: Role, v: unknown) => newPasswordSchema(role).safeParse(v).error?.issues.map((i) => i.message);
+
+  it("takes exactly the minimum (8, or 15 for a central admin) and exactly 256 characters", () => {
+    expect(messages("regional_member", "delapan8")).toBeUndefined();
+    expect(messages("central_admin", "lima-belas-ok15")).toBeUndefined();
+    expect(messages("regional_member", "k".repeat(PASSWORD_MAX_LENGTH))).toBeUndefined();
+  });
+
+  it("refuses one character less with PASSWORD_TOO_SHORT, one more with PASSWORD_TOO_LONG, and a non-string as too short", () => {
+    expect(messages("regional_member", "tujuh77")).toEqual(["PASSWORD_TOO_SHORT"]);
+    expect(messages("central_admin", "empat-belas-14")).toEqual(["PASSWORD_TOO_SHORT"]);
+    expect(messages("regional_member", "k".repeat(PASSWORD_MAX_LENGTH + 1))).toEqual(["PASSWORD_TOO_LONG"]);
+    expect(messages("regional_member", 12345678)).toEqual(["PASSWORD_TOO_SHORT"]);
   });
 });
