@@ -6,7 +6,7 @@ import { MembershipSchema, allSeats, compositionAt, findSeatOverlaps, holderAt, 
 import { countCoverage, coverageShare } from "./coverage.ts";
 import type { CoverageEntry } from "./coverage.ts";
 import { checkImportRowFields, importFieldOf, normalizeInstrumentType } from "./import.ts";
-import { InstrumentSchema, formationStatusAt, instrumentFits, instrumentTypesFor, sortInstruments } from "./instruments.ts";
+import { InstrumentSchema, checkInstrumentForTaskForce, formationStatusAt, instrumentFits, instrumentTypesFor, sortInstruments } from "./instruments.ts";
 
 const sk = (issuedOn: string, extra: Partial<{ endsOn: string | null; revokedOn: string | null; id: number }> = {}) => ({ issuedOn, endsOn: null, revokedOn: null, ...extra });
 
@@ -34,6 +34,16 @@ describe("normalizeInstrumentType", () => {
     ["SK-Bupati", "sk_bupati"],
     ["Keputusan Wali Kota", "sk_walikota"],
     ["  Peraturan  Daerah ", "perda"],
+    ["Peraturan Presiden", "perpres"],
+    ["Peraturan Gubernur", "pergub"],
+    ["Peraturan Bupati", "perbup"],
+    ["Peraturan Wali Kota", "perwali"],
+    ["Peraturan Walikota", "perwali"],
+    ["SK Wali Kota", "sk_walikota"],
+    ["Keputusan Gubernur", "sk_gubernur"],
+    ["Keputusan Bupati", "sk_bupati"],
+    ["Keputusan Walikota", "sk_walikota"],
+    ["_ Perda _", "perda"],
   ])("reads %j as %j, whatever its dots, dashes and spaces", (written, code) => {
     expect(normalizeInstrumentType(written)).toBe(code);
   });
@@ -109,11 +119,40 @@ describe("checkImportRowFields", () => {
   });
 });
 
+describe("checkInstrumentForTaskForce", () => {
+  const place = { level: "regency" as const, kind: "kota" as const, today: "2026-11-28", existedOnIssueDate: true };
+
+  it("finds nothing wrong with a fitting instrument dated today or earlier", () => {
+    expect(checkInstrumentForTaskForce({ type: "perwali", issuedOn: "2026-11-28", revokedOn: "2026-11-28" }, place)).toEqual([]);
+    expect(checkInstrumentForTaskForce({ type: "perwali", issuedOn: "2017-03-01", revokedOn: null }, place)).toEqual([]);
+    expect(checkInstrumentForTaskForce({ type: "perwali", issuedOn: "2017-03-01" }, place)).toEqual([]);
+  });
+
+  it("reports every broken rule in order, each with its field and details", () => {
+    expect(checkInstrumentForTaskForce({ type: "perbup", issuedOn: "2026-11-29", revokedOn: "2026-12-01" }, { ...place, existedOnIssueDate: false })).toEqual([
+      { field: "type", code: "INSTRUMENT_TYPE_MISMATCH", details: { type: "perbup", level: "regency" } },
+      { field: "issuedOn", code: "DATE_IN_FUTURE", details: { field: "issuedOn", today: "2026-11-28" } },
+      { field: "revokedOn", code: "DATE_IN_FUTURE", details: { field: "revokedOn", today: "2026-11-28" } },
+      { field: "issuedOn", code: "REGION_NOT_AT_DATE", details: { field: "issuedOn", date: "2026-11-29" } },
+    ]);
+  });
+});
+
 describe("InstrumentSchema", () => {
   const good = { type: "perwali", number: "460/105/2017", issuedOn: "2017-03-01", issuer: "Wali Kota Bekasi" };
   it("accepts an instrument and fills optional fields with null", () => {
     expect(InstrumentSchema.parse(good)).toEqual({ ...good, documentRef: null, endsOn: null, revokedOn: null });
   });
+  it("accepts an end or revocation on the day of issue or later", () => {
+    expect(InstrumentSchema.safeParse({ ...good, endsOn: "2017-03-01", revokedOn: "2017-03-01" }).success).toBe(true);
+    expect(InstrumentSchema.safeParse({ ...good, endsOn: "2020-12-31", revokedOn: "2019-01-01" }).success).toBe(true);
+  });
+
+  it("names the field of an end or revocation before the date", () => {
+    expect(InstrumentSchema.safeParse({ ...good, endsOn: "2017-02-28" }).error?.issues).toEqual([expect.objectContaining({ code: "custom", path: ["endsOn"], message: "INSTRUMENT_END_BEFORE_START" })]);
+    expect(InstrumentSchema.safeParse({ ...good, revokedOn: "2017-02-28" }).error?.issues).toEqual([expect.objectContaining({ code: "custom", path: ["revokedOn"], message: "INSTRUMENT_END_BEFORE_START" })]);
+  });
+
   it("refuses an end or revocation before the date, an unknown type, an empty number", () => {
     const issues = (v: unknown) => InstrumentSchema.safeParse(v).error?.issues.map((i) => i.message);
     expect(issues({ ...good, endsOn: "2017-02-28" })).toEqual(["INSTRUMENT_END_BEFORE_START"]);
@@ -166,6 +205,7 @@ describe("formationStatusAt", () => {
   it("breaks a same-day tie by entry order", () => {
     const list = [sk("2019-01-01", { id: 2, revokedOn: "2019-01-01" }), sk("2019-01-01", { id: 1 })];
     expect(sortInstruments(list).map((i) => i.id)).toEqual([1, 2]);
+    expect(sortInstruments([sk("2019-01-01", { id: 3 }), sk("2019-01-01", { id: 1 }), sk("2019-01-01", { id: 2 })]).map((i) => i.id)).toEqual([1, 2, 3]);
     expect(formationStatusAt(list, "2019-01-02").status).toBe("revoked");
   });
 
@@ -259,6 +299,18 @@ describe("composition", () => {
     expect(compositionAt(list, "2020-12-31").map((x) => x.id)).toEqual([1, 3]);
   });
 
+  it("MembershipSchema takes a holding that ends the day it starts, or later", () => {
+    const base = { position: "member", office: "Kepala Dinas Pendidikan", agency: "Disdik Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2020-01-01" };
+    expect(MembershipSchema.safeParse({ ...base, validTo: "2020-01-01" }).success).toBe(true);
+    expect(MembershipSchema.safeParse({ ...base, validTo: "2024-12-31" }).success).toBe(true);
+  });
+
+  it("MembershipSchema names the field at fault: the sub-task-force for a seat mismatch, the end for inverted dates", () => {
+    const base = { position: "member", office: "Kepala Dinas Pendidikan", agency: "Disdik Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2020-01-01" };
+    expect(MembershipSchema.safeParse({ ...base, subTaskForce: "prevention" }).error?.issues).toEqual([expect.objectContaining({ code: "custom", path: ["subTaskForce"], message: "POSITION_INVALID_FOR_SEAT" })]);
+    expect(MembershipSchema.safeParse({ ...base, validTo: "2019-12-31" }).error?.issues).toEqual([expect.objectContaining({ code: "custom", path: ["validTo"], message: "VALIDITY_INVERTED" })]);
+  });
+
   it("MembershipSchema ties coordinators to a sub-task-force and refuses inverted dates", () => {
     const base = { position: "coordinator", subTaskForce: "prevention", office: "Kepala Dinas Pendidikan", agency: "Disdik Kota Bekasi", stakeholderType: "pemda_opd", validFrom: "2020-01-01" };
     expect(MembershipSchema.safeParse(base).success).toBe(true);
@@ -333,6 +385,8 @@ describe("countCoverage", () => {
     ]);
     expect(c.byProvince.map((p) => p.provinceCode)).toEqual(["32", "33"]);
     expect(c.unformed.map((u) => u.regionCode)).toEqual([null, "32.16", "33", "33.74"]);
+    const nationalLast = countCoverage([e(5, "regency", "32.16", "expired"), e(3, "province", "33", "not_formed"), e(1, "national", null, "not_formed")]);
+    expect(nationalLast.unformed.map((u) => u.regionCode)).toEqual([null, "32.16", "33"]);
     expect(c.national).toEqual({ formed: 0, total: 1 });
     expect(c.byProvince[0]).toEqual({ provinceCode: "32", provinceFormed: true, regencies: { formed: 0, total: 1 } });
   });
