@@ -1,37 +1,26 @@
-import {
-  applyChangeSet,
-  findTaskForce,
-  listChildTaskForces,
-  listRegionLinks,
-  listSuccessions,
-  listTaskForces,
-  readHierarchyState,
-  searchTaskForces,
-} from "@gugus/db";
+import { findTaskForce, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, searchTaskForces } from "@gugus/db";
 import type { Db, TaskForceRow } from "@gugus/db";
 import {
   IsoDateSchema,
   RegionCodeSchema,
-  RestructurePlanSchema,
   SearchQuerySchema,
   TaskForceIdSchema,
   canSeeTaskForce,
   countByLevel,
-  countCoverage,
   countRegenciesByProvince,
   parseTaskForceQuery,
-  planRestructuring,
   timeZoneOf,
   todayAt,
 } from "@gugus/domain";
 import type { Actor, FormationStatus, IsoDate } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
-import { audit, inTransaction } from "../audit.ts";
 import { scopeOf, todayOf } from "../clock.ts";
 import { statusesAt } from "../formation-status.ts";
 import { getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
+import { coverageRouter } from "./hierarchy/coverage.ts";
+import { restructureRouter } from "./hierarchy/restructure.ts";
 
 /** The public shape of a task force on a date, with its formation status that day. */
 function toTaskForce(row: TaskForceRow, statuses: Map<number, FormationStatus>) {
@@ -116,52 +105,6 @@ export const hierarchyRouter = {
       return searchTaskForces(ctx.db, { ...parseTaskForceQuery(input.query), limit: input.limit, at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
     }),
 
-  /**
-   * Coverage on a date in the caller's scope: formed task forces per level and per province (with
-   * names), and the list of those not formed. Counted in one pass over the task forces and all
-   * instruments.
-   */
-  coverage: signedInProcedure.input(z.object({ at: AtSchema }).strict().default({})).query(({ ctx, input }) => {
-    const at = input.at ?? todayOf(ctx);
-    const statuses = statusesAt(ctx, at);
-    const rows = listTaskForces(ctx.db, { at, within: scopeOf(ctx) });
-    const coverage = countCoverage(rows.map((r) => ({ taskForceId: r.id, level: r.level, regionCode: r.regionCode, status: statuses.get(r.id) ?? "not_formed" })));
-    const names = new Map(rows.map((r) => [r.regionCode, { name: r.regionName, id: r.id }]));
-    return {
-      at,
-      ...coverage,
-      byProvince: coverage.byProvince.map((p) => ({ ...p, provinceName: names.get(p.provinceCode)?.name ?? null, taskForceId: names.get(p.provinceCode)?.id ?? null })),
-      unformed: coverage.unformed.map((u) => ({ ...u, regionName: names.get(u.regionCode)?.name ?? null })),
-    };
-  }),
-
-  /** The restructurings on record (newest first): splits, recodes, merges and renames. */
-  successions: signedInProcedure.query(({ ctx }) => listSuccessions(ctx.db)),
-
-  /**
-   * Records a restructuring (a split, a merge, a recode or a rename), usually ahead of its effective
-   * date. Task forces keep their ids; history stays. Central admins only.
-   */
-  restructure: signedInProcedure.input(z.object({ plan: RestructurePlanSchema }).strict()).mutation(({ ctx, input }) => {
-    const plan = input.plan;
-    const result = inTransaction(ctx, (tx) => {
-      const change = planRestructuring(plan, readHierarchyState(tx.db));
-      const created = applyChangeSet(tx.db, change, { by: ctx.user.id });
-      audit(tx, {
-        action: "hierarchy.restructure",
-        outcome: "success",
-        targetType: "region",
-        targetId: plan.kind === "merge" ? plan.sourceCodes.join(",") : plan.kind === "rename" ? plan.code : plan.kind === "split" ? plan.sourceCode : plan.oldCode,
-        details: {
-          kind: plan.kind,
-          effectiveDate: plan.effectiveDate,
-          legalBasis: plan.legalBasis,
-          successions: change.successions.map((s) => `${s.oldCode}→${s.newCode} (${s.type})`).join("; "),
-          newTaskForces: created.join(","),
-        },
-      });
-      return { change, created };
-    });
-    return { successions: result.change.successions, newTaskForceIds: result.created };
-  }),
+  ...coverageRouter,
+  ...restructureRouter,
 } satisfies TRPCRouterRecord;
