@@ -4,7 +4,7 @@
  * call persists: not the change, not the audit row.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { failureOf as failure, fixtureFactory } from "./test-helpers.ts";
+import { FIXTURE_PASSWORD, browserCaller, failureOf as failure, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
 
 const factory = await fixtureFactory();
@@ -59,6 +59,41 @@ describe("a change is not kept when its audit row cannot be written", () => {
       expect(count("SELECT count(*) FROM audit_log"), path).toBe(audits + 1);
       fx.close();
     }
+  });
+});
+
+describe("sessions: signing out, changing a password and signing in keep their change only with its audit row", () => {
+  it("signing out with the audit refused keeps the session", async () => {
+    fresh();
+    const member = fx.callerAs("regencyMember");
+    await member.auth.me();
+    const before = count("SELECT count(*) FROM sessions");
+    failAuditInserts();
+    expect(await failure(member.auth.signOut())).toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    expect(count("SELECT count(*) FROM sessions")).toBe(before);
+  });
+
+  it("changing a password with the audit refused keeps the old password", async () => {
+    fresh();
+    const member = fx.callerAs("regencyMember");
+    await member.auth.me();
+    const hash = () => fx.handle.sqlite.prepare("SELECT password_hash FROM users WHERE id = ?").pluck().get(fx.userIds.regencyMember);
+    const before = hash();
+    const attempts = count("SELECT count(*) FROM sign_in_attempts");
+    failAuditInserts();
+    expect(await failure(member.auth.changePassword({ currentPassword: FIXTURE_PASSWORD, newPassword: "sebuah kalimat sandi yang baru sekali" }))).toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    expect(hash()).toBe(before);
+    // The attempt is counted before the check, as every attempt is (the throttle needs it).
+    expect(count("SELECT count(*) FROM sign_in_attempts")).toBe(attempts + 1);
+  });
+
+  it("signing in with the audit refused opens no session", async () => {
+    fresh();
+    const before = count("SELECT count(*) FROM sessions");
+    failAuditInserts();
+    const { caller } = browserCaller(fx.handle);
+    expect(await failure(caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD }))).toMatchObject({ code: "INTERNAL_SERVER_ERROR" });
+    expect(count("SELECT count(*) FROM sessions")).toBe(before);
   });
 });
 
