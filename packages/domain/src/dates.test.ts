@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IsoDateSchema, YearSchema, assertIsoDate, daysInMonth, isRealDate, localDateOf, yearOf } from "./dates.ts";
+import { IsoDateSchema, ValiditySchema, YearSchema, assertIsoDate, daysInMonth, isRealDate, localDateOf, yearOf } from "./dates.ts";
 import { formationStatusAt } from "./formation/instruments.ts";
 import { PAPUA_2022_SUCCESSIONS, resolveBackward, resolveForward } from "./hierarchy/index.ts";
 import { endOfLocalDay } from "./ran/calendar.ts";
@@ -74,7 +74,41 @@ describe("rules that take a date refuse one written another way, instead of comp
     expect(codeOf(() => endOfLocalDay(bad, TIME_ZONES.WIT))).toBe("DATE_INVALID");
   });
 
+  it("assertIsoDate names the bad date in its details, cut to 20 characters", () => {
+    expect(() => assertIsoDate("01-08-2022")).toThrowError(expect.objectContaining({ code: "DATE_INVALID", details: { date: "01-08-2022" } }));
+    expect(() => assertIsoDate("x".repeat(50))).toThrowError(expect.objectContaining({ details: { date: "x".repeat(20) } }));
+  });
+
   it("assertIsoDate hands a real date back unchanged", () => {
     expect(assertIsoDate("2024-02-29")).toBe("2024-02-29");
+  });
+});
+
+describe("ValiditySchema", () => {
+  const issues = (v: unknown) => ValiditySchema.safeParse(v).error?.issues.map((i) => [i.path.join("."), i.message]);
+
+  it("takes a start on or before the end, and either end open", () => {
+    for (const v of [
+      { validFrom: "2020-01-01", validTo: "2020-01-01" },
+      { validFrom: "2020-01-01", validTo: "2024-12-31" },
+      { validFrom: null, validTo: "2020-01-01" },
+      { validFrom: "2020-01-01", validTo: null },
+      { validFrom: null, validTo: null },
+    ]) {
+      expect(issues(v), JSON.stringify(v)).toBeUndefined();
+    }
+  });
+
+  it("refuses an end before the start with VALIDITY_INVERTED on the end", () => {
+    expect(issues({ validFrom: "2020-01-02", validTo: "2020-01-01" })).toEqual([["validTo", "VALIDITY_INVERTED"]]);
+  });
+});
+
+describe("localDateOf", () => {
+  it("gives the same answer on a second call for a zone (its formatter is kept)", () => {
+    const instant = new Date("2024-06-30T16:30:00Z");
+    expect(localDateOf(instant, "Asia/Jayapura")).toBe("2024-07-01");
+    expect(localDateOf(instant, "Asia/Jayapura")).toBe("2024-07-01");
+    expect(localDateOf(instant, "Asia/Jakarta")).toBe("2024-06-30");
   });
 });

@@ -60,6 +60,8 @@ describe("withoutPersonalIdentifiers", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("PERSONAL_DATA_IN_TEXT");
     expect(Office.safeParse("x").success).toBe(false);
+    expect(Office.safeParse("Kepala Dinas PPPA").success).toBe(true);
+    expect(Office.safeParse("Kepala Dinas, NIK 3275014501990001").error?.issues.map((i) => i.message)).toEqual(["PERSONAL_DATA_IN_TEXT"]);
   });
 });
 

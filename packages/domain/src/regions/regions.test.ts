@@ -57,7 +57,7 @@ describe("the compiled region list", () => {
 
   it("answers undefined for a well-formed unknown code, REGION_NOT_FOUND from getRegion", () => {
     expect(findRegion("97")).toBeUndefined();
-    expect(() => getRegion("32.98")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
+    expect(() => getRegion("32.98")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND", details: { code: "32.98" } }));
   });
 });
 
@@ -98,6 +98,9 @@ describe("region codes", () => {
     expect(normalizeRegionCode("32")).toBe("32");
     expect(normalizeRegionCode("3270")).toBeNull();
     expect(normalizeRegionCode("Bekasi")).toBeNull();
+    expect(normalizeRegionCode("3 2 7 5")).toBe("32.75");
+    expect(normalizeRegionCode("32750")).toBeNull();
+    expect(normalizeRegionCode("x3275")).toBeNull();
   });
 
   it("derives level, province, parent and kind from the code alone", () => {
@@ -162,6 +165,6 @@ describe("time zones", () => {
   });
 
   it("refuses a new Kalimantan code (two zones there) with REGION_NOT_FOUND", () => {
-    expect(() => timeZoneOf("66")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
+    expect(() => timeZoneOf("66")).toThrowError(expect.objectContaining({ code: "REGION_NOT_FOUND", details: { code: "66" } }));
   });
 });
