@@ -1,17 +1,20 @@
 import type { Account } from "@gugus/api";
-import { AccountCreateSchema, CENTRAL_ROLES, PersonNameSchema, JobTitleSchema, REGIONAL_ROLES, RoleSchema, mayActOnAccountWithRole } from "@gugus/domain/accounts";
+import { AccountCreateSchema, AccountUpdateSchema, CENTRAL_ROLES, REGIONAL_ROLES, mayActOnAccountWithRole } from "@gugus/domain/accounts";
 import type { Role } from "@gugus/domain/accounts";
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
-import { schemaResolver, useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { fieldError } from "../auth/fields.ts";
 import type { Me } from "../auth/useMe.ts";
-import { errorMessage, fieldErrors } from "../errors.ts";
+import { errorMessage } from "../errors.ts";
+import { useDomainForm } from "../forms/useDomainForm.ts";
 import { taskForceName } from "../names.ts";
+import { invalidateAccounts } from "../queries.ts";
 import { useTRPC } from "../trpc.tsx";
+
+/** Server answers that belong to one field. */
+const FIELD_OF: Record<string, string> = { EMAIL_TAKEN: "email", ROLE_LEVEL_MISMATCH: "role" };
+const AccountDetailsSchema = AccountUpdateSchema.pick({ name: true, position: true, role: true });
 
 export type Created = { account: Account; oneTimePassword: string; expiresAt: number };
 
@@ -44,47 +47,38 @@ export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (creat
   const queryClient = useQueryClient();
   const central = me.taskForce.level === "national";
   const options = useTaskForceOptions(central);
-  const form = useForm({
-    mode: "controlled",
+  const { form, onSubmit, showOnField, isOnField } = useDomainForm({
     initialValues: { email: "", name: "", position: "", taskForceId: central ? "" : String(me.taskForce.id), role: "" },
-    validate: schemaResolver(
-      z.object({
-        email: AccountCreateSchema.shape.email,
-        name: PersonNameSchema,
-        position: JobTitleSchema,
-        taskForceId: z.string().min(1, { error: "FIELD_REQUIRED" }),
-        role: RoleSchema,
-      }),
-      { sync: true },
-    ),
-    validateInputOnBlur: true,
+    schema: AccountCreateSchema,
+    toInput: (v) => ({ ...v, taskForceId: v.taskForceId === "" ? "" : Number(v.taskForceId) }),
+    fieldOfRule: FIELD_OF,
   });
   const level = central ? options.find((o) => o.value === form.values.taskForceId)?.level : me.taskForce.level;
   const roles = rolesFor(me, level);
   const create = useMutation(
     trpc.accounts.create.mutationOptions({
       onSuccess: (created) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+        void invalidateAccounts(queryClient, trpc);
         onCreated(created);
       },
-      onError: (error) => form.setErrors(fieldErrors(t, error)),
+      onError: showOnField,
     }),
   );
 
   return (
     <form
-      onSubmit={form.onSubmit((v) => create.mutate({ email: v.email, name: v.name, position: v.position, taskForceId: Number(v.taskForceId), role: v.role as Role }))}
+      onSubmit={onSubmit((account) => create.mutate(account))}
       noValidate
     >
       <Stack gap="sm">
-        <TextInput label={t("accounts.name")} required {...form.getInputProps("name")} error={fieldError(t, form.errors.name)} />
-        <TextInput label={t("accounts.email")} type="email" required {...form.getInputProps("email")} error={fieldError(t, form.errors.email)} />
+        <TextInput label={t("accounts.name")} required {...form.getInputProps("name")} />
+        <TextInput label={t("accounts.email")} type="email" required {...form.getInputProps("email")} />
         <TextInput
           label={t("accounts.position")}
           description={t("accounts.positionHint")}
           required
           {...form.getInputProps("position")}
-          error={fieldError(t, form.errors.position)}
+         
         />
         {central ? (
           <Select
@@ -100,7 +94,7 @@ export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (creat
               form.setFieldValue("taskForceId", value ?? "");
               form.setFieldValue("role", "");
             }}
-            error={fieldError(t, form.errors.taskForceId)}
+           
           />
         ) : (
           <div>
@@ -116,9 +110,9 @@ export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (creat
           required
           disabled={roles.length === 0}
           {...form.getInputProps("role")}
-          error={fieldError(t, form.errors.role)}
+         
         />
-        {create.isError && Object.keys(fieldErrors(t, create.error)).length === 0 && (
+        {create.isError && !isOnField(create.error) && (
           <Alert color="red" role="alert">
             {errorMessage(t, create.error)}
           </Alert>
@@ -139,42 +133,39 @@ export function EditAccountForm({ me, account, onSaved }: { me: Me; account: Acc
   const roles = rolesFor(me, account.taskForce.level);
   // One's own role, and a fellow regional admin's, are changed by a central admin only.
   const roleLocked = account.id === me.id || !mayActOnAccountWithRole(me, account.role);
-  const form = useForm({
-    mode: "controlled",
+  const { form, onSubmit, showOnField, isOnField } = useDomainForm({
     initialValues: { name: account.name, position: account.position, role: account.role },
-    validate: schemaResolver(z.object({ name: PersonNameSchema, position: JobTitleSchema, role: RoleSchema }), { sync: true }),
-    validateInputOnBlur: true,
+    schema: AccountDetailsSchema,
+    fieldOfRule: FIELD_OF,
   });
   const update = useMutation(
     trpc.accounts.update.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+        void invalidateAccounts(queryClient, trpc);
         onSaved();
       },
-      onError: (error) => form.setErrors(fieldErrors(t, error)),
+      onError: showOnField,
     }),
   );
   return (
     <form
-      onSubmit={form.onSubmit((v) =>
-        update.mutate({ id: account.id, version: account.version, name: v.name, position: v.position, ...(v.role !== account.role ? { role: v.role } : {}) }),
-      )}
+      onSubmit={onSubmit((v) => update.mutate({ id: account.id, version: account.version, name: v.name, position: v.position, ...(v.role !== undefined && v.role !== account.role ? { role: v.role } : {}) }))}
       noValidate
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {account.email} · {taskForceName(t, account.taskForce)}
         </Text>
-        <TextInput label={t("accounts.name")} required {...form.getInputProps("name")} error={fieldError(t, form.errors.name)} />
-        <TextInput label={t("accounts.position")} required {...form.getInputProps("position")} error={fieldError(t, form.errors.position)} />
+        <TextInput label={t("accounts.name")} required {...form.getInputProps("name")} />
+        <TextInput label={t("accounts.position")} required {...form.getInputProps("position")} />
         <Select
           label={t("accounts.role")}
           data={roles.map((r) => ({ value: r, label: t(`role.${r}`) }))}
           disabled={roleLocked}
           {...form.getInputProps("role")}
-          error={fieldError(t, form.errors.role)}
+         
         />
-        {update.isError && Object.keys(fieldErrors(t, update.error)).length === 0 && (
+        {update.isError && !isOnField(update.error) && (
           <Alert color="red" role="alert">
             {errorMessage(t, update.error)}
           </Alert>

@@ -1,12 +1,15 @@
 import type { Account } from "@gugus/api";
 import { hasCapability, mayActOnAccountWithRole } from "@gugus/domain/accounts";
-import { Alert, Badge, Button, Group, Menu, Modal, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../auth/useMe.ts";
+import { DataTable } from "../components/DataTable.tsx";
 import { QueryState } from "../components/QueryState.tsx";
+import { FormModal } from "../forms/unsaved.tsx";
+import { invalidateAccounts } from "../queries.ts";
 import { errorMessage } from "../errors.ts";
 import { taskForceName } from "../names.ts";
 import { useTRPC } from "../trpc.tsx";
@@ -48,7 +51,7 @@ export function AccountsManager({ me }: { me: Me }) {
       pageSize: PAGE_SIZE,
     }),
   );
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+  const refresh = () => void invalidateAccounts(queryClient, trpc);
 
   const setActive = useMutation(
     trpc.accounts.setActive.mutationOptions({
@@ -135,19 +138,21 @@ export function AccountsManager({ me }: { me: Me }) {
                 {t("accounts.total", { count: total })}
               </Text>
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={760}>
-                  <Table striped highlightOnHover data-testid="accounts-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("accounts.name")}</Table.Th>
-                        <Table.Th>{t("accounts.position")}</Table.Th>
-                        {central && <Table.Th>{t("accounts.taskForce")}</Table.Th>}
-                        <Table.Th>{t("accounts.role")}</Table.Th>
-                        <Table.Th>{t("accounts.status")}</Table.Th>
-                        {canManage && <Table.Th w={1}>{t("accounts.actions")}</Table.Th>}
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
+                <DataTable
+                  label={t("accounts.title")}
+                  minWidth={760}
+                  striped
+                  highlightOnHover
+                  testId="accounts-table"
+                  columns={[
+                    t("accounts.name"),
+                    t("accounts.position"),
+                    ...(central ? [t("accounts.taskForce")] : []),
+                    t("accounts.role"),
+                    t("accounts.status"),
+                    ...(canManage ? [{ label: t("accounts.actions"), width: 1 }] : []),
+                  ]}
+                >
                       {rows.map((a) => (
                         <Table.Tr key={a.id}>
                           <Table.Td>
@@ -210,9 +215,7 @@ export function AccountsManager({ me }: { me: Me }) {
                           )}
                         </Table.Tr>
                       ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                </DataTable>
               </Paper>
               {pages > 1 && (
                 <Group gap="sm">
@@ -230,7 +233,7 @@ export function AccountsManager({ me }: { me: Me }) {
         }}
       </QueryState>
 
-      <Modal
+      <FormModal
         opened={dialog !== null}
         onClose={close}
         closeOnClickOutside={dialog?.kind !== "created"}
@@ -301,7 +304,7 @@ export function AccountsManager({ me }: { me: Me }) {
             </Group>
           </Stack>
         )}
-      </Modal>
+      </FormModal>
     </Stack>
   );
 }

@@ -22,6 +22,10 @@ export type DomainFormOptions<Values, Parsed> = ProblemsOptions<Values, Parsed> 
    * span fields, like a period's two years); `"touched"` (the default) — each field once touched.
    */
   live?: "all" | "touched";
+  /** Messages of this form's own rules that are no domain code (two password fields that differ), by code. */
+  messages?: Readonly<Record<string, string>>;
+  /** Ask before typed input is left (default true); false for forms whose input is not worth keeping (signing in). */
+  guard?: boolean;
 };
 
 export type DomainForm<Values, Parsed> = {
@@ -45,7 +49,7 @@ export function useDomainForm<Values extends Record<string, unknown>, Parsed>(op
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: options.initialValues,
-    validate: (values) => Object.fromEntries(Object.entries(listFieldProblems(values, options)).map(([field, p]) => [field, problemMessage(t, p.code, p.details)])),
+    validate: (values) => Object.fromEntries(Object.entries(listFieldProblems(values, options)).map(([field, p]) => [field, options.messages?.[p.code] ?? problemMessage(t, p.code, p.details)])),
   });
   const [saved, setSaved] = useState(() => JSON.stringify(options.initialValues));
   const snapshot = JSON.stringify(form.values);
@@ -60,7 +64,7 @@ export function useDomainForm<Values extends Record<string, unknown>, Parsed>(op
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot]);
   const isDirty = snapshot !== saved;
-  useUnsavedChanges(isDirty);
+  useUnsavedChanges(isDirty && options.guard !== false);
   const fieldOfPath = (path: string) => (options.fieldOfPath ? options.fieldOfPath(path, form.getValues()) : (path.split(".")[0] ?? ""));
   const fieldOfError = (error: unknown): string | undefined => {
     // A refusal that names the path it is about (`targets.1.value`) shows there; else where its rule does.
@@ -89,7 +93,7 @@ export function useDomainForm<Values extends Record<string, unknown>, Parsed>(op
       return onFields.length > 0;
     },
     isOnField: (error) => fieldOfError(error) !== undefined || Object.keys(fieldErrors(t, error)).some((path) => hasField(form.getValues(), fieldOfPath(path))),
-    isDirty,
+    isDirty: isDirty && options.guard !== false,
     markSaved: () => setSaved(JSON.stringify(form.getValues())),
   };
 }
