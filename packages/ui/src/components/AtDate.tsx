@@ -1,5 +1,5 @@
-import { isRealDate, localDateOf } from "@gugus/domain/dates";
-import { timeZoneOf } from "@gugus/domain/regions";
+import { isRealDate } from "@gugus/domain/dates";
+import { todayAt } from "@gugus/domain/regions";
 import type { FormationStatus } from "@gugus/domain/formation";
 import { Badge, Button, Group, TextInput } from "@mantine/core";
 import { useTranslation } from "react-i18next";
@@ -29,7 +29,8 @@ export function useAtDate(): [string | undefined, (at: string | undefined) => vo
 export function AtDateInput({ today: given }: { today?: string }) {
   const { t } = useTranslation();
   const [at, setAt, { invalid }] = useAtDate();
-  const today = given ?? localDateOf(new Date(), timeZoneOf(null).iana);
+  // The clock is read here, at the edge; the domain says which date that instant is in Jakarta.
+  const today = given ?? todayAt(new Date(), null);
   return (
     <Group gap="xs" align="flex-end" wrap="nowrap">
       <TextInput

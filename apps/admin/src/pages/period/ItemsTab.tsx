@@ -2,7 +2,7 @@ import { LEVELS } from "@gugus/domain/hierarchy";
 import type { Level } from "@gugus/domain/hierarchy";
 import { periodYears } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { ConfirmModal, errorMessage, useNumberFormat, useTRPC } from "@gugus/ui";
+import { ConfirmModal, FormModal, errorMessage, useNumberFormat, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -184,15 +184,9 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
           </Paper>
         );
       })}
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        size="xl"
-        title={editing?.item ? t("admin.period.form.editTitle", { code: editing.item.code }) : t("admin.period.form.createTitle")}
-        closeButtonProps={{ "aria-label": t("admin.period.form.cancel") }}
-      >
+      <FormModal opened={editing !== null} onClose={() => setEditing(null)} size="xl" title={editing?.item ? t("admin.period.form.editTitle", { code: editing.item.code }) : t("admin.period.form.createTitle")}>
         {editing && <ItemForm key={editing.item?.id ?? `new-${editing.subTaskForce}`} detail={detail} editing={editing.item} subTaskForce={editing.subTaskForce} onDone={() => setEditing(null)} />}
-      </Modal>
+      </FormModal>
       <Modal opened={importing} onClose={() => setImporting(false)} size="xl" title={t("admin.period.import.title")} closeButtonProps={{ "aria-label": t("admin.period.form.cancel") }}>
         {importing && <ImportItems period={period} onClose={() => setImporting(false)} />}
       </Modal>
