@@ -107,6 +107,8 @@ describe("managing the hierarchy (admin)", () => {
     await expect.poll(() => dialog.innerText()).toContain("Jabatan ini sudah dipegang orang lain");
     await screenshot(page, "admin-seat-overlap-id");
     await page.keyboard.press("Escape");
+    // The form holds typed input: closing it asks first, and the input is discarded on purpose.
+    await page.getByRole("button", { name: "Buang isian" }).click();
     // Who held the daily chair on 2022-01-01? The holding recorded above; today the seat is vacant.
     expect(await page.getByTestId("seats").innerText()).toMatch(/Ketua Harian\s+kosong/);
     await page.goto(`${server.url}/admin/task-forces/${bekasi.id}?at=2022-01-01`);
