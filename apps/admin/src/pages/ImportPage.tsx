@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@gugus/api";
-import { errorMessage, fieldError, useTRPC } from "@gugus/ui";
+import { errorMessage, fieldError, invalidateAllFormation, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -29,7 +29,7 @@ export function ImportPage() {
   const [onlyProblems, setOnlyProblems] = useState(true);
   const parse = useMutation(trpc.formationImport.parse.mutationOptions());
   const check = useMutation(trpc.formationImport.check.mutationOptions());
-  const commit = useMutation(trpc.formationImport.commit.mutationOptions({ onSettled: () => void queryClient.invalidateQueries() }));
+  const commit = useMutation(trpc.formationImport.commit.mutationOptions({ onSettled: () => void invalidateAllFormation(queryClient, trpc) }));
 
   async function load(file: File) {
     setError(null);

@@ -1,7 +1,6 @@
 import { RestructurePlanSchema } from "@gugus/domain/hierarchy";
-import { QueryState, errorMessage, isErrorMessageKey, useTRPC } from "@gugus/ui";
+import { DataTable, QueryState, errorMessage, invalidateAllFormation, useDomainForm, useTRPC } from "@gugus/ui";
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -39,14 +38,12 @@ function RecordForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState<number | null>(null);
-  const form = useForm({
-    mode: "controlled",
+  const { form, onSubmit } = useDomainForm({
     initialValues: EMPTY,
-    validate: (values) => {
-      const parsed = RestructurePlanSchema.safeParse(toPlan(values));
-      if (parsed.success) return {};
-      return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] === "moves" ? "moves" : i.path[0]), isErrorMessageKey(i.message) ? t(`errors.${i.message}`) : t("errors.VALIDATION_FAILED")]));
-    },
+    schema: RestructurePlanSchema,
+    toInput: toPlan,
+    // Every problem of the moves shows on the one field that holds them.
+    fieldOfPath: (path) => path.split(".")[0] ?? path,
   });
   const record = useMutation(
     trpc.hierarchy.restructure.mutationOptions({
@@ -54,16 +51,17 @@ function RecordForm() {
         setSaved(r.successions.length);
         form.reset();
       },
-      onSettled: () => void queryClient.invalidateQueries(),
+      // Regions, their codes and names changed: the hierarchy and every profile's region history.
+      onSettled: () => void invalidateAllFormation(queryClient, trpc),
     }),
   );
   const kind = form.values.kind;
   return (
     <form
       noValidate
-      onSubmit={form.onSubmit((values) => {
+      onSubmit={onSubmit((plan) => {
         setSaved(null);
-        record.mutate({ plan: RestructurePlanSchema.parse(toPlan(values)) });
+        record.mutate({ plan });
       })}
     >
       <Stack gap="sm">
@@ -123,18 +121,13 @@ export function RestructuringPage() {
             <Text c="dimmed">{t("admin.restructuring.none")}</Text>
           ) : (
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={720}>
-                <Table striped data-testid="successions-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("admin.restructuring.effective")}</Table.Th>
-                      <Table.Th>{t("admin.restructuring.type")}</Table.Th>
-                      <Table.Th>{t("admin.restructuring.from")}</Table.Th>
-                      <Table.Th>{t("admin.restructuring.to")}</Table.Th>
-                      <Table.Th>{t("admin.restructuring.basis")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable
+                label={t("admin.restructuring.recorded")}
+                minWidth={720}
+                striped
+                testId="successions-table"
+                columns={[t("admin.restructuring.effective"), t("admin.restructuring.type"), t("admin.restructuring.from"), t("admin.restructuring.to"), t("admin.restructuring.basis")]}
+              >
                     {rows.map((s) => (
                       <Table.Tr key={s.id}>
                         <Table.Td style={{ whiteSpace: "nowrap" }}>{s.effectiveDate}</Table.Td>
@@ -148,9 +141,7 @@ export function RestructuringPage() {
                         <Table.Td>{s.legalBasis ?? "—"}</Table.Td>
                       </Table.Tr>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
             </Paper>
           )
         }
