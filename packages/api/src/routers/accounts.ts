@@ -53,7 +53,7 @@ function assertMayManage(ctx: Ctx, target: { taskForceId: number; place: TaskFor
 const placeOfUser = (u: UserRow): TaskForcePlace => ({ level: u.taskForceLevel, regionCode: u.taskForceRegionCode });
 
 /** The call's account (the scope guard found it visible), if it is manageable with its current role. */
-function manageableAccount(ctx: Ctx): UserRow {
+function getManageableAccount(ctx: Ctx): UserRow {
   const row = getTargetAccount(ctx);
   assertMayManage(ctx, { taskForceId: row.taskForceId, place: placeOfUser(row), role: row.role }, row.id);
   return row;
@@ -122,7 +122,7 @@ export const accountsRouter = {
 
   /** Changes name, position or role, from the version the editor read (a stale version is a conflict). */
   update: signedInProcedure.input(AccountUpdateSchema).mutation(({ ctx, input }) => {
-    const before = manageableAccount(ctx);
+    const before = getManageableAccount(ctx);
     if (input.role !== undefined && input.role !== before.role) {
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
       assertMayManage(ctx, { taskForceId: before.taskForceId, place: placeOfUser(before), role: input.role }, before.id);
@@ -160,7 +160,7 @@ export const accountsRouter = {
   setActive: signedInProcedure
     .input(z.object({ id: AccountIdSchema, version: VersionSchema, active: z.boolean() }).strict())
     .mutation(({ ctx, input }) => {
-      const before = manageableAccount(ctx);
+      const before = getManageableAccount(ctx);
       if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
       if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
         audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
@@ -180,7 +180,7 @@ export const accountsRouter = {
    * reset only members' passwords: resetting another admin's would let it act as that admin.
    */
   resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx }) => {
-    const target = manageableAccount(ctx);
+    const target = getManageableAccount(ctx);
     if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
     if (!mayActOnAccountWithRole(ctx.user.actor, target.role)) {
       audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { audit, inTransaction } from "../../audit.ts";
 import { getTargetInstrument } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
-import { RecordRef, diff, localToday, manageableTaskForce } from "./shared.ts";
+import { RecordRef, diff, localToday, getManageableTaskForce } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 /** The domain's instrument rules against the task force and those it already has; the first problem is thrown. */
@@ -23,7 +23,7 @@ const fieldsOf = (r: InstrumentRow): Instrument => ({ type: r.type, number: r.nu
 export const instrumentsRouter = {
   /** Records an establishment instrument. Its type must fit the task force, its date must have come, its number be new. */
   createInstrument: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, instrument: InstrumentSchema }).strict()).mutation(({ ctx, input }) => {
-    const row = manageableTaskForce(ctx);
+    const row = getManageableTaskForce(ctx);
     return inTransaction(ctx, (tx) => {
       checkInstrument(tx, row, input.instrument);
       const id = insertInstrument(tx.db, row.id, input.instrument, ctx.now().getTime());
@@ -36,7 +36,7 @@ export const instrumentsRouter = {
   /** Changes an instrument (e.g. records its revocation), from the version read. */
   updateInstrument: signedInProcedure.input(RecordRef.extend({ instrument: InstrumentSchema }).strict()).mutation(({ ctx, input }) => {
     const before = getTargetInstrument(ctx);
-    const row = manageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
+    const row = getManageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
     return inTransaction(ctx, (tx) => {
       checkInstrument(tx, row, input.instrument, before.id);
       let ok: boolean;
@@ -55,7 +55,7 @@ export const instrumentsRouter = {
   /** Removes an instrument entered by mistake (a revoked one stays, with its revocation date). */
   deleteInstrument: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
     const before = getTargetInstrument(ctx);
-    const row = manageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
+    const row = getManageableTaskForce(ctx, "INSTRUMENT_NOT_FOUND");
     inTransaction(ctx, (tx) => {
       if (!deleteInstrument(tx.db, input)) throw new DomainError("STALE_VERSION");
       audit(tx, { action: "instrument.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...fieldsOf(before) } });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { audit, inTransaction } from "../../audit.ts";
 import { getTargetMembership } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
-import { RecordRef, diff, localToday, manageableTaskForce } from "./shared.ts";
+import { RecordRef, diff, localToday, getManageableTaskForce } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 function checkMembership(ctx: Ctx, row: TaskForceRow, m: Membership, exceptId?: number): void {
@@ -38,7 +38,7 @@ const membershipFieldsOf = (r: MembershipRow): Membership => ({
 export const membershipsRouter = {
   /** Records a position held, with dates; a single seat cannot have two holders on the same day. */
   createMembership: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema, membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
-    const row = manageableTaskForce(ctx);
+    const row = getManageableTaskForce(ctx);
     return inTransaction(ctx, (tx) => {
       checkMembership(tx, row, input.membership);
       const id = insertMembership(tx.db, row.id, input.membership, ctx.now().getTime());
@@ -50,7 +50,7 @@ export const membershipsRouter = {
   /** Changes a holding (e.g. sets the day it ended), from the version read. */
   updateMembership: signedInProcedure.input(RecordRef.extend({ membership: MembershipSchema }).strict()).mutation(({ ctx, input }) => {
     const before = getTargetMembership(ctx);
-    const row = manageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
+    const row = getManageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
     return inTransaction(ctx, (tx) => {
       checkMembership(tx, row, input.membership, before.id);
       if (!updateMembership(tx.db, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
@@ -62,7 +62,7 @@ export const membershipsRouter = {
   /** Removes a holding entered by mistake (one that ended keeps its end date instead). */
   deleteMembership: signedInProcedure.input(RecordRef).mutation(({ ctx, input }) => {
     const before = getTargetMembership(ctx);
-    const row = manageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
+    const row = getManageableTaskForce(ctx, "MEMBERSHIP_NOT_FOUND");
     inTransaction(ctx, (tx) => {
       if (!deleteMembership(tx.db, input)) throw new DomainError("STALE_VERSION");
       audit(tx, { action: "membership.delete", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...membershipFieldsOf(before) } });

@@ -14,7 +14,7 @@ type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERS
  * The call's task force (the scope guard found it in scope), if the caller may change its profile:
  * a regional admin only its own task force's (`checkProfileManagement`). FORBIDDEN otherwise, audited.
  */
-export function manageableTaskForce(ctx: Ctx, notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
+export function getManageableTaskForce(ctx: Ctx, notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
   const row = getTargetTaskForce(ctx);
   const verdict = checkProfileManagement(ctx.user.actor, { taskForceId: row.id, place: { level: row.level, regionCode: row.regionCode } });
   if (verdict !== "ok") {
