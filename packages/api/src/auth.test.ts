@@ -90,20 +90,30 @@ describe("signing in", () => {
 });
 
 describe("throttling failed sign-ins", () => {
-  it("slows an account down after five failures in a row, then lets it try again after the wait", async () => {
+  it("slows an account down at one address after five failures in a row, then lets it try again after the wait", async () => {
     fresh();
     const c = clock();
     const { caller } = browserCaller(fx.handle, { now: c.now });
     const attempt = () => caller.auth.signIn({ email: "target-regency@gugus.test", password: "not the password" });
     for (let i = 0; i < THROTTLE.account.freeFailures; i++) expect((await failure(attempt())).messageKey).toBe("SIGN_IN_FAILED");
     const throttled = await failure(attempt());
-    expect(throttled).toMatchObject({ code: "TOO_MANY_REQUESTS", messageKey: "SIGN_IN_THROTTLED", details: { retryAfterSeconds: 1 } });
+    expect(throttled).toMatchObject({ code: "TOO_MANY_REQUESTS", messageKey: "SIGN_IN_THROTTLED" });
     // Even the right password waits: no guessing through the throttle.
     expect((await failure(caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD }))).code).toBe("TOO_MANY_REQUESTS");
     c.advance(1000);
     await caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD });
     // A success resets the count.
     expect((await failure(attempt())).messageKey).toBe("SIGN_IN_FAILED");
+  });
+
+  it("does not tell the guesser when to try again: the refusal carries no retry time", async () => {
+    fresh();
+    const { caller } = browserCaller(fx.handle);
+    for (let i = 0; i < THROTTLE.account.freeFailures; i++) await failure(caller.auth.signIn({ email: "target-regency@gugus.test", password: "nope nope nope" }));
+    const refusal = await failure(caller.auth.signIn({ email: "target-regency@gugus.test", password: "nope nope nope" }));
+    expect(refusal).toMatchObject({ messageKey: "SIGN_IN_THROTTLED", details: {} });
+    // Nor does the second sign-in in one request.
+    expect(JSON.stringify(refusal)).not.toMatch(/retry/i);
   });
 
   it("doubles the wait with each further failure (no hard lockout)", async () => {
@@ -113,8 +123,38 @@ describe("throttling failed sign-ins", () => {
     const attempt = () => caller.auth.signIn({ email: "target-province@gugus.test", password: "nope nope nope" });
     for (let i = 0; i < 5; i++) await failure(attempt());
     c.advance(1000);
-    await failure(attempt()); // 6th failure
-    expect((await failure(attempt())).details).toEqual({ retryAfterSeconds: 2 });
+    await failure(attempt()); // 6th failure: the next wait is 2 s
+    c.advance(1999);
+    expect((await failure(attempt())).messageKey).toBe("SIGN_IN_THROTTLED");
+    c.advance(1);
+    expect((await failure(attempt())).messageKey).toBe("SIGN_IN_FAILED");
+  });
+
+  it("keeps six wrong guesses from one address from stopping the real user's right password from another", async () => {
+    fresh();
+    const guesser = browserCaller(fx.handle, { ip: "203.0.113.66" });
+    for (let i = 0; i < THROTTLE.account.freeFailures + 1; i++) await failure(guesser.caller.auth.signIn({ email: "target-regency@gugus.test", password: `guess ${i}` }));
+    expect((await failure(guesser.caller.auth.signIn({ email: "target-regency@gugus.test", password: "guess again" }))).messageKey).toBe("SIGN_IN_THROTTLED");
+    const user = browserCaller(fx.handle, { ip: "198.51.100.20" });
+    expect(await user.caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD })).toMatchObject({ email: "target-regency@gugus.test" });
+    // The user's success does not clear the guesser's count at its own address.
+    expect((await failure(guesser.caller.auth.signIn({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD }))).messageKey).toBe("SIGN_IN_THROTTLED");
+  });
+
+  it("still caps an account's failures from all addresses together (a guess spread over many addresses)", async () => {
+    fresh();
+    const c = clock();
+    const email = "target-regency@gugus.test";
+    // Each address stays within its own allowance; together they reach the account-wide cap.
+    for (let i = 0; i < THROTTLE.accountWide.freeFailures; i++) {
+      c.advance(1);
+      expect((await failure(browserCaller(fx.handle, { ip: `203.0.113.${i}`, now: c.now }).caller.auth.signIn({ email, password: `guess ${i}` }))).messageKey).toBe("SIGN_IN_FAILED");
+    }
+    const fresher = browserCaller(fx.handle, { ip: "192.0.2.200", now: c.now });
+    expect((await failure(fresher.caller.auth.signIn({ email, password: FIXTURE_PASSWORD }))).messageKey).toBe("SIGN_IN_THROTTLED");
+    // A wait, not a lockout.
+    c.advance(THROTTLE.accountWide.firstDelayMs);
+    await fresher.caller.auth.signIn({ email, password: FIXTURE_PASSWORD });
   });
 
   it("slows an address down across many accounts", async () => {
@@ -259,14 +299,25 @@ describe("changing one's password", () => {
 });
 
 describe("throttling holds under pressure", () => {
-  it("counts sign-ins made at the same moment: of 12 parallel wrong guesses at most 5 are checked", async () => {
+  it("counts sign-ins made at the same moment: of 12 parallel wrong guesses from one address at most 5 are checked", async () => {
     fresh();
     const attempts = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => failure(browserCaller(fx.handle, { ip: `203.0.113.${i}` }).caller.auth.signIn({ email: "target-regency@gugus.test", password: `guess ${i}` }))),
+      Array.from({ length: 12 }, (_, i) => failure(browserCaller(fx.handle, { ip: "203.0.113.9" }).caller.auth.signIn({ email: "target-regency@gugus.test", password: `guess ${i}` }))),
     );
     const keys = attempts.map((a) => a.messageKey);
     expect(keys.filter((k) => k === "SIGN_IN_FAILED")).toHaveLength(THROTTLE.account.freeFailures);
     expect(keys.filter((k) => k === "SIGN_IN_THROTTLED")).toHaveLength(12 - THROTTLE.account.freeFailures);
+  });
+
+  it("counts parallel guesses from many addresses against the account-wide cap", async () => {
+    fresh();
+    const n = THROTTLE.accountWide.freeFailures + 7;
+    const attempts = await Promise.all(
+      Array.from({ length: n }, (_, i) => failure(browserCaller(fx.handle, { ip: `198.18.${Math.floor(i / 200)}.${i % 200}` }).caller.auth.signIn({ email: "target-regency@gugus.test", password: `guess ${i}` }))),
+    );
+    const keys = attempts.map((a) => a.messageKey);
+    expect(keys.filter((k) => k === "SIGN_IN_FAILED")).toHaveLength(THROTTLE.accountWide.freeFailures);
+    expect(keys.filter((k) => k === "SIGN_IN_THROTTLED")).toHaveLength(7);
   });
 
   it("does not let a success from an address wipe its failures against other accounts", async () => {

@@ -22,7 +22,7 @@ import {
   SESSION_IDLE_TIMEOUT_MS,
   THROTTLE,
   checkPassword,
-  throttleWaitMs,
+  isSignInThrottled,
 } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -59,20 +59,24 @@ const SignInSchema = z
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Checks the throttles for an account and an address, then writes this attempt as a failure — all
- * before any waiting, so attempts made at the same moment count each other. Returns the attempt's id
- * (to mark it a success) or throws SIGN_IN_THROTTLED.
+ * Checks the throttles (the account from this address, the account from everywhere, this address
+ * against every account), then writes this attempt as a failure — all before any waiting, so
+ * attempts made at the same moment count each other. Returns the attempt's id (to mark it a
+ * success) or throws SIGN_IN_THROTTLED, which does not say how long to wait.
  */
 function admitAttempt(ctx: Context, emailHash: string): number {
   const now = ctx.now().getTime();
   const since = now - THROTTLE.windowMs;
-  const waitMs = Math.max(
-    throttleWaitMs({ ...countRecentFailures(ctx.db, { emailHash, since }), now, rule: THROTTLE.account }),
-    throttleWaitMs({ ...countRecentFailures(ctx.db, { ip: ctx.client.ip, since }), now, rule: THROTTLE.address }),
-  );
+  const ip = ctx.client.ip;
+  const throttled = isSignInThrottled({
+    accountAtAddress: countRecentFailures(ctx.db, { emailHash, ip, since }),
+    account: countRecentFailures(ctx.db, { emailHash, since }),
+    address: countRecentFailures(ctx.db, { ip, since }),
+    now,
+  });
   // Refused attempts are not audited one by one: the throttle bounds how many failures reach the log.
-  if (waitMs > 0) throw new DomainError("SIGN_IN_THROTTLED", { retryAfterSeconds: Math.ceil(waitMs / 1000) });
-  return recordSignInAttempt(ctx.db, { at: now, emailHash, ip: ctx.client.ip, success: false });
+  if (throttled) throw new DomainError("SIGN_IN_THROTTLED");
+  return recordSignInAttempt(ctx.db, { at: now, emailHash, ip, success: false });
 }
 
 export const authRouter = {
@@ -82,7 +86,7 @@ export const authRouter = {
    * and per address, without a hard lockout; one sign-in per request.
    */
   signIn: publicProcedure.input(SignInSchema).mutation(async ({ ctx, input }) => {
-    if (ctx.requestState.signIns++ > 0) throw new DomainError("SIGN_IN_THROTTLED", { retryAfterSeconds: 1 });
+    if (ctx.requestState.signIns++ > 0) throw new DomainError("SIGN_IN_THROTTLED");
     const now = ctx.now().getTime();
     const today = todayOf(ctx);
     const emailHash = sha256(input.email);

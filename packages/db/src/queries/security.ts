@@ -14,15 +14,18 @@ export function markSignInSucceeded(db: Db, id: number): void {
 }
 
 /**
- * Failures within the window, for an email hash or a client address, with the time of the latest
- * one. For an account, a success wipes the slate (failures before it do not count); for an address
- * they all count, so one good account does not hide guesses at others.
+ * Failures within the window under one key — an email hash, a client address, or both together —
+ * with the time of the latest one. When the key names an account (alone or with an address), a
+ * success under the same key wipes the slate (failures before it do not count): the real user's
+ * success at home does not clear a guesser's count at another address. For an address alone they
+ * all count, so one good account does not hide guesses at others.
  */
 export function countRecentFailures(
   db: Db,
   { emailHash, ip, since }: { emailHash?: string; ip?: string; since: number },
 ): { failures: number; lastFailureAt: number | null } {
-  const key = emailHash !== undefined ? eq(signInAttempts.emailHash, emailHash) : eq(signInAttempts.ip, ip ?? "");
+  if (emailHash === undefined && ip === undefined) throw new Error("countRecentFailures needs an email hash, an address or both");
+  const key = and(emailHash === undefined ? undefined : eq(signInAttempts.emailHash, emailHash), ip === undefined ? undefined : eq(signInAttempts.ip, ip));
   const lastSuccess =
     emailHash === undefined
       ? undefined
