@@ -1,6 +1,6 @@
 import { AUDIT_OUTCOMES } from "@gugus/domain/accounts";
 import type { AuditAction, AuditOutcome } from "@gugus/domain/accounts";
-import { QueryState, useTRPC } from "@gugus/ui";
+import { DataTable, QueryState, useTRPC } from "@gugus/ui";
 import { Badge, Button, Code, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -61,20 +61,7 @@ export function AuditPage() {
           ) : (
             <Stack gap="sm">
               <Paper withBorder radius="md">
-                <Table.ScrollContainer minWidth={900}>
-                  <Table striped data-testid="audit-table">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t("admin.audit.at")}</Table.Th>
-                        <Table.Th>{t("admin.audit.actor")}</Table.Th>
-                        <Table.Th>{t("admin.audit.action")}</Table.Th>
-                        <Table.Th>{t("admin.audit.outcome")}</Table.Th>
-                        <Table.Th>{t("admin.audit.target")}</Table.Th>
-                        <Table.Th>{t("admin.audit.from")}</Table.Th>
-                        <Table.Th>{t("admin.audit.details")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
+                <DataTable label={t("admin.audit.title")} minWidth={900} testId="audit-table" striped columns={[t("admin.audit.at"), t("admin.audit.actor"), t("admin.audit.action"), t("admin.audit.outcome"), t("admin.audit.target"), t("admin.audit.from"), t("admin.audit.details")]}>
                       {rows.map((r) => (
                         <Table.Tr key={r.id}>
                           <Table.Td style={{ whiteSpace: "nowrap" }}>
@@ -110,9 +97,7 @@ export function AuditPage() {
                           </Table.Td>
                         </Table.Tr>
                       ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                </DataTable>
               </Paper>
               {log.hasNextPage && (
                 <Button variant="default" onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>

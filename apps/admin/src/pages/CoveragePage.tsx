@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@gugus/api";
-import { AtDateInput, QueryState, useAtDate, useTRPC } from "@gugus/ui";
+import { AtDateInput, DataTable, QueryState, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Box, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
@@ -118,17 +118,7 @@ export function CoveragePage() {
               <Cartogram coverage={c} />
             </Paper>
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={560}>
-                <Table striped data-testid="coverage-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("admin.coverage.province")}</Table.Th>
-                      <Table.Th>{t("admin.coverage.provinceFormed")}</Table.Th>
-                      <Table.Th ta="right">{t("admin.coverage.regencyFormed")}</Table.Th>
-                      <Table.Th ta="right">%</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable label={t("admin.coverage.table")} minWidth={560} testId="coverage-table" striped columns={[t("admin.coverage.province"), t("admin.coverage.provinceFormed"), { label: t("admin.coverage.regencyFormed"), align: "right" }, { label: "%", align: "right" }]}>
                     {c.byProvince.map((p) => (
                       <Table.Tr key={p.provinceCode}>
                         <Table.Td>
@@ -149,9 +139,7 @@ export function CoveragePage() {
                         <Table.Td ta="right">{percent(p.regencies.formed, p.regencies.total)}</Table.Td>
                       </Table.Tr>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
             </Paper>
             <Paper withBorder p="md" radius="md">
               <Group justify="space-between" mb="xs">

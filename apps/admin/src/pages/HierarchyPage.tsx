@@ -1,4 +1,4 @@
-import { AtDateInput, FormationStatusBadge, QueryState, taskForceName, useAtDate, useTRPC } from "@gugus/ui";
+import { AtDateInput, DataTable, FormationStatusBadge, QueryState, taskForceName, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -21,16 +21,7 @@ function SearchResults({ query, at }: { query: string; at: string | undefined })
             <Text size="sm" c="dimmed" aria-live="polite">
               {t("admin.hierarchy.searchResults", { count: rows.length })}
             </Text>
-            <Table striped highlightOnHover data-testid="search-results">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={90}>{t("admin.hierarchy.columns.code")}</Table.Th>
-                  <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
-                  <Table.Th>{t("admin.hierarchy.columns.level")}</Table.Th>
-                  <Table.Th>{t("field.status")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
+            <DataTable label={t("admin.hierarchy.searchLabel")} testId="search-results" striped highlightOnHover columns={[{ label: t("admin.hierarchy.columns.code"), width: 90 }, t("admin.hierarchy.columns.name"), t("admin.hierarchy.columns.level"), t("field.status")]}>
                 {rows.map((tf) => (
                   <Table.Tr key={tf.id}>
                     <Table.Td ff="monospace">{tf.regionCode}</Table.Td>
@@ -45,8 +36,7 @@ function SearchResults({ query, at }: { query: string; at: string | undefined })
                     </Table.Td>
                   </Table.Tr>
                 ))}
-              </Table.Tbody>
-            </Table>
+            </DataTable>
           </Stack>
         )
       }
@@ -77,20 +67,35 @@ function ProvinceTable({ at }: { at: string | undefined }) {
             </Badge>
           </Group>
           <Paper withBorder radius="md">
-            <Table.ScrollContainer minWidth={520}>
-              <Table striped highlightOnHover stickyHeader data-testid="province-table" aria-label={t("admin.hierarchy.provinces")}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={70}>{t("admin.hierarchy.columns.code")}</Table.Th>
-                    <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
-                    <Table.Th ta="right">{t("admin.hierarchy.columns.kabupaten")}</Table.Th>
-                    <Table.Th ta="right">{t("admin.hierarchy.columns.kota")}</Table.Th>
-                    <Table.Th ta="right">{t("admin.hierarchy.columns.regencies")}</Table.Th>
-                    <Table.Th>{t("admin.coverage.provinceFormed")}</Table.Th>
-                    <Table.Th ta="right">{t("admin.coverage.regencyFormed")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
+            <DataTable
+              label={t("admin.hierarchy.provinces")}
+              minWidth={520}
+              testId="province-table"
+              striped
+              highlightOnHover
+              columns={[
+                { label: t("admin.hierarchy.columns.code"), width: 70 },
+                t("admin.hierarchy.columns.name"),
+                { label: t("admin.hierarchy.columns.kabupaten"), align: "right" },
+                { label: t("admin.hierarchy.columns.kota"), align: "right" },
+                { label: t("admin.hierarchy.columns.regencies"), align: "right" },
+                t("admin.coverage.provinceFormed"),
+                { label: t("admin.coverage.regencyFormed"), align: "right" },
+              ]}
+              footer={
+                <Table.Tr>
+                  <Table.Td />
+                  <Table.Th>
+                    {t("admin.hierarchy.total")} ({byProvince.length} {t("admin.hierarchy.provinces").toLowerCase()})
+                  </Table.Th>
+                  <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kabupaten, 0))}</Table.Th>
+                  <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kota, 0))}</Table.Th>
+                  <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.regencies, 0))}</Table.Th>
+                  <Table.Th>{coverage.data ? `${coverage.data.province.formed}/${coverage.data.province.total}` : "…"}</Table.Th>
+                  <Table.Th ta="right">{coverage.data ? `${coverage.data.regency.formed}/${coverage.data.regency.total}` : "…"}</Table.Th>
+                </Table.Tr>
+              }
+            >
                   {byProvince.map((p) => (
                     <Table.Tr key={p.id}>
                       <Table.Td ff="monospace">{p.regionCode}</Table.Td>
@@ -110,22 +115,7 @@ function ProvinceTable({ at }: { at: string | undefined }) {
                       <Table.Td ta="right">{covered.get(p.regionCode)?.regencies.formed ?? "…"}</Table.Td>
                     </Table.Tr>
                   ))}
-                </Table.Tbody>
-                <Table.Tfoot>
-                  <Table.Tr>
-                    <Table.Th />
-                    <Table.Th>
-                      {t("admin.hierarchy.total")} ({byProvince.length} {t("admin.hierarchy.provinces").toLowerCase()})
-                    </Table.Th>
-                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kabupaten, 0))}</Table.Th>
-                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.kota, 0))}</Table.Th>
-                    <Table.Th ta="right">{nf.format(byProvince.reduce((s, p) => s + p.regencies, 0))}</Table.Th>
-                    <Table.Th>{coverage.data ? `${coverage.data.province.formed}/${coverage.data.province.total}` : ""}</Table.Th>
-                    <Table.Th ta="right">{coverage.data ? `${coverage.data.regency.formed}/${coverage.data.regency.total}` : ""}</Table.Th>
-                  </Table.Tr>
-                </Table.Tfoot>
-              </Table>
-            </Table.ScrollContainer>
+            </DataTable>
           </Paper>
         </Stack>
       )}

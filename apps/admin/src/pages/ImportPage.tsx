@@ -1,5 +1,5 @@
 import type { RouterOutputs } from "@gugus/api";
-import { errorMessage, fieldError, invalidateAllFormation, useTRPC } from "@gugus/ui";
+import { DataTable, errorMessage, fieldError, invalidateAllFormation, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
@@ -130,16 +130,7 @@ export function ImportPage() {
               {bad.length > 0 && <Checkbox label={t("admin.import.onlyProblems")} checked={onlyProblems} onChange={(e) => setOnlyProblems(e.currentTarget.checked)} />}
             </Group>
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped data-testid="import-report">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={70}>{t("admin.import.row")}</Table.Th>
-                      <Table.Th>{t("admin.import.region")}</Table.Th>
-                      <Table.Th>{t("admin.import.problems")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable label={t("admin.import.title")} minWidth={640} testId="import-report" striped columns={[{ label: t("admin.import.row"), width: 70 }, t("admin.import.region"), t("admin.import.problems")]}>
                     {shown.slice(0, 500).map((r) => {
                       const source = stage.rows.find((x) => x.row === r.row);
                       return (
@@ -169,9 +160,7 @@ export function ImportPage() {
                         </Table.Tr>
                       );
                     })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
             </Paper>
           </Stack>
         );

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from "@gugus/api";
 import { hasCapability } from "@gugus/domain/accounts";
 import { MAX_PERIOD_NUMBER, PeriodDraftSchema, toRoman } from "@gugus/domain/ran";
-import { NumberField, QueryState, errorMessage, readNumberField, useDomainForm, useMe, useTRPC } from "@gugus/ui";
+import { DataTable, NumberField, QueryState, errorMessage, readNumberField, useDomainForm, useMe, useTRPC } from "@gugus/ui";
 import { Alert, Anchor, Badge, Box, Button, Group, Paper, Stack, Table, Text, Title, Tooltip } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -202,19 +202,7 @@ export function PeriodsPage() {
               ))
             )}
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={720}>
-                <Table highlightOnHover data-testid="period-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("admin.periods.columns.number")}</Table.Th>
-                      <Table.Th>{t("admin.periods.columns.years")}</Table.Th>
-                      <Table.Th>{t("admin.periods.columns.length")}</Table.Th>
-                      <Table.Th>{t("admin.periods.columns.status")}</Table.Th>
-                      <Table.Th>{t("admin.periods.columns.instrument")}</Table.Th>
-                      <Table.Th>{t("admin.periods.columns.adoptedOn")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable label={t("admin.periods.title")} minWidth={720} testId="period-table" highlightOnHover columns={[t("admin.periods.columns.number"), t("admin.periods.columns.years"), t("admin.periods.columns.length"), t("admin.periods.columns.status"), t("admin.periods.columns.instrument"), t("admin.periods.columns.adoptedOn")]}>
                     {periods.map((p) => {
                       const current = p.number === currentNumber;
                       return (
@@ -254,9 +242,7 @@ export function PeriodsPage() {
                         </Table.Tr>
                       );
                     })}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
             </Paper>
           </Stack>
         )}

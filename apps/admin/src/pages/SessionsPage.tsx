@@ -1,4 +1,4 @@
-import { QueryState, useTRPC } from "@gugus/ui";
+import { DataTable, QueryState, useTRPC } from "@gugus/ui";
 import { Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -25,19 +25,7 @@ export function SessionsPage() {
             <Text c="dimmed">{t("admin.sessions.empty")}</Text>
           ) : (
             <Paper withBorder radius="md">
-              <Table.ScrollContainer minWidth={760}>
-                <Table striped data-testid="sessions-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("admin.sessions.account")}</Table.Th>
-                      <Table.Th>{t("admin.sessions.started")}</Table.Th>
-                      <Table.Th>{t("admin.sessions.lastSeen")}</Table.Th>
-                      <Table.Th>{t("admin.sessions.expires")}</Table.Th>
-                      <Table.Th>{t("admin.sessions.from")}</Table.Th>
-                      <Table.Th />
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable label={t("admin.sessions.title")} minWidth={760} testId="sessions-table" striped columns={[t("admin.sessions.account"), t("admin.sessions.started"), t("admin.sessions.lastSeen"), t("admin.sessions.expires"), t("admin.sessions.from"), { label: t("accounts.actions"), hidden: true }]}>
                     {rows.map((s) => (
                       <Table.Tr key={s.id}>
                         <Table.Td>
@@ -65,9 +53,7 @@ export function SessionsPage() {
                         </Table.Td>
                       </Table.Tr>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
             </Paper>
           )
         }

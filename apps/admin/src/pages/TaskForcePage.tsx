@@ -1,4 +1,4 @@
-import { AtDateInput, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
+import { AtDateInput, DataTable, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -78,16 +78,7 @@ export function TaskForcePage({ id }: { id: string }) {
               <Text c="dimmed">{t("admin.taskForce.noChildren")}</Text>
             ) : (
               <Paper withBorder radius="md">
-                <Table striped highlightOnHover data-testid="children-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th w={80}>{t("admin.hierarchy.columns.code")}</Table.Th>
-                      <Table.Th>{t("admin.hierarchy.columns.name")}</Table.Th>
-                      <Table.Th>{t("field.kind")}</Table.Th>
-                      <Table.Th>{t("field.status")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+                <DataTable label={t("field.children")} testId="children-table" striped highlightOnHover columns={[{ label: t("admin.hierarchy.columns.code"), width: 80 }, t("admin.hierarchy.columns.name"), t("field.kind"), t("field.status")]}>
                     {tf.children.map((c) => (
                       <Table.Tr key={c.id}>
                         <Table.Td ff="monospace">{c.regionCode}</Table.Td>
@@ -102,8 +93,7 @@ export function TaskForcePage({ id }: { id: string }) {
                         </Table.Td>
                       </Table.Tr>
                     ))}
-                  </Table.Tbody>
-                </Table>
+                </DataTable>
               </Paper>
             )}
           </Stack>

@@ -8,7 +8,7 @@ import type { TableProps } from "@mantine/core";
 import type { ReactNode } from "react";
 
 /** A column's header: its text, or the text with a width, or a header seen only by screen readers (a column of buttons). */
-export type DataColumn = string | { label: string; width?: number | string; hidden?: boolean };
+export type DataColumn = string | { label: string; width?: number | string; hidden?: boolean; align?: "right" };
 
 export type DataTableProps = Omit<TableProps, "children"> & {
   /** What the table holds, for the scroll region's name ("Sesi aktif"). */
@@ -21,11 +21,13 @@ export type DataTableProps = Omit<TableProps, "children"> & {
   testId?: string;
   /** The rows (`Table.Tr`). */
   children: ReactNode;
+  /** A closing row, such as totals (`Table.Tr`). */
+  footer?: ReactNode;
 };
 
 const labelOf = (column: DataColumn) => (typeof column === "string" ? column : column.label);
 
-export function DataTable({ label, columns, minWidth, maxHeight, testId, children, ...tableProps }: DataTableProps) {
+export function DataTable({ label, columns, minWidth, maxHeight, testId, children, footer, ...tableProps }: DataTableProps) {
   const empty = columns.find((c) => labelOf(c).trim() === "");
   if (empty !== undefined) throw new Error(`A column of "${label}" has no header.`);
   const table = (
@@ -34,9 +36,9 @@ export function DataTable({ label, columns, minWidth, maxHeight, testId, childre
         <Table.Tr>
           {columns.map((column, i) => {
             const text = labelOf(column);
-            const spec: { width?: number | string; hidden?: boolean } = typeof column === "string" ? {} : column;
+            const spec: { width?: number | string; hidden?: boolean; align?: "right" } = typeof column === "string" ? {} : column;
             return (
-              <Table.Th key={`${i}-${text}`} w={spec.width}>
+              <Table.Th key={`${i}-${text}`} w={spec.width} ta={spec.align}>
                 {spec.hidden ? <VisuallyHidden>{text}</VisuallyHidden> : text}
               </Table.Th>
             );
@@ -44,6 +46,7 @@ export function DataTable({ label, columns, minWidth, maxHeight, testId, childre
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>{children}</Table.Tbody>
+      {footer !== undefined && <Table.Tfoot>{footer}</Table.Tfoot>}
     </Table>
   );
   if (minWidth === undefined && maxHeight === undefined) return table;

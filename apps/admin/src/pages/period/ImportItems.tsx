@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@gugus/api";
 import { itemTableHeader } from "@gugus/domain/ran";
-import { errorMessage, problemMessage, useTRPC } from "@gugus/ui";
+import { DataTable, errorMessage, problemMessage, useTRPC } from "@gugus/ui";
 import { Alert, Anchor, Badge, Button, FileButton, Group, Stack, Stepper, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -114,16 +114,7 @@ export function ImportItems({ period, onClose }: { period: PeriodDetail["period"
                   {t("admin.period.import.fixFirst")}
                 </Alert>
               )}
-              <Table.ScrollContainer minWidth={560} mah={360}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t("admin.period.import.row")}</Table.Th>
-                      <Table.Th>{t("admin.period.import.code")}</Table.Th>
-                      <Table.Th>{t("admin.period.import.problems")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
+              <DataTable label={t("admin.period.import.title")} minWidth={560} maxHeight={360} striped columns={[t("admin.period.import.row"), t("admin.period.import.code"), t("admin.period.import.problems")]}>
                     {stage.check.rows.map((r) => (
                       <Table.Tr key={r.row} data-ok={r.ok || undefined}>
                         <Table.Td>{r.row}</Table.Td>
@@ -145,9 +136,7 @@ export function ImportItems({ period, onClose }: { period: PeriodDetail["period"
                         </Table.Td>
                       </Table.Tr>
                     ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              </DataTable>
               <Group justify="flex-end">
                 <Button onClick={() => void commit(stage)} disabled={bad.length > 0 || ready === 0}>
                   {t("admin.period.import.save", { count: ready })}
