@@ -1,3 +1,4 @@
+import { DataTable } from "@gugus/ui";
 import { Paper, Stack, Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PeriodDetail } from "./PeriodPage.tsx";
@@ -16,20 +17,19 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
         {t("admin.period.calendar.intro")}
       </Text>
       <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped data-testid="reporting-calendar">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t("admin.period.calendar.reportingPeriod")}</Table.Th>
-                <Table.Th>{t("admin.period.calendar.span")}</Table.Th>
-                <Table.Th>{t("admin.period.calendar.dueDate")}</Table.Th>
-                {ZONES.map((zone) => (
-                  <Table.Th key={zone}>{t("admin.period.calendar.dueIn", { zone })}</Table.Th>
-                ))}
-                <Table.Th>{t("admin.period.calendar.closesOn")}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+        <DataTable
+          label={t("admin.period.tabs.calendar")}
+          minWidth={900}
+          testId="reporting-calendar"
+          striped
+          columns={[
+            t("admin.period.calendar.reportingPeriod"),
+            t("admin.period.calendar.span"),
+            t("admin.period.calendar.dueDate"),
+            ...ZONES.map((zone) => t("admin.period.calendar.dueIn", { zone })),
+            t("admin.period.calendar.closesOn"),
+          ]}
+        >
               {detail.calendar.map((rp) => (
                 <Table.Tr key={rp.key}>
                   <Table.Td fw={600}>{rp.semester === null ? rp.year : t("admin.period.calendar.semester", { year: rp.year, semester: rp.semester })}</Table.Td>
@@ -55,9 +55,7 @@ export function CalendarTab({ detail }: { detail: PeriodDetail }) {
                   </Table.Td>
                 </Table.Tr>
               ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        </DataTable>
       </Paper>
     </Stack>
   );

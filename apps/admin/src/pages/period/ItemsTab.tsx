@@ -2,7 +2,7 @@ import { LEVELS } from "@gugus/domain/hierarchy";
 import type { Level } from "@gugus/domain/hierarchy";
 import { periodYears } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { ConfirmModal, FormModal, errorMessage, useNumberFormat, useTRPC } from "@gugus/ui";
+import { ConfirmModal, DataTable, FormModal, errorMessage, useNumberFormat, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -107,24 +107,22 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                   {t("admin.period.items.empty")}
                 </Text>
               ) : (
-                <Table.ScrollContainer minWidth={700 + years.length * 64}>
-                  {/* Fixed column widths keep the year columns in line from one sub-task-force to the next. */}
-                  <Table verticalSpacing="xs" highlightOnHover layout="fixed">
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th w={120}>{t("admin.plan.code")}</Table.Th>
-                        <Table.Th>{t("admin.plan.activity")}</Table.Th>
-                        <Table.Th w={130}>{t("admin.plan.level")}</Table.Th>
-                        <Table.Th w={110}>{t("admin.plan.unit")}</Table.Th>
-                        {years.map((y) => (
-                          <Table.Th key={y} w={64} ta="right">
-                            {y}
-                          </Table.Th>
-                        ))}
-                        <Table.Th w={150}>{t("admin.plan.leadAgency")}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
+                // Fixed column widths keep the year columns in line from one sub-task-force to the next.
+                <DataTable
+                  label={`${stf.numeral}. ${t(`subTaskForce.${stf.code}`)}`}
+                  minWidth={700 + years.length * 64}
+                  verticalSpacing="xs"
+                  highlightOnHover
+                  layout="fixed"
+                  columns={[
+                    { label: t("admin.plan.code"), width: 120 },
+                    t("admin.plan.activity"),
+                    { label: t("admin.plan.level"), width: 130 },
+                    { label: t("admin.plan.unit"), width: 110 },
+                    ...years.map((y) => ({ label: String(y), width: 64, align: "right" as const })),
+                    { label: t("admin.plan.leadAgency"), width: 150 },
+                  ]}
+                >
                       {items.map((item) => (
                         <Table.Tr key={item.id} data-testid={`item-${item.code}`}>
                           <Table.Td style={{ whiteSpace: "nowrap", verticalAlign: "top" }}>
@@ -176,9 +174,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
                           </Table.Td>
                         </Table.Tr>
                       ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
+                </DataTable>
               )}
             </Stack>
           </Paper>
