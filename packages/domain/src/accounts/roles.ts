@@ -115,3 +115,28 @@ export function checkProfileManagement(actor: Actor, target: { taskForceId: numb
 export function mayActOnAccountWithRole(actor: Pick<Actor, "role">, targetRole: Role): boolean {
   return actor.role === "central_admin" || (actor.role === "regional_admin" && targetRole === "regional_member");
 }
+
+/**
+ * Who may undo a deactivation. A central admin may reactivate any account. A regional admin may
+ * reactivate a member only when a regional admin deactivated it (itself or a fellow admin of its
+ * task force): a deactivation by the central secretariat — or one whose author is not known, made
+ * from the command line or recorded before this rule — stands until a central admin lifts it.
+ * `deactivatedBy` is the role the deactivating account had when it acted, null when unknown.
+ * (Deactivating is the other way round: a regional admin may deactivate a member whoever
+ * reactivated it, see {@link mayActOnAccountWithRole}.)
+ */
+export function mayReactivateAccount(actor: Pick<Actor, "role">, deactivatedBy: Role | null): boolean {
+  if (actor.role === "central_admin") return true;
+  return actor.role === "regional_admin" && deactivatedBy !== null && !isCentralRole(deactivatedBy);
+}
+
+/**
+ * What an account manager is told when the email of a new account is already used. The person who
+ * can act on it hears EMAIL_TAKEN: a central admin (it sees every account) or a regional admin
+ * whose own task force holds the account. Anyone else gets EMAIL_UNAVAILABLE, which asks it to turn
+ * to the central secretariat and does not say that an account exists elsewhere, so account
+ * creation is no country-wide directory of addresses (each such refusal is audited).
+ */
+export function emailConflictCodeFor(actor: Pick<Actor, "place" | "taskForceId">, existing: { taskForceId: number }): "EMAIL_TAKEN" | "EMAIL_UNAVAILABLE" {
+  return canSeeAccount(actor, existing) ? "EMAIL_TAKEN" : "EMAIL_UNAVAILABLE";
+}

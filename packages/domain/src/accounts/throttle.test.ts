@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THROTTLE, isSignInThrottled } from "./throttle.ts";
+import { THROTTLE, isSignInThrottled, throttleWaitMs } from "./throttle.ts";
 
 const none = { failures: 0, lastFailureAt: null };
 const at = 1_000_000;
@@ -34,6 +34,12 @@ describe("isSignInThrottled", () => {
     const five = { failures: THROTTLE.account.freeFailures, lastFailureAt: at - THROTTLE.account.firstDelayMs };
     expect(isSignInThrottled({ accountAtAddress: five, account: none, address: none, now: at })).toBe(false);
     expect(isSignInThrottled({ accountAtAddress: five, account: none, address: none, now: at - 1 })).toBe(true);
+  });
+
+  it("asks for no wait within the allowance even when the last failure is stamped later than now", () => {
+    const later = { failures: 1, lastFailureAt: at + 5000 };
+    expect(throttleWaitMs({ ...later, now: at, rule: THROTTLE.account })).toBe(0);
+    expect(isSignInThrottled({ accountAtAddress: later, account: later, address: later, now: at })).toBe(false);
   });
 
   it("keeps the account-wide cap looser than one address can reach alone in the window", () => {

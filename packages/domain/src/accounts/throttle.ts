@@ -38,8 +38,11 @@ export function throttleDelayMs(failures: number, rule: ThrottleRule): number {
  * an attempt may be made now.
  */
 export function throttleWaitMs({ failures, lastFailureAt, now, rule }: { failures: number; lastFailureAt: number | null; now: number; rule: ThrottleRule }): number {
-  if (lastFailureAt === null) return 0;
-  return Math.max(0, lastFailureAt + throttleDelayMs(failures, rule) - now);
+  const delay = throttleDelayMs(failures, rule);
+  // Within the allowance there is no wait, even when the last failure is stamped after `now`
+  // (requests whose clocks were read in a different order than they were written).
+  if (lastFailureAt === null || delay === 0) return 0;
+  return Math.max(0, lastFailureAt + delay - now);
 }
 
 /** Recent failures under one throttle key, as counted by the database. */
