@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { registerAuditFunctions } from "./queries/audit.ts";
 import * as schema from "./schema.ts";
 
 export type SqliteConnection = Database.Database;
@@ -52,6 +53,7 @@ function wrapConnection(sqlite: Database.Database, { inMemory, runMigrations }: 
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     if (sqlite.pragma("foreign_keys", { simple: true }) !== 1) throw new Error("SQLite refused to enable foreign keys");
+    registerAuditFunctions(sqlite);
     const db = drizzle({ client: sqlite, schema, casing: "snake_case" });
     if (runMigrations) migrateDatabase(db);
     return {

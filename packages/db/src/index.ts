@@ -6,6 +6,7 @@ export * from "./queries/ran.ts";
 export * from "./queries/scope.ts";
 export * from "./queries/accounts.ts";
 export * from "./queries/security.ts";
+export * from "./queries/audit.ts";
 export * from "./queries/formation.ts";
 export * from "./queries/restructure.ts";
 export * as schema from "./schema.ts";

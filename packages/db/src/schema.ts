@@ -287,7 +287,7 @@ export const signInAttempts = sqliteTable(
   (t) => [index("sign_in_attempts_email_idx").on(t.emailHash, t.at), index("sign_in_attempts_ip_idx").on(t.ip, t.at), index("sign_in_attempts_at_idx").on(t.at)],
 );
 
-/** The append-only security audit log (triggers refuse UPDATE and DELETE). */
+/** The append-only security audit log (triggers refuse UPDATE, DELETE and REPLACE; entries are hash-chained). */
 export const auditLog = sqliteTable(
   "audit_log",
   {
@@ -307,6 +307,11 @@ export const auditLog = sqliteTable(
     ip: text(),
     /** Safe facts as JSON (never passwords, tokens or request bodies). */
     details: text(),
+    /**
+     * sha256 of the previous entry's hash and this entry's canonical content (queries/audit.ts):
+     * each entry is chained to the one before, so an edit made around the triggers shows.
+     */
+    hash: text(),
   },
   (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_action_idx").on(t.action, t.at), index("audit_log_actor_idx").on(t.actorUserId, t.at)],
 );

@@ -14,7 +14,7 @@ import {
 import { insertInstrument, listInstruments, updateInstrument } from "./formation.ts";
 import { listTaskForces } from "./hierarchy.ts";
 import { isTaskForceInScope } from "./scope.ts";
-import { appendAudit, countRecentFailures, listAudit, recordSignInAttempt } from "./security.ts";
+import { countRecentFailures, recordSignInAttempt } from "./security.ts";
 
 const TODAY = "2026-11-28";
 const h = createTestDatabase();
@@ -117,16 +117,6 @@ describe("sign-in attempts", () => {
     expect(countRecentFailures(h.db, { emailHash: "e1", since: 450 })).toEqual({ failures: 1, lastFailureAt: 500 });
     expect(countRecentFailures(h.db, { ip: "9.9.9.9", since: 0 })).toEqual({ failures: 4, lastFailureAt: 500 });
     expect(countRecentFailures(h.db, { emailHash: "nobody", since: 0 })).toEqual({ failures: 0, lastFailureAt: null });
-  });
-});
-
-describe("audit", () => {
-  it("appends and lists newest first with filters", () => {
-    appendAudit(h.db, { at: 1, actorUserId: null, actorLabel: "cli", action: "account.create", outcome: "success", targetType: "user", targetId: 5, ip: null, details: { role: "central_admin" } });
-    appendAudit(h.db, { at: 2, actorUserId: 7, actorLabel: "a@b.id", action: "auth.sign_in", outcome: "failure", ip: "1.1.1.1" });
-    expect(listAudit(h.db, { limit: 10 }).map((e) => e.action)).toEqual(["auth.sign_in", "account.create"]);
-    expect(listAudit(h.db, { outcome: "success", limit: 10 })).toMatchObject([{ targetId: "5", details: '{"role":"central_admin"}' }]);
-    expect(listAudit(h.db, { from: 2, limit: 10 })).toHaveLength(1);
   });
 });
 

@@ -1,7 +1,7 @@
-/** Sign-in attempts (throttling) and the audit log. */
-import { and, desc, eq, gt, gte, lt, lte, max, sql } from "drizzle-orm";
+/** Sign-in attempts (throttling). The audit log is in audit.ts. */
+import { and, eq, gt, gte, lt, max, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditLog, signInAttempts } from "../schema.ts";
+import { signInAttempts } from "../schema.ts";
 
 /** Records an attempt and returns its id (an attempt is first written as a failure, then marked a success). */
 export function recordSignInAttempt(db: Db, a: { at: number; emailHash: string; ip: string; success: boolean }): number {
@@ -45,71 +45,4 @@ export function countRecentFailures(
 /** Forgets attempts older than an instant. */
 export function pruneSignInAttempts(db: Db, before: number): number {
   return db.delete(signInAttempts).where(lt(signInAttempts.at, before)).run().changes;
-}
-
-export type AuditEntry = {
-  at: number;
-  actorUserId: number | null;
-  actorLabel: string | null;
-  action: string;
-  outcome: "success" | "failure" | "denied";
-  targetType?: string | null;
-  targetId?: string | number | null;
-  ip: string | null;
-  details?: Record<string, string | number | boolean | null> | null;
-};
-
-export function appendAudit(db: Db, e: AuditEntry): void {
-  db.insert(auditLog)
-    .values({
-      at: e.at,
-      actorUserId: e.actorUserId,
-      actorLabel: e.actorLabel,
-      action: e.action,
-      outcome: e.outcome,
-      targetType: e.targetType ?? null,
-      targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
-      ip: e.ip,
-      details: e.details ? JSON.stringify(e.details) : null,
-    })
-    .run();
-}
-
-export type AuditRow = typeof auditLog.$inferSelect;
-
-export type ListAuditOptions = {
-  action?: string;
-  outcome?: AuditEntry["outcome"];
-  actorUserId?: number;
-  /** Only entries at or after / before these instants (epoch ms). */
-  from?: number;
-  to?: number;
-  /** Entries older than this id (paging, newest first). */
-  beforeId?: number;
-  limit: number;
-};
-
-/** Audit entries, newest first, filtered in SQL. */
-export function listAudit(db: Db, o: ListAuditOptions): AuditRow[] {
-  return db
-    .select()
-    .from(auditLog)
-    .where(
-      and(
-        o.action ? eq(auditLog.action, o.action) : undefined,
-        o.outcome ? eq(auditLog.outcome, o.outcome) : undefined,
-        o.actorUserId === undefined ? undefined : eq(auditLog.actorUserId, o.actorUserId),
-        o.from === undefined ? undefined : gte(auditLog.at, o.from),
-        o.to === undefined ? undefined : lte(auditLog.at, o.to),
-        o.beforeId === undefined ? undefined : lt(auditLog.id, o.beforeId),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .limit(o.limit)
-    .all();
-}
-
-/** The distinct actions recorded, for a filter list. */
-export function listAuditActions(db: Db): string[] {
-  return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
 }
