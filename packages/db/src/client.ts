@@ -1,8 +1,9 @@
 /**
  * Opens the SQLite database: WAL journal (file databases), foreign keys on (checked), a busy
  * timeout, `synchronous=FULL` so a commit survives power loss, and the committed migrations applied.
+ * The file and its journals are readable by their owner only.
  */
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -35,10 +36,31 @@ export type DatabaseHandle = {
   close: () => void;
 };
 
+/** Owner read/write only: the database holds password hashes, sessions, sign-in attempts and the audit log. */
+export const DATA_FILE_MODE = 0o600;
+
+/** The files SQLite keeps for a database: the file itself and its journals. */
+export const databaseFilesOf = (path: string): string[] => [path, `${path}-wal`, `${path}-shm`, `${path}-journal`];
+
+/**
+ * Creates the database file owner-only if missing, and takes group and other access away from it
+ * and its journals if an earlier version left them readable. SQLite creates the -wal and -shm with
+ * the database file's permissions, so they follow.
+ */
+export function restrictDatabaseFiles(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, "a", DATA_FILE_MODE));
+  for (const file of databaseFilesOf(path)) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, DATA_FILE_MODE);
+  }
+}
+
 /** Opens (and by default migrates) a database. The caller owns the handle and closes it. */
 export function openDatabase({ path, busyTimeoutMs = 5000, migrate: runMigrations = true }: OpenDatabaseOptions): DatabaseHandle {
   const inMemory = path === ":memory:";
-  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  if (!inMemory) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    restrictDatabaseFiles(path);
+  }
   return wrapConnection(new Database(path, { timeout: busyTimeoutMs }), { inMemory, runMigrations });
 }
 
