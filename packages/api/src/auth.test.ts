@@ -348,6 +348,28 @@ describe("one-time passwords are single-use", () => {
   });
 });
 
+describe("one-time passwords are consumed atomically", () => {
+  it("of several parallel sign-ins with the same one-time password exactly one opens a session", async () => {
+    fresh();
+    const created = await fx.callerAs("centralAdmin").accounts.resetPassword({ id: fx.targetUserIds.regency });
+    // Requests start a few ms apart and their hashing ends in any order: each caller's clock is a
+    // little behind the previous one, so a sign-in that finishes late but started early is tried.
+    const callers = Array.from({ length: 5 }, (_, i) => browserCaller(fx.handle, { ip: `198.51.100.${i + 1}`, now: () => new Date(FIXED_NOW.getTime() - i * 1000) }));
+    const outcomes = await Promise.all(
+      callers.map(({ caller }) =>
+        caller.auth.signIn({ email: "target-regency@gugus.test", password: created.oneTimePassword }).then(
+          () => "signed in",
+          async (error: unknown) => (await failure(Promise.reject(error))).messageKey,
+        ),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "signed in")).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== "signed in")).toEqual(Array(4).fill("INITIAL_PASSWORD_EXPIRED"));
+    expect(fx.handle.sqlite.prepare("SELECT count(*) FROM sessions WHERE user_id = ?").pluck().get(fx.targetUserIds.regency)).toBe(1);
+    expect(auditActions(fx).filter((a) => a === "auth.sign_in:success")).toHaveLength(1);
+  });
+});
+
 describe("promotion to central admin", () => {
   it("asks the promoted account for a new (15-character) password and ends its sessions", async () => {
     fresh();

@@ -3,7 +3,7 @@ import {
   deleteSession,
   deleteSessionsOfUser,
   deleteStaleSessions,
-  expireOneTimePassword,
+  consumeOneTimePassword,
   findPasswordHash,
   findSessionByTokenHash,
   findUserById,
@@ -113,11 +113,14 @@ export const authRouter = {
     // The session and its audit row are written together, with the attempt marked a success.
     const cookie = sessionCookieName(ctx.secure);
     const token = generateSessionToken();
-    inTransaction(ctx, (tx) => {
+    const oneTime = current.mustChangePassword && user.passwordExpiresAt !== null ? user.passwordExpiresAt : null;
+    const opened = inTransaction(ctx, (tx) => {
+      // A one-time password works once: from now on only this session may use it to set a new one.
+      // Spent by a conditional update of the expiry read before the password was checked: of
+      // sign-ins racing with it, exactly one changes the row, and the others open nothing.
+      if (oneTime !== null && !consumeOneTimePassword(tx.db, { id: current.id, passwordHash: user.passwordHash, expiresAt: oneTime, now })) return false;
       markSignInSucceeded(tx.db, attemptId);
       deleteStaleSessions(tx.db, { lastSeenBefore: now - SESSION_IDLE_TIMEOUT_MS, createdBefore: now - SESSION_ABSOLUTE_LIFETIME_MS });
-      // A one-time password works once: from now on only this session may use it to set a new one.
-      if (current.mustChangePassword) expireOneTimePassword(tx.db, current.id, now);
       // A new token at every sign-in; any session the browser still carried is ended.
       const previous = ctx.cookies.get(cookie);
       if (previous && previous.length <= 128) {
@@ -126,7 +129,9 @@ export const authRouter = {
       }
       insertSession(tx.db, { tokenHash: sha256(token), userId: current.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });
       audit(tx, { action: "auth.sign_in", outcome: "success", actorUserId: current.id, actorLabel: current.email });
+      return true;
     });
+    if (!opened) return fail("one_time_password_used_or_expired", "INITIAL_PASSWORD_EXPIRED");
     ctx.cookies.set(cookie, token, { maxAgeSeconds: SESSION_COOKIE_MAX_AGE_SECONDS });
     forgetResolvedSession(ctx);
     return toMe(findUserById(ctx.db, current.id, today)!);

@@ -185,9 +185,23 @@ export function requirePasswordChange(db: Db, id: number, now: number): void {
   db.update(users).set({ mustChangePassword: true, passwordExpiresAt: null, updatedAt: now }).where(eq(users.id, id)).run();
 }
 
-/** Ends a one-time password's use for signing in (after its one use); the session it opened may still change it. */
-export function expireOneTimePassword(db: Db, id: number, now: number): void {
-  db.update(users).set({ passwordExpiresAt: now }).where(and(eq(users.id, id), eq(users.mustChangePassword, true))).run();
+/**
+ * Uses up a one-time password (its one sign-in); the session it opened may still change it. A
+ * compare-and-set: the row changes only while the password is still the one checked
+ * (`passwordHash`) and still carries the expiry read before checking it (`expiresAt`, after
+ * `now`). A spent one's expiry becomes 0, before any clock's now, so no later sign-in takes it
+ * for unspent whatever its clock says. Of several sign-ins racing with the same one-time password
+ * exactly one gets true; the others must fail.
+ */
+export function consumeOneTimePassword(db: Db, { id, passwordHash, expiresAt, now }: { id: number; passwordHash: string; expiresAt: number; now: number }): boolean {
+  if (expiresAt <= now) return false;
+  return (
+    db
+      .update(users)
+      .set({ passwordExpiresAt: 0 })
+      .where(and(eq(users.id, id), eq(users.mustChangePassword, true), eq(users.passwordHash, passwordHash), eq(users.passwordExpiresAt, expiresAt)))
+      .run().changes === 1
+  );
 }
 
 export type SessionRow = {
