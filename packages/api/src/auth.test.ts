@@ -356,12 +356,13 @@ describe("one-time passwords are consumed atomically", () => {
     // little behind the previous one, so a sign-in that finishes late but started early is tried.
     const callers = Array.from({ length: 5 }, (_, i) => browserCaller(fx.handle, { ip: `198.51.100.${i + 1}`, now: () => new Date(FIXED_NOW.getTime() - i * 1000) }));
     const outcomes = await Promise.all(
-      callers.map(({ caller }) =>
-        caller.auth.signIn({ email: "target-regency@gugus.test", password: created.oneTimePassword }).then(
+      callers.map(async ({ caller }) => {
+        const call = caller.auth.signIn({ email: "target-regency@gugus.test", password: created.oneTimePassword });
+        return call.then(
           () => "signed in",
-          async (error: unknown) => (await failure(Promise.reject(error))).messageKey,
-        ),
-      ),
+          async () => (await failure(call)).messageKey,
+        );
+      }),
     );
     expect(outcomes.filter((o) => o === "signed in")).toHaveLength(1);
     expect(outcomes.filter((o) => o !== "signed in")).toEqual(Array(4).fill("INITIAL_PASSWORD_EXPIRED"));
