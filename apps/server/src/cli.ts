@@ -5,11 +5,13 @@
  *   create-admin   create a central admin with a one-time password: --email <email> [--name <name>]
  *   backup         copy the live database (the server may keep running) to a new, checked file: --to <file>
  *   restore        replace the database with a backup file, with the server stopped: restore <file>
+ *   audit-verify   walk the audit log's hash chain: "ok, N entries" or the first broken link (exit 1)
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { createCentralAdmin } from "@gugus/api";
-import { openDatabase, seedDatabase } from "@gugus/db";
+import { openDatabase, seedDatabase, verifyAuditChain } from "@gugus/db";
+import type { AuditVerification } from "@gugus/db";
 import { DomainError } from "@gugus/domain";
 import { ZodError } from "zod";
 import { BackupError, backupDatabase, restoreDatabase } from "./backup.ts";
@@ -28,10 +30,20 @@ commands:
   backup         copy the live database to a new file, checked, owner-only; the server may keep running
                  --to <file>  (required; must not exist yet)
   restore <file> replace the database with a backup, with the server stopped; the file must pass
-                 the integrity check and be at this version's migration level; the old file is kept aside`;
+                 the integrity check and be at this version's migration level; the old file is kept aside
+  audit-verify   check the audit log's hash chain from the first entry: prints "ok, N entries" and the
+                 last hash (keep it elsewhere to notice a cut-off tail), or the first broken link (exit 1)`;
 
 const describe = (i: FileInspection) =>
   `${Object.keys(i.rows).length} tables, integrity ${i.integrity}, ${i.migrations.applied} migrations${i.migrations.matches ? "" : ` (${i.migrations.reason})`}`;
+
+/** One line for an operator: the chain holds, or where it breaks. */
+export function describeAuditVerification(v: AuditVerification): string {
+  if (v.ok) return `ok, ${v.entries} entries${v.lastHash ? `; last hash ${v.lastHash}` : ""}`;
+  const follows = v.previousId === null ? "match its own content" : `follow from entry ${v.previousId} before it and its own content`;
+  const what = v.reason === "hash_missing" ? "has no hash (written around the log's writer)" : `does not ${follows} (an entry was changed, removed or inserted)`;
+  return `broken at entry ${v.brokenAt}: it ${what}; the ${v.entries} entries before it are sound`;
+}
 
 /** Files the backup and restore write (the copy, SQLite's journals) are created owner-only. */
 async function withPrivateFiles<T>(run: () => Promise<T> | T): Promise<T> {
@@ -127,6 +139,20 @@ export async function runCli(argv: readonly string[], env = readEnv()): Promise<
         console.log(`restored ${from} into ${env.databasePath}: ${done.totalRows} rows in ${describe(done.inspection)}`);
         console.log(done.keptAside ? `the previous database is kept at ${done.keptAside}` : "there was no database before");
       });
+    }
+    case "audit-verify": {
+      const db = openDatabase({ path: env.databasePath });
+      try {
+        const verification = verifyAuditChain(db.db);
+        if (verification.ok) {
+          console.log(describeAuditVerification(verification));
+          return 0;
+        }
+        console.error(describeAuditVerification(verification));
+        return 1;
+      } finally {
+        db.close();
+      }
     }
     default:
       console.error(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE);
