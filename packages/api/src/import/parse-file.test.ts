@@ -2,7 +2,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { crc32, deflateRawSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { failureOf, fixtureFactory } from "../test-helpers.ts";
+import type { Fixture } from "../test-helpers.ts";
 import { readTable, XLSX_MAX_COLUMNS, XLSX_MAX_UNPACKED_BYTES } from "./parse-file.ts";
 
 // A zip written byte by byte, so that a test can make its central directory say what it likes.
@@ -209,5 +211,37 @@ describe("bounding the work on a sheet before it is done", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("the imports refuse an over-large listing or an over-wide sheet, writing nothing", () => {
+  let fx: Fixture | undefined;
+  afterEach(() => fx?.close());
+  const base64 = (file: Buffer) => file.toString("base64");
+  const formationRow = `<row r="1">${inline("A1", "region_code")}${inline("B1", "type")}${inline("C1", "number")}${inline("D1", "date")}</row><row r="2">${inline("A2", "32.73")}${inline("B2", "perwali")}${inline("C2", "5/2017")}${inline("D2", "2017-02-01")}</row>`;
+
+  it("formationImport.parse refuses a workbook listing one hidden 6 MB entry five times (and reads it listed once)", async () => {
+    fx = (await fixtureFactory()).fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const hidden = stored("xl/media/image1.png", new Uint8Array(6 * 1024 * 1024));
+    const entries = [...workbookEntries(sheetXml(formationRow)), hidden];
+    const once = craftZip(entries, listEach(entries));
+    expect((await admin.formationImport.parse({ fileName: "gt.xlsx", contentBase64: base64(once) })).rows).toHaveLength(1);
+    const listings = [...listEach(entries).slice(0, -1), ...[1, 2, 3, 4, 5].map((n) => ({ name: `xl/media/image${n}.png`, of: entries.length - 1 }))];
+    expect(await failureOf(admin.formationImport.parse({ fileName: "gt.xlsx", contentBase64: base64(craftZip(entries, listings)) }))).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_large" } });
+  });
+
+  it("ran.checkItemsFile and ran.importItems refuse a cell in column XFD on 1,900 rows, and no item is written", async () => {
+    fx = (await fixtureFactory()).fresh();
+    const admin = fx.callerAs("centralAdmin");
+    const items = () => fx!.handle.sqlite.prepare("SELECT count(*) FROM action_items").pluck().get() as number;
+    const before = items();
+    const rows = Array.from({ length: 1900 }, (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}"><v>1</v></c></row>`).join("");
+    const entries = workbookEntries(sheetXml(`<row r="1">${inline("A1", "kode")}</row>${rows}`));
+    const contentBase64 = base64(craftZip(entries, listEach(entries)));
+    for (const call of [admin.ran.checkItemsFile({ number: 3, fileName: "ran.xlsx", contentBase64 }), admin.ran.importItems({ number: 3, fileName: "ran.xlsx", contentBase64 })]) {
+      expect(await failureOf(call)).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_many_columns", max: XLSX_MAX_COLUMNS } });
+    }
+    expect(items()).toBe(before);
   });
 });
