@@ -3,7 +3,7 @@
  * out as YYYY-MM-DD. What the headers mean is the domain's (`readFormationTable`, `readActionItemTable`).
  *
  * The spreadsheet library, decided: an XLSX file is read by our own bounded reader (`xlsx.ts`, on
- * `zip.ts` and fflate), not by exceljs. exceljs 4.4.0 is unmaintained, pulls in deprecated packages
+ * `zip.ts` and node:zlib), not by exceljs. exceljs 4.4.0 is unmaintained, pulls in deprecated packages
  * (unzipper 0.10, fstream, rimraf 2, inflight), unpacks every entry the central directory lists and
  * builds the whole workbook (every sheet, merged ranges and validations cell by cell) before any cap
  * can apply; SheetJS's npm release (xlsx 0.18.5) is stale and reads eagerly too. Here sizes and entry

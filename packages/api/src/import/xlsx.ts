@@ -36,6 +36,7 @@ function decodeEntities(text: string): string {
 }
 
 const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)([^>]*)>/y;
 
 /** The tokens of an XML document, one at a time: tags (names without their namespace prefix) and text. */
 function* tokens(xml: string): Generator<Token> {
@@ -55,28 +56,38 @@ function* tokens(xml: string): Generator<Token> {
       at = end;
     } else if (xml.startsWith("<!", open)) throw unreadable(); // no DOCTYPE, so no entity tricks
     else {
-      let end = open + 1;
-      let quote = "";
-      for (; end < xml.length; end++) {
-        const ch = xml[end];
-        if (quote) {
-          if (ch === quote) quote = "";
-        } else if (ch === '"' || ch === "'") quote = ch;
-        else if (ch === ">") break;
+      TAG.lastIndex = open;
+      const m = TAG.exec(xml);
+      if (!m) throw unreadable();
+      let body = m[3]!;
+      let end = open + m[0].length - 1;
+      // A quoted ">" inside an attribute ends no tag: run on to the ">" after the closing quote.
+      while (oddQuotes(body)) {
+        const next = xml.indexOf(">", end + 1);
+        if (next === -1) throw unreadable();
+        body = xml.slice(open + 1 + m[1]!.length + m[2]!.length, next);
+        end = next;
       }
-      if (end >= xml.length) throw unreadable();
-      const body = xml.slice(open + 1, end);
-      const closing = body.startsWith("/");
       const selfClosing = body.endsWith("/");
-      const inner = body.slice(closing ? 1 : 0, selfClosing ? -1 : undefined);
-      const nameEnd = inner.search(/[\s/]|$/);
-      const qualified = inner.slice(0, nameEnd);
       const attributes: Record<string, string> = {};
-      for (const m of inner.slice(nameEnd).matchAll(ATTRIBUTE)) attributes[m[1]!] = decodeEntities(m[2] ?? m[3] ?? "");
-      yield { tag: { name: qualified.slice(qualified.indexOf(":") + 1), closing, selfClosing, attributes } };
+      if (body.length > 1) for (const a of body.matchAll(ATTRIBUTE)) attributes[a[1]!] = decodeEntities(a[2] ?? a[3] ?? "");
+      const qualified = m[2]!;
+      yield { tag: { name: qualified.slice(qualified.indexOf(":") + 1), closing: m[1] === "/", selfClosing, attributes } };
       at = end + 1;
     }
   }
+}
+
+/** Whether a tag's text so far leaves a quoted attribute value open. */
+function oddQuotes(body: string): boolean {
+  let quote = "";
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quote) {
+      if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch!;
+  }
+  return quote !== "";
 }
 
 function endOf(xml: string, marker: string, from: number): number {

@@ -4,7 +4,10 @@
  * entry's data starts, and must agree with the central directory.
  */
 import { DomainError } from "@gugus/domain";
-import { Inflate } from "fflate";
+import { promisify } from "node:util";
+import { inflateRaw as inflateRawCallback } from "node:zlib";
+
+const inflateRaw = promisify(inflateRawCallback);
 
 export type ZipLimits = {
   /** The most all entries together may unpack to. */
@@ -117,33 +120,18 @@ function findEndOfCentralDirectory(content: Uint8Array, view: DataView): number 
   throw invalid("unreadable");
 }
 
-/** Unpacks one entry, giving the event loop a turn every megabyte or so, and stops past its declared size. */
+/**
+ * Unpacks one entry off the event loop (zlib's thread pool), refusing it at the first byte past its
+ * declared size (zlib stops there) and when it unpacks to less.
+ */
 async function unpack(data: Uint8Array, entry: Entry): Promise<Uint8Array> {
   if (entry.method === 0) return data.slice();
-  const out = new Uint8Array(entry.size);
-  let written = 0;
-  const inflate = new Inflate((chunk) => {
-    if (written + chunk.length > entry.size) throw invalid("too_large");
-    out.set(chunk, written);
-    written += chunk.length;
-  });
-  // A deflated byte unpacks to at most ~1,032 bytes: a 1 KB slice cannot unpack more than ~1 MB at once.
-  const SLICE = 1024;
-  const TURN_BYTES = 1024 * 1024;
-  let lastTurn = 0;
+  let out: Buffer;
   try {
-    for (let at = 0; at < data.length; at += SLICE) {
-      inflate.push(data.subarray(at, at + SLICE), at + SLICE >= data.length);
-      if (written - lastTurn >= TURN_BYTES) {
-        lastTurn = written;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    if (data.length === 0) inflate.push(new Uint8Array(0), true);
+    out = await inflateRaw(data, { maxOutputLength: Math.max(entry.size, 1) });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
-    throw invalid("unreadable");
+    throw invalid((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? "too_large" : "unreadable");
   }
-  if (written !== entry.size) throw invalid("unreadable");
+  if (out.length !== entry.size) throw invalid("unreadable");
   return out;
 }
