@@ -139,6 +139,83 @@ describe("changing accounts", () => {
   });
 });
 
+describe("who may undo a deactivation", () => {
+  const version = (id: number) => fx.handle.sqlite.prepare("SELECT version FROM users WHERE id = ?").pluck().get(id) as number;
+  const isActive = (id: number) => fx.handle.sqlite.prepare("SELECT active FROM users WHERE id = ?").pluck().get(id) === 1;
+
+  it("a regional admin cannot reactivate a member a central admin deactivated, and nothing is written", async () => {
+    fresh();
+    const id = fx.userIds.regencyMember;
+    await fx.callerAs("centralAdmin").accounts.setActive({ id, version: version(id), active: false });
+    const before = version(id);
+    expect(await failure(fx.callerAs("regencyAdmin").accounts.setActive({ id, version: before, active: true }))).toMatchObject({ code: "FORBIDDEN", messageKey: "REACTIVATION_NEEDS_CENTRAL" });
+    expect(isActive(id)).toBe(false);
+    expect(version(id)).toBe(before);
+    // A central admin may lift it.
+    await fx.callerAs("centralAdmin").accounts.setActive({ id, version: before, active: true });
+    expect(isActive(id)).toBe(true);
+  });
+
+  it("a regional admin may undo its own deactivation of a member", async () => {
+    fresh();
+    const id = fx.userIds.regencyMember;
+    const admin = fx.callerAs("regencyAdmin");
+    await admin.accounts.setActive({ id, version: version(id), active: false });
+    expect(await admin.accounts.setActive({ id, version: version(id), active: true })).toMatchObject({ active: true });
+  });
+
+  it("the latest deactivation decides: reactivated by the centre, then deactivated by the regional admin, it may undo that", async () => {
+    fresh();
+    const id = fx.userIds.regencyMember;
+    const central = fx.callerAs("centralAdmin");
+    const admin = fx.callerAs("regencyAdmin");
+    await central.accounts.setActive({ id, version: version(id), active: false });
+    await central.accounts.setActive({ id, version: version(id), active: true });
+    await admin.accounts.setActive({ id, version: version(id), active: false });
+    expect(await admin.accounts.setActive({ id, version: version(id), active: true })).toMatchObject({ active: true });
+  });
+
+  it("a deactivation whose author is unknown (no record of it) waits for a central admin", async () => {
+    fresh();
+    const id = fx.userIds.deactivated; // deactivated directly in the database by the fixture
+    expect(await failure(fx.callerAs("regencyAdmin").accounts.setActive({ id, version: version(id), active: true }))).toMatchObject({ messageKey: "REACTIVATION_NEEDS_CENTRAL" });
+    expect(await fx.callerAs("centralAdmin").accounts.setActive({ id, version: version(id), active: true })).toMatchObject({ active: true });
+  });
+});
+
+describe("a used email is no country-wide directory", () => {
+  const auditRows = () => fx.handle.sqlite.prepare("SELECT action, outcome, details FROM audit_log WHERE action = 'account.create' ORDER BY id").all() as { action: string; outcome: string; details: string }[];
+
+  it("a regional admin hears EMAIL_TAKEN for an account of its own task force", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    expect(await failure(admin.accounts.create({ ...good(), email: "regencymember@gugus.test" }))).toMatchObject({ code: "CONFLICT", messageKey: "EMAIL_TAKEN" });
+  });
+
+  it.each([
+    ["the national task force", "centraladmin@gugus.test"],
+    ["another province", "target-otherprovince@gugus.test"],
+    ["a sibling regency", "target-siblingregency@gugus.test"],
+  ])("a regional admin gets the neutral EMAIL_UNAVAILABLE for an account at %s, nothing is created, and the attempt is audited", async (_label, email) => {
+    fresh();
+    const before = userCount();
+    expect(await failure(fx.callerAs("regencyAdmin").accounts.create({ ...good(), email }))).toMatchObject({ code: "CONFLICT", messageKey: "EMAIL_UNAVAILABLE" });
+    expect(userCount()).toBe(before);
+    expect(auditRows()).toEqual([{ action: "account.create", outcome: "failure", details: JSON.stringify({ reason: "email_used_elsewhere", email }) }]);
+  });
+
+  it("a province's admin is not told about its regencies' accounts either", async () => {
+    fresh();
+    expect(await failure(fx.callerAs("provinceAdmin").accounts.create({ ...good(), taskForceId: taskForceId("32"), email: "regencymember@gugus.test" }))).toMatchObject({ messageKey: "EMAIL_UNAVAILABLE" });
+  });
+
+  it("never says in its words that an account exists elsewhere", async () => {
+    fresh();
+    const e = await failure(fx.callerAs("regencyAdmin").accounts.create({ ...good(), email: "centraladmin@gugus.test" }));
+    expect(JSON.stringify(e)).not.toMatch(/TAKEN|exist/i);
+  });
+});
+
 describe("listing accounts", () => {
   it("filters by text and active flag, and pages", async () => {
     fresh();

@@ -1,4 +1,4 @@
-import { deleteSessionsOfUser, findUserById, insertUser, listUsers, requirePasswordChange, setPassword, updateUser } from "@gugus/db";
+import { deleteSessionsOfUser, findDeactivatorRole, findTaskForceOfEmail, findUserById, insertUser, listUsers, requirePasswordChange, setPassword, updateUser } from "@gugus/db";
 import type { UserRow } from "@gugus/db";
 import {
   AccountCreateSchema,
@@ -10,7 +10,9 @@ import {
   VersionSchema,
   accountTaskForceScopeOf,
   checkAccountManagement,
+  emailConflictCodeFor,
   mayActOnAccountWithRole,
+  mayReactivateAccount,
 } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -104,7 +106,9 @@ export const accountsRouter = {
   /**
    * Creates an account with a one-time password, shown once in the answer and valid for 72 hours;
    * the holder must change it at the first sign-in. A regional admin may create only regional
-   * accounts of its own task force.
+   * accounts of its own task force. An email already used is EMAIL_TAKEN for a manager who may see
+   * that account, and the neutral EMAIL_UNAVAILABLE (ask the central secretariat) for anyone else,
+   * audited: so account creation answers no one whether an address has an account elsewhere.
    */
   create: signedInProcedure.input(AccountCreateSchema).mutation(async ({ ctx, input }) => {
     const taskForce = getTargetTaskForce(ctx);
@@ -113,10 +117,16 @@ export const accountsRouter = {
     const now = ctx.now().getTime();
     const id = inTransaction(ctx, (tx) => {
       const created = insertUser(tx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
-      if (created === undefined) throw new DomainError("EMAIL_TAKEN");
+      if (created === undefined) return undefined;
       audit(tx, { action: "account.create", outcome: "success", targetType: "user", targetId: created, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
       return created;
     });
+    if (id === undefined) {
+      const holder = findTaskForceOfEmail(ctx.db, input.email);
+      const code = holder === undefined ? "EMAIL_TAKEN" : emailConflictCodeFor(ctx.user.actor, { taskForceId: holder });
+      if (code === "EMAIL_UNAVAILABLE") audit(ctx, { action: "account.create", outcome: "failure", details: { reason: "email_used_elsewhere", email: input.email } });
+      throw new DomainError(code);
+    }
     return { account: toAccount(findUserById(ctx.db, id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 
@@ -156,7 +166,10 @@ export const accountsRouter = {
     return toAccount(after);
   }),
 
-  /** Deactivates (ending every session of the account) or reactivates an account. */
+  /**
+   * Deactivates (ending every session of the account) or reactivates an account. A regional admin
+   * may reactivate only what a regional admin deactivated (mayReactivateAccount).
+   */
   setActive: signedInProcedure
     .input(z.object({ id: AccountIdSchema, version: VersionSchema, active: z.boolean() }).strict())
     .mutation(({ ctx, input }) => {
@@ -166,11 +179,18 @@ export const accountsRouter = {
         audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
         throw new DomainError("FORBIDDEN");
       }
+      // Undoing a deactivation follows who made it: the central secretariat's stands for regional admins.
+      if (input.active && !before.active && !mayReactivateAccount(ctx.user.actor, findDeactivatorRole(ctx.db, before.id))) {
+        audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "reactivation_needs_central" } });
+        throw new DomainError("REACTIVATION_NEEDS_CENTRAL");
+      }
       const now = ctx.now().getTime();
       inTransaction(ctx, (tx) => {
         if (!updateUser(tx.db, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
         const ended = input.active ? 0 : deleteSessionsOfUser(tx.db, before.id);
-        audit(tx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details: { sessionsEnded: ended } });
+        // The deactivation names its author's role, which decides who may undo it (mayReactivateAccount).
+        const details: Record<string, string | number> = input.active ? { sessionsEnded: ended } : { sessionsEnded: ended, byRole: ctx.user.role };
+        audit(tx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details });
       });
       return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!);
     }),

@@ -1,8 +1,9 @@
 /** Accounts and sessions. Every write that can race names the version it read. */
+import { ROLES } from "@gugus/domain";
 import type { IsoDate, Role, TaskForcePlace } from "@gugus/domain";
 import { and, asc, count, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { sessions, taskForces, users } from "../schema.ts";
+import { auditLog, sessions, taskForces, users } from "../schema.ts";
 import { linkValidAt, withinScope } from "./scope.ts";
 import type { Scope } from "./scope.ts";
 
@@ -65,6 +66,38 @@ export function findUserForSignIn(db: Db, email: string, today: IsoDate): (UserR
     .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
     .where(eq(users.email, email))
     .get();
+}
+
+/** The task force of the account with this email (lower-cased), if there is one: to word a conflict for who asks. */
+export function findTaskForceOfEmail(db: Db, email: string): number | undefined {
+  return db.select({ taskForceId: users.taskForceId }).from(users).where(eq(users.email, email)).get()?.taskForceId;
+}
+
+const isRole = (value: unknown): value is Role => typeof value === "string" && (ROLES as readonly string[]).includes(value);
+
+/**
+ * The role of whoever made the account's latest deactivation, as the audit log records it: the
+ * `byRole` the deactivation wrote, else its author's role now; null when no deactivation is
+ * recorded or its author is unknown (the command line, a change made in the database).
+ */
+export function findDeactivatorRole(db: Db, userId: number): Role | null {
+  const row = db
+    .select({ details: auditLog.details, actorRole: users.role })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.action, "account.deactivate"), eq(auditLog.outcome, "success"), eq(auditLog.targetType, "user"), eq(auditLog.targetId, String(userId))))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
+  if (!row) return null;
+  let recorded: unknown;
+  try {
+    recorded = row.details === null ? undefined : (JSON.parse(row.details) as Record<string, unknown>).byRole;
+  } catch {
+    recorded = undefined;
+  }
+  if (isRole(recorded)) return recorded;
+  return row.actorRole ?? null;
 }
 
 export function findPasswordHash(db: Db, userId: number): string | undefined {
