@@ -33,16 +33,16 @@ export function useUnsavedChanges(dirty: boolean): void {
 }
 
 /** Is there unsaved input in a form below? The registry a modal gives the forms inside it. */
-function useUnsavedRegistry(): { registry: UnsavedRegistry; dirty: boolean } {
-  const forms = useRef(new Map<string, boolean>());
-  const [dirty, setDirty] = useState(false);
+function useUnsavedRegistry(): { registry: UnsavedRegistry; isDirty: () => boolean } {
+  // Read when the modal is asked to close, not rendered: a key pressed right after typing still counts.
+  const forms = useRef(new Set<string>());
   const report = useCallback((key: string, value: boolean) => {
-    if (value) forms.current.set(key, true);
+    if (value) forms.current.add(key);
     else forms.current.delete(key);
-    setDirty(forms.current.size > 0);
   }, []);
   const registry = useMemo(() => ({ report }), [report]);
-  return { registry, dirty };
+  const isDirty = useCallback(() => forms.current.size > 0, []);
+  return { registry, isDirty };
 }
 
 /**
@@ -51,11 +51,16 @@ function useUnsavedRegistry(): { registry: UnsavedRegistry; dirty: boolean } {
  */
 export function FormModal({ opened, onClose, children, ...props }: Omit<ModalProps, "onClose"> & { onClose: () => void; children: ReactNode }) {
   const { t } = useTranslation();
-  const { registry, dirty } = useUnsavedRegistry();
+  const { registry, isDirty } = useUnsavedRegistry();
   const [asking, setAsking] = useState(false);
+  const keep = useRef<HTMLButtonElement>(null);
+  // The question takes the focus, so a keyboard user answers it at once (Enter keeps editing).
+  useEffect(() => {
+    if (asking) keep.current?.focus();
+  }, [asking]);
   const close = () => {
     if (asking) setAsking(false);
-    else if (dirty) setAsking(true);
+    else if (isDirty()) setAsking(true);
     else onClose();
   };
   const discard = () => {
@@ -72,7 +77,7 @@ export function FormModal({ opened, onClose, children, ...props }: Omit<ModalPro
                 {t("unsaved.question")}
               </Text>
               <Group gap="xs">
-                <Button size="xs" variant="default" onClick={() => setAsking(false)} data-autofocus>
+                <Button ref={keep} size="xs" variant="default" onClick={() => setAsking(false)}>
                   {t("unsaved.keep")}
                 </Button>
                 <Button size="xs" color="red" onClick={discard}>
