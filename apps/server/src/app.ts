@@ -50,6 +50,8 @@ export type BuildServerOptions = {
   trustProxy?: boolean | string[];
   /** Most /trpc requests per client address per minute; 0 turns the limit off. Default 600. */
   rateLimitPerMinute?: number;
+  /** The server's secret (secret-key.ts), handed to the api. Absent (tests), one made for the process. */
+  secretKey?: Buffer;
 };
 
 /** Logs a request without its query string (tRPC may put inputs there) and without headers. */
@@ -90,6 +92,7 @@ export async function buildServer({
   appDist = {},
   trustProxy = false,
   rateLimitPerMinute = 600,
+  secretKey,
 }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -152,6 +155,7 @@ export async function buildServer({
             client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
             cookies: cookieJar(req, res, secure),
             secure,
+            ...(secretKey ? { secretKey } : {}),
           });
         },
         onError: ({ error, path, type }) => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { chmodSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CreatedAdmin } from "@gugus/api";
 import type { Env } from "./env.ts";
@@ -28,5 +28,8 @@ export function firstAdminFile(env: Pick<Env, "databasePath">): string {
 
 export function writeFirstAdminFile(env: Pick<Env, "databasePath">, admin: CreatedAdmin): void {
   if (env.databasePath === ":memory:") return;
-  writeFileSync(firstAdminFile(env), firstAdminBanner(admin), { mode: 0o600 });
+  const file = firstAdminFile(env);
+  writeFileSync(file, firstAdminBanner(admin), { mode: 0o600 });
+  // The mode applies only to a new file: one left from an earlier database keeps its own otherwise.
+  chmodSync(file, 0o600);
 }

@@ -4,6 +4,9 @@ import { DatabaseInUseError } from "./database-lock.ts";
 import { EnvError, readEnv } from "./env.ts";
 import { startServer } from "./start.ts";
 
+// Whatever the server writes (database, journals, key, first admin's password, backups) is its owner's alone.
+process.umask(0o077);
+
 try {
   const env = readEnv();
   const running = await startServer(env);

@@ -12,6 +12,7 @@ import { buildServer } from "./app.ts";
 import { firstAdminFile, writeFirstAdminFile } from "./banner.ts";
 import { acquireDatabaseLock } from "./database-lock.ts";
 import type { Env } from "./env.ts";
+import { loadOrCreateSecretKey } from "./secret-key.ts";
 
 export type Running = {
   app: FastifyInstance;
@@ -38,7 +39,8 @@ export async function startServer(env: Env): Promise<Running> {
     const added = seedDatabase(database.db);
     const firstAdmin = await ensureFirstAdmin(database.db, { email: env.firstAdminEmail, now: new Date() });
     if (firstAdmin) writeFirstAdminFile(env, firstAdmin);
-    app = await buildServer({ database, logger: { level: env.logLevel }, trustProxy: env.trustProxy, rateLimitPerMinute: env.rateLimitPerMinute });
+    const secretKey = loadOrCreateSecretKey(env.databasePath);
+    app = await buildServer({ database, logger: { level: env.logLevel }, trustProxy: env.trustProxy, rateLimitPerMinute: env.rateLimitPerMinute, secretKey });
     app.log.info({ databasePath: env.databasePath, added }, "database ready");
     if (firstAdmin) app.log.info({ email: firstAdmin.account.email, file: firstAdminFile(env) }, "first central admin created; its one-time password is in the file (and on the terminal)");
     const url = await app.listen({ port: env.port, host: env.host });

@@ -3,6 +3,7 @@
  * build the same context the server does; the server adds the request's facts (client address,
  * cookies, whether it came over HTTPS).
  */
+import { createHmac, randomBytes } from "node:crypto";
 import { createReadCache } from "@gugus/db";
 import type { Db, InstrumentRow, MembershipRow, ReadCache, SqliteConnection, TaskForceRow, UserRow } from "@gugus/db";
 import type { Actor } from "@gugus/domain";
@@ -26,7 +27,15 @@ export type ContextOptions = {
   cookies?: CookieJar;
   /** Did the request arrive over HTTPS? Decides the cookie's name and Secure flag. */
   secure?: boolean;
+  /**
+   * The server's secret (32 bytes kept beside the database): keys the hash under which sign-in
+   * attempts keep the email (HMAC-SHA256), so the table does not give emails back to a dictionary.
+   * Absent (tests), a key made for this process.
+   */
+  secretKey?: Buffer;
 };
+
+const PROCESS_SECRET_KEY = randomBytes(32);
 
 /** The signed-in account, as read from the database for this request. */
 export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
@@ -34,7 +43,7 @@ export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
 /** What the policy's scope resolved for a call (see scope.ts), already checked to be in the caller's scope. */
 export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; account?: UserRow };
 
-export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false }: ContextOptions) {
+export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false, secretKey = PROCESS_SECRET_KEY }: ContextOptions) {
   return {
     db,
     sqlite,
@@ -43,6 +52,8 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     cache: cache ?? createReadCache(sqlite),
     cookies: cookies ?? createMemoryCookieJar(),
     secure,
+    /** The keyed hash of an email, as sign-in attempts are kept. */
+    hashEmail: (email: string) => createHmac("sha256", secretKey).update(email).digest("hex"),
     /** Set by the access guard for signed-in procedures. */
     user: null as SignedInUser | null,
     /** Set for each call by the scope guard, from the policy line's target. */

@@ -89,7 +89,7 @@ export const authRouter = {
     if (ctx.requestState.signIns++ > 0) throw new DomainError("SIGN_IN_THROTTLED");
     const now = ctx.now().getTime();
     const today = todayOf(ctx);
-    const emailHash = sha256(input.email);
+    const emailHash = ctx.hashEmail(input.email);
     const attemptId = admitAttempt(ctx, emailHash);
     pruneSignInAttempts(ctx.db, now - DAY_MS);
 
@@ -160,7 +160,7 @@ export const authRouter = {
     .input(z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4), newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4) }).strict())
     .mutation(async ({ ctx, input }) => {
       const user = ctx.user;
-      const attemptId = admitAttempt(ctx, sha256(user.email));
+      const attemptId = admitAttempt(ctx, ctx.hashEmail(user.email));
       const hashBefore = findPasswordHash(ctx.db, user.id);
       const ok = await verifyPassword(hashBefore, input.currentPassword);
       if (!ok) {
