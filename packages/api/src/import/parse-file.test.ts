@@ -9,7 +9,7 @@ import { readTable, XLSX_MAX_COLUMNS, XLSX_MAX_UNPACKED_BYTES } from "./parse-fi
 
 // A zip written byte by byte, so that a test can make its central directory say what it likes.
 type Stored = { name: string; bytes: Uint8Array; size: number; crc: number };
-type Listing = { name: string; of: number; size?: number; localSize?: number };
+type Listing = { name: string; of: number; size?: number; localSize?: number; descriptor?: boolean };
 
 const u16 = (n: number) => Buffer.from([n & 0xff, (n >>> 8) & 0xff]);
 const u32 = (n: number) => {
@@ -33,17 +33,22 @@ function craftZip(entries: Stored[], listings: Listing[]): Buffer {
   let at = 0;
   for (const [i, e] of entries.entries()) {
     const name = Buffer.from(e.name);
-    const localSize = listings.find((l) => l.of === i)?.localSize ?? e.size;
-    const header = Buffer.concat([u32(0x04034b50), u16(20), u16(0), u16(8), u16(0), u16(0), u32(e.crc), u32(e.bytes.length), u32(localSize), u16(name.length), u16(0), name]);
+    const listing = listings.find((l) => l.of === i);
+    const localSize = listing?.localSize ?? e.size;
+    // With a data descriptor (flag 8) the local header leaves crc and sizes 0; they follow the data.
+    const header = listing?.descriptor
+      ? Buffer.concat([u32(0x04034b50), u16(20), u16(8), u16(8), u16(0), u16(0), u32(0), u32(0), u32(0), u16(name.length), u16(0), name])
+      : Buffer.concat([u32(0x04034b50), u16(20), u16(0), u16(8), u16(0), u16(0), u32(e.crc), u32(e.bytes.length), u32(localSize), u16(name.length), u16(0), name]);
+    const descriptor = listing?.descriptor ? Buffer.concat([u32(0x08074b50), u32(e.crc), u32(e.bytes.length), u32(e.size)]) : Buffer.alloc(0);
     offsets.push(at);
-    parts.push(header, Buffer.from(e.bytes));
-    at += header.length + e.bytes.length;
+    parts.push(header, Buffer.from(e.bytes), descriptor);
+    at += header.length + e.bytes.length + descriptor.length;
   }
   const central: Buffer[] = listings.map((l) => {
     const e = entries[l.of]!;
     const name = Buffer.from(l.name);
     return Buffer.concat([
-      u32(0x02014b50), u16(20), u16(20), u16(0), u16(8), u16(0), u16(0), u32(e.crc), u32(e.bytes.length), u32(l.size ?? e.size),
+      u32(0x02014b50), u16(20), u16(20), u16(l.descriptor ? 8 : 0), u16(8), u16(0), u16(0), u32(e.crc), u32(e.bytes.length), u32(l.size ?? e.size),
       u16(name.length), u16(0), u16(0), u16(0), u16(0), u32(0), u32(offsets[l.of]!), name,
     ]);
   });
@@ -118,6 +123,12 @@ describe("reading a zip as its central directory lists it", () => {
     expect(await refusal(readTable("gt.xlsx", craftZip(entries, listings)))).toMatchObject({ details: { reason: "too_large" } });
   });
 
+  it("reads entries written with data descriptors (sizes only in the central directory), as Java's zip writers do", async () => {
+    const entries = workbookEntries(sheetXml(`${HEADER_ROW}<row r="2">${inline("A2", "32.73")}</row>`));
+    const listings = listEach(entries).map((l) => ({ ...l, descriptor: true }));
+    expect(await readTable("gt.xlsx", craftZip(entries, listings))).toEqual([["kode", "jenis"], ["32.73"]]);
+  });
+
   it("refuses a file that is not a zip, or one cut short", async () => {
     const entries = workbookEntries(sheetXml(HEADER_ROW));
     const file = craftZip(entries, listEach(entries));
@@ -174,6 +185,23 @@ describe("bounding the work on a sheet before it is done", () => {
       stored("xl/styles.xml", `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`),
     ];
     expect(await readTable("gt.xlsx", craftZip(entries, listEach(entries)))).toEqual([["kode", "", "Tanggal"], [], ["1.5", "true", "2015-06-01", "a & b", "", "kode"]]);
+  });
+
+  it("reads past column ranges, merged ranges and validations over the whole sheet without doing their work", async () => {
+    const sheet = `<worksheet><cols><col min="1" max="1000000000" width="9"/></cols><sheetData>${HEADER_ROW}</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations></worksheet>`;
+    const entries = workbookEntries(sheet);
+    expect(await readTable("gt.xlsx", craftZip(entries, listEach(entries)))).toEqual([["kode", "jenis"]]);
+  });
+
+  it("reads dates in the 1904 date system, and a sheet whose elements carry a namespace prefix", async () => {
+    const sheet = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" s="1"><x:v>40694</x:v></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>`;
+    const entries = workbookEntries(sheet).map((e) =>
+      e.name === "xl/workbook.xml"
+        ? stored(e.name, `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="1"/><sheets><sheet name="GT" sheetId="1" r:id="rId1"/></sheets></workbook>`)
+        : e,
+    );
+    entries.push(stored("xl/styles.xml", `<styleSheet><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`));
+    expect(await readTable("gt.xlsx", craftZip(entries, listEach(entries)))).toEqual([["2015-06-01", "x"]]);
   });
 
   it("keeps answering other requests while the largest allowed sheet is read (2,001 rows × 256 columns)", { timeout: 60_000 }, async () => {
