@@ -48,14 +48,16 @@ function* tokens(xml: string): Generator<Token> {
       return;
     }
     if (open > at) yield { text: decodeEntities(xml.slice(at, open)) };
-    if (xml.startsWith("<?", open)) at = endOf(xml, "?>", open);
-    else if (xml.startsWith("<!--", open)) at = endOf(xml, "-->", open);
-    else if (xml.startsWith("<![CDATA[", open)) {
-      const end = endOf(xml, "]]>", open);
-      yield { text: xml.slice(open + 9, end - 3) };
-      at = end;
-    } else if (xml.startsWith("<!", open)) throw unreadable(); // no DOCTYPE, so no entity tricks
-    else {
+    const second = xml.charCodeAt(open + 1);
+    if (second === 0x3f /* ? */) at = endOf(xml, "?>", open);
+    else if (second === 0x21 /* ! */) {
+      if (xml.startsWith("<!--", open)) at = endOf(xml, "-->", open);
+      else if (xml.startsWith("<![CDATA[", open)) {
+        const end = endOf(xml, "]]>", open);
+        yield { text: xml.slice(open + 9, end - 3) };
+        at = end;
+      } else throw unreadable(); // no DOCTYPE, so no entity tricks
+    } else {
       TAG.lastIndex = open;
       const m = TAG.exec(xml);
       if (!m) throw unreadable();
@@ -70,7 +72,10 @@ function* tokens(xml: string): Generator<Token> {
       }
       const selfClosing = body.endsWith("/");
       const attributes: Record<string, string> = {};
-      if (body.length > 1) for (const a of body.matchAll(ATTRIBUTE)) attributes[a[1]!] = decodeEntities(a[2] ?? a[3] ?? "");
+      if (body.length > 1) {
+        ATTRIBUTE.lastIndex = 0;
+        for (let a = ATTRIBUTE.exec(body); a; a = ATTRIBUTE.exec(body)) attributes[a[1]!] = decodeEntities(a[2] ?? a[3] ?? "");
+      }
       const qualified = m[2]!;
       yield { tag: { name: qualified.slice(qualified.indexOf(":") + 1), closing: m[1] === "/", selfClosing, attributes } };
       at = end + 1;

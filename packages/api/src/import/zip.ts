@@ -25,7 +25,7 @@ const LOCAL = 0x04034b50;
 const EOCD_SIZE = 22;
 
 /** A zip's entries as its central directory lists them, checked; unpack one with {@link ZipFile.read}. */
-export type ZipFile = { names: string[]; read: (name: string) => Promise<Uint8Array | undefined> };
+export type ZipFile = { read: (name: string) => Promise<Uint8Array | undefined> };
 
 /**
  * Opens a zip, refusing (IMPORT_FILE_INVALID) one whose central directory lists more than
@@ -103,13 +103,11 @@ export function openZip(content: Uint8Array, limits: ZipLimits): ZipFile {
 
   const byName = new Map(entries.map((e) => [e.name.replace(/^\/+/, "").toLowerCase(), e]));
   return {
-    names: entries.map((e) => e.name.replace(/^\/+/, "")),
     read: async (name) => {
       const entry = byName.get(name.toLowerCase());
       return entry ? await unpack(content.subarray(entry.dataStart, entry.dataStart + entry.compressedSize), entry) : undefined;
     },
   };
-
 }
 
 function findEndOfCentralDirectory(content: Uint8Array, view: DataView): number {
