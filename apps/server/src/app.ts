@@ -24,6 +24,7 @@ import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from "fastify";
 import { renderFrontPage } from "./front-page.ts";
+import { UNTRUSTED_PROXY_WARNING } from "./exposure.ts";
 import { handleServerError, refusalOf, sendRefusal } from "./refusals.ts";
 import { checkApiRequest } from "./request-guard.ts";
 
@@ -103,6 +104,18 @@ export async function buildServer({
     frameworkErrors: (error, req, reply) => void handleServerError(error, req, reply),
   });
   app.setErrorHandler(handleServerError);
+
+  if (trustProxy === false || (Array.isArray(trustProxy) && trustProxy.length === 0)) {
+    // Once per process: a proxy in front that the server does not trust is the commonest deployment trap.
+    let warned = false;
+    app.addHook("onRequest", (req, _reply, done) => {
+      if (!warned && (req.headers["x-forwarded-for"] !== undefined || req.headers["x-forwarded-proto"] !== undefined || req.headers.forwarded !== undefined)) {
+        warned = true;
+        req.log.warn(UNTRUSTED_PROXY_WARNING);
+      }
+      done();
+    });
+  }
 
   const cache = createReadCache(database.sqlite);
 

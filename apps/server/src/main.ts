@@ -2,6 +2,7 @@
 import { firstAdminBanner, firstAdminFile } from "./banner.ts";
 import { DatabaseInUseError } from "./database-lock.ts";
 import { EnvError, readEnv } from "./env.ts";
+import { exposureBanner } from "./exposure.ts";
 import { startServer } from "./start.ts";
 
 // Whatever the server writes (database, journals, key, first admin's password, backups) is its owner's alone.
@@ -10,6 +11,7 @@ process.umask(0o077);
 try {
   const env = readEnv();
   const running = await startServer(env);
+  if (running.exposureWarning) console.error(exposureBanner(running.exposureWarning));
   console.log(`\n  Gugus is running:\n    ${running.url}/admin/   (admin)\n    ${running.url}/portal/  (portal)\n    ${running.url}/healthz\n`);
   if (running.firstAdmin) {
     // The password goes to a terminal, never into a captured log stream; the file keeps it either way.

@@ -12,6 +12,7 @@ import { buildServer } from "./app.ts";
 import { firstAdminFile, writeFirstAdminFile } from "./banner.ts";
 import { acquireDatabaseLock } from "./database-lock.ts";
 import type { Env } from "./env.ts";
+import { exposureWarning } from "./exposure.ts";
 import { loadOrCreateSecretKey } from "./secret-key.ts";
 
 export type Running = {
@@ -19,6 +20,8 @@ export type Running = {
   url: string;
   /** The central admin created on this start (empty database), with its one-time password; else null. */
   firstAdmin: CreatedAdmin | null;
+  /** Said when the server listens beyond loopback without HTTPS or a trusted proxy (logged as a warning too); else null. */
+  exposureWarning: string | null;
   stop: () => Promise<void>;
 };
 
@@ -44,6 +47,8 @@ export async function startServer(env: Env): Promise<Running> {
     app.log.info({ databasePath: env.databasePath, added }, "database ready");
     if (firstAdmin) app.log.info({ email: firstAdmin.account.email, file: firstAdminFile(env) }, "first central admin created; its one-time password is in the file (and on the terminal)");
     const url = await app.listen({ port: env.port, host: env.host });
+    const exposure = exposureWarning(env);
+    if (exposure) app.log.warn({ host: env.host, trustProxy: env.trustProxy }, exposure);
     let stopping: Promise<void> | undefined;
     const server = app;
     const stop = () =>
@@ -56,7 +61,7 @@ export async function startServer(env: Env): Promise<Running> {
         database.close();
         lock?.release();
       })());
-    return { app, url, firstAdmin, stop };
+    return { app, url, firstAdmin, exposureWarning: exposure, stop };
   } catch (error) {
     await app?.close();
     database.close();
