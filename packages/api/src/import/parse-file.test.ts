@@ -2,6 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { crc32, deflateRawSync } from "node:zlib";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { failureOf, fixtureFactory } from "../test-helpers.ts";
 import type { Fixture } from "../test-helpers.ts";
@@ -134,6 +136,35 @@ describe("reading a zip as its central directory lists it", () => {
     const file = craftZip(entries, listEach(entries));
     expect(await refusal(readTable("gt.xlsx", Buffer.from("kode,jenis\n")))).toMatchObject({ details: { reason: "unreadable" } });
     expect(await refusal(readTable("gt.xlsx", file.subarray(0, file.length - 30)))).toMatchObject({ details: { reason: "unreadable" } });
+  });
+});
+
+describe("reading back what a spreadsheet writer wrote", () => {
+  const text = fc.string({ unit: fc.constantFrom("a", "Z", "7", " ", "<", ">", "&", '"', "'", "é", "中", "😀", ".", "/", "\n"), maxLength: 12 });
+  const day = fc.integer({ min: -30_000, max: 40_000 }).map((d) => new Date(Date.UTC(2000, 0, 1) + d * 86_400_000));
+  const cell = fc.oneof(text, fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), day);
+
+  it("reads any table of text, numbers and dates written by exceljs as the same text (numbers as JavaScript writes them, dates as YYYY-MM-DD)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 5 }), async (rows) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet("GT");
+        for (const row of rows) sheet.addRow(row);
+        const file = Buffer.from(await workbook.xlsx.writeBuffer());
+        // Whether a writer keeps an empty cell at a row's end, or an empty last row, is its own choice: compare without them.
+        const trimmed = (table: (string | number | Date)[][]) => {
+          const out = table.map((row) => {
+            const cells = row.map((c) => (typeof c === "number" ? String(c) : c instanceof Date ? c.toISOString().slice(0, 10) : c));
+            while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+            return cells;
+          });
+          while (out.length > 0 && out[out.length - 1]!.length === 0) out.pop();
+          return out;
+        };
+        expect(trimmed(await readTable("gt.xlsx", file))).toEqual(trimmed(rows));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
