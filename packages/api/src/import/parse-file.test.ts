@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { failureOf, fixtureFactory } from "../test-helpers.ts";
 import type { Fixture } from "../test-helpers.ts";
+import { DomainError } from "@gugus/domain";
 import { readTable, XLSX_MAX_COLUMNS, XLSX_MAX_UNPACKED_BYTES } from "./parse-file.ts";
 
 // A zip written byte by byte, so that a test can make its central directory say what it likes.
@@ -129,6 +130,25 @@ describe("reading a zip as its central directory lists it", () => {
     const entries = workbookEntries(sheetXml(`${HEADER_ROW}<row r="2">${inline("A2", "32.73")}</row>`));
     const listings = listEach(entries).map((l) => ({ ...l, descriptor: true }));
     expect(await readTable("gt.xlsx", craftZip(entries, listings))).toEqual([["kode", "jenis"], ["32.73"]]);
+  });
+
+  it("answers any damaged workbook with a table or IMPORT_FILE_INVALID, never another error", async () => {
+    const entries = [...workbookEntries(sheetXml(`${HEADER_ROW}<row r="2">${inline("A2", "32.73")}</row>`)), stored("xl/sharedStrings.xml", "<sst><si><t>a</t></si></sst>")];
+    const file = craftZip(entries, listEach(entries));
+    const damage = fc.array(fc.tuple(fc.nat({ max: file.length - 1 }), fc.nat({ max: 255 })), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(damage, fc.nat({ max: file.length }), async (changes, keep) => {
+        const copy = Buffer.from(file.subarray(0, Math.max(keep, file.length - 40)));
+        for (const [at, byte] of changes) if (at < copy.length) copy[at] = byte;
+        try {
+          expect(Array.isArray(await readTable("gt.xlsx", copy))).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(DomainError);
+          expect((error as DomainError).code).toBe("IMPORT_FILE_INVALID");
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("refuses a file that is not a zip, or one cut short", async () => {
