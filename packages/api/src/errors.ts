@@ -70,14 +70,29 @@ export type ApiErrorData = {
 
 type IssueLike = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
 
+/**
+ * A path segment as sent: an array index, or a field name as a schema spells it (a letter, then
+ * letters, digits or underscores, at most 40). Anything else could be the caller's own text (a
+ * record key, `__proto__`) and is sent as `*`.
+ */
+function safeSegment(segment: PropertyKey | { key: PropertyKey }): string {
+  const value = typeof segment === "object" ? segment.key : segment;
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 ? String(value) : "*";
+  return typeof value === "string" && /^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(value) ? value : "*";
+}
+
+/**
+ * The issues of a validation error, naming no input: a domain code's own message, else the generic
+ * one (zod's texts quote unknown key names and received values).
+ */
 function issuesOf(cause: unknown): ErrorIssue[] | undefined {
   if (!cause || typeof cause !== "object" || !("issues" in cause) || !Array.isArray(cause.issues)) return undefined;
   return (cause.issues as IssueLike[]).slice(0, 50).map((issue) => {
     const key = isDomainErrorCode(issue.message) ? issue.message : "VALIDATION_FAILED";
     return {
-      path: (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join("."),
+      path: (issue.path ?? []).map(safeSegment).join("."),
       messageKey: key,
-      message: isDomainErrorCode(issue.message) ? DOMAIN_ERRORS[issue.message].message : String(issue.message).slice(0, 300),
+      message: DOMAIN_ERRORS[key].message,
     };
   });
 }
