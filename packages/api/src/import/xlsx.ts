@@ -3,13 +3,13 @@
  * done: a row past `maxRows` or a cell past `maxColumns` stops the read at once (before any table is
  * built), and the reader gives the event loop a turn every few thousand cells.
  *
- * Why our own reader (see `parse-file.ts` for the decision): exceljs (4.4.0, unmaintained; it pulls in unzipper 0.10,
- * fstream, rimraf 2 and inflight) unpacks every entry the central directory lists and builds the whole
- * workbook — every sheet, merged ranges and data validations expanded cell by cell, `<col max>` loops,
- * defined names — before any cap can apply; SheetJS's npm release (xlsx 0.18.5) is stale and also reads
- * everything eagerly. The import needs only the first sheet's cell values, shared strings and which
- * styles are dates, so this reads just those entries (through `zip.ts`, sizes checked from the central
- * directory) and ignores the rest. exceljs stays only for writing our own export (no untrusted input).
+ * Why our own reader (the decision is written at `parse-file.ts`): exceljs 4.4.0 (unmaintained; it
+ * pulls in unzipper 0.10, fstream, rimraf 2 and inflight) unpacks every entry the central directory
+ * lists and builds the whole workbook — every sheet, merged ranges and data validations expanded cell
+ * by cell, `<col max>` loops, defined names — before any cap can apply; SheetJS's npm release (xlsx
+ * 0.18.5) is stale and reads everything eagerly too. The import needs only the first sheet's cell
+ * values, the shared strings and which styles are dates, so this reads just those entries (through
+ * `zip.ts`, sizes checked from the central directory) and skips the rest unread.
  */
 import { DomainError } from "@gugus/domain";
 import type { ZipFile } from "./zip.ts";
