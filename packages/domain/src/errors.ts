@@ -70,6 +70,7 @@ export const DOMAIN_ERRORS = {
   },
   INSTRUMENT_NUMBER_INVALID: { kind: "invalid", message: "An instrument number is 1 to 100 characters." },
   INSTRUMENT_ISSUER_INVALID: { kind: "invalid", message: "An issuer is 2 to 160 characters." },
+  DOCUMENT_REF_INVALID: { kind: "invalid", message: "A document reference is an http(s) link (e.g. a JDIH page) of at most 300 characters." },
   INSTRUMENT_END_BEFORE_START: { kind: "invalid", message: "An instrument cannot end or be revoked before its date." },
   INSTRUMENT_NOT_FOUND: { kind: "not_found", message: "No establishment instrument has this id." },
   INSTRUMENT_DUPLICATE: { kind: "conflict", message: "This task force already has an instrument of this type and number." },

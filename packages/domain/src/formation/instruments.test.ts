@@ -67,9 +67,26 @@ describe("the instrument form", () => {
     const v = InstrumentSchema.parse({ ...base, number: "1/\u00002019", issuer: "Wali\u0000Kota" });
     expect([v.number, v.issuer]).toEqual(["1/ 2019", "Wali Kota"]);
   });
-  it("puts the document reference through the text rule: a phone number is refused, control characters read as spaces", () => {
-    expect(InstrumentSchema.safeParse({ ...base, documentRef: "hubungi 0812-3456-7890" }).error?.issues[0]?.message).toBe("PERSONAL_DATA_IN_TEXT");
-    expect(InstrumentSchema.parse({ ...base, documentRef: "JDIH\u0000/12" }).documentRef).toBe("JDIH /12");
-    expect(InstrumentSchema.safeParse({ ...base, documentRef: "x".repeat(301) }).error?.issues[0]?.message).toBe("VALIDATION_FAILED");
+  const refIssues = (documentRef: unknown) => InstrumentSchema.safeParse({ ...base, documentRef }).error?.issues.map((i) => i.message);
+  it("puts the document reference through the text rule: a phone number or an NIK is refused, even inside a link", () => {
+    expect(refIssues("hubungi 0812-3456-7890")?.[0]).toBe("PERSONAL_DATA_IN_TEXT");
+    expect(refIssues("NIK korban 3275010101010001 HP 081234567890")?.[0]).toBe("PERSONAL_DATA_IN_TEXT");
+    expect(refIssues("https://jdih.bekasikota.go.id/cari?nik=3275-0101-0101-0001")?.[0]).toBe("PERSONAL_DATA_IN_TEXT");
+  });
+  it("takes a document reference only as an http(s) link, trimmed, or empty", () => {
+    expect(InstrumentSchema.parse({ ...base, documentRef: " https://jdih.bekasikota.go.id/dokumen/perwali-12-2019.pdf " }).documentRef).toBe("https://jdih.bekasikota.go.id/dokumen/perwali-12-2019.pdf");
+    expect(InstrumentSchema.parse({ ...base, documentRef: "HTTP://jdih.jabarprov.go.id/x" }).documentRef).toBe("HTTP://jdih.jabarprov.go.id/x");
+    expect(InstrumentSchema.parse({ ...base, documentRef: "" }).documentRef).toBe("");
+    expect(InstrumentSchema.parse({ ...base, documentRef: null }).documentRef).toBeNull();
+  });
+  it("refuses a document reference that is not an http(s) link: an archive number, javascript:, data:, ftp:, a link without a host or with spaces", () => {
+    for (const ref of ["Arsip 12/2019", "JDIH\u0000/12", "javascript:alert(1)", "JavaScript://jdih.go.id/%0Aalert(1)", "data:text/html,hi", "ftp://jdih.go.id/x", "https://", "https:///path", "https://jdih go.id/x", "//jdih.go.id/x"]) {
+      expect(refIssues(ref), ref).toEqual(["DOCUMENT_REF_INVALID"]);
+    }
+  });
+  it("refuses a document reference of 301 characters and takes one of 300", () => {
+    const link = (n: number) => `https://jdih.go.id/${"x".repeat(n - "https://jdih.go.id/".length)}`;
+    expect(InstrumentSchema.parse({ ...base, documentRef: link(300) }).documentRef).toHaveLength(300);
+    expect(refIssues(link(301))).toEqual(["DOCUMENT_REF_INVALID"]);
   });
 });

@@ -40,6 +40,18 @@ export function instrumentTypesFor(level: Level, kind: RegencyKind | null): Inst
   return INSTRUMENT_TYPE_CODES.filter((t) => instrumentFits(t, level, kind));
 }
 
+/** An http(s) link with a host name: what a document reference may be. */
+const HttpLinkSchema = z.url({ protocol: /^https?$/i, hostname: z.regexes.domain });
+
+/**
+ * Where an instrument's document can be found: an http(s) link (a JDIH page), at most 300
+ * characters, or empty. Anything else (an archive number, `javascript:`, `data:`) is refused with
+ * `DOCUMENT_REF_INVALID`; a link is free text too, so an NIK or a phone number inside one is refused.
+ */
+const DocumentRefSchema = optionalTextSchema("DOCUMENT_REF_INVALID", { max: 300 }).refine((ref) => ref === "" || (!/\s/.test(ref) && HttpLinkSchema.safeParse(ref).success), {
+  error: "DOCUMENT_REF_INVALID",
+});
+
 /** An establishment instrument as entered. */
 export const InstrumentFieldsSchema = z
   .object({
@@ -48,8 +60,8 @@ export const InstrumentFieldsSchema = z
     /** The date it was set (ditetapkan); it takes effect that day. */
     issuedOn: IsoDateSchema,
     issuer: textSchema("INSTRUMENT_ISSUER_INVALID", { max: 160 }),
-    /** Where the document can be found (a JDIH link or an archive number); optional. */
-    documentRef: optionalTextSchema("VALIDATION_FAILED", { max: 300 }).nullable().default(null),
+    /** Where the document can be found: an http(s) link (a JDIH page); optional. */
+    documentRef: DocumentRefSchema.nullable().default(null),
     /** The last day it is valid, when it says so. */
     endsOn: IsoDateSchema.nullable().default(null),
     /** The day it was revoked, if it was. */
