@@ -256,6 +256,15 @@ describe("RanPeriodSchema", () => {
     expect(msg({ ...draft, adoptedOn: "2030-01-01" })).toEqual(["PERIOD_ADOPTION_INCOMPLETE"]);
   });
 
+  it("puts the instrument through the one text rule: an NIK or a phone number is refused, a NUL read as a space, blank is required", () => {
+    const adopted = { ...draft, status: "adopted", adoptedOn: "2033-01-10" };
+    const msg = (instrument: unknown) => RanPeriodSchema.safeParse({ ...adopted, instrument }).error?.issues.map((i) => i.message);
+    expect(msg("Perpres 1/2033 NIK 3275-0101-0101-0001")).toEqual(["PERSONAL_DATA_IN_TEXT"]);
+    expect(msg("Perpres 1/2033, hubungi (0812) 3456-7890")).toEqual(["PERSONAL_DATA_IN_TEXT"]);
+    expect(msg("   ")).toEqual(["FIELD_REQUIRED"]);
+    expect(RanPeriodSchema.parse({ ...adopted, instrument: "Perpres\u00001/2033" }).instrument).toBe("Perpres 1/2033");
+  });
+
   it("refuses a non-numeric year, a fractional year, an impossible date and unknown keys", () => {
     expect(RanPeriodSchema.safeParse({ ...draft, firstYear: "2030" }).success).toBe(false);
     expect(RanPeriodSchema.safeParse({ ...draft, firstYear: 2030.5 }).success).toBe(false);

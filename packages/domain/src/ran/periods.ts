@@ -26,6 +26,9 @@ export const PeriodNumberSchema = z.number({ error: "PERIOD_NOT_FOUND" }).int({ 
 /** Longest period accepted, in years (periods have run five or six). */
 export const MAX_PERIOD_YEARS = 10;
 
+/** The instrument that adopts a period, e.g. "Perpres 19/2023": free text under the one text rule. */
+export const AdoptionInstrumentSchema = textSchema("INSTRUMENT_REQUIRED", { max: 200 });
+
 const periodFields = {
   number: z
     .number({ error: "PERIOD_NUMBER_INVALID" })
@@ -36,7 +39,7 @@ const periodFields = {
   lastYear: YearSchema,
   status: PeriodStatusSchema,
   /** The adopting instrument, e.g. "Perpres 19/2023"; null while a draft. */
-  instrument: z.string().trim().min(1).max(200).nullable(),
+  instrument: AdoptionInstrumentSchema.nullable(),
   /** The adoption date when known; null while a draft (and for old periods whose exact date is not on record). */
   adoptedOn: IsoDateSchema.nullable(),
 };
@@ -169,9 +172,6 @@ export const PeriodDraftSchema = z
   .strict()
   .superRefine((p, ctx) => checkSpan(p, ctx));
 export type PeriodDraft = z.infer<typeof PeriodDraftSchema>;
-
-/** The instrument that adopts a period, e.g. "Perpres 19/2023": free text under the one text rule. */
-export const AdoptionInstrumentSchema = textSchema("INSTRUMENT_REQUIRED", { max: 200 });
 
 /** An adoption's date, required. */
 export const AdoptionDateSchema = z.string({ error: "DATE_REQUIRED" }).min(1, { error: "DATE_REQUIRED", abort: true }).pipe(IsoDateSchema);
