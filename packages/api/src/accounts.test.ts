@@ -253,3 +253,36 @@ describe("the audit log", () => {
     expect(await admin.audit.actions()).toContain("access.denied");
   });
 });
+
+describe("an id out of scope answers like a missing one, at the same cost", () => {
+  const auditCount = () => fx.handle.sqlite.prepare("SELECT count(*) FROM audit_log").pluck().get() as number;
+  /** The answer a call gets and the audit rows it writes. */
+  async function answer(call: () => Promise<unknown>) {
+    const before = auditCount();
+    const e = await failure(call());
+    return { ...e, auditRows: auditCount() - before };
+  }
+
+  it("an account of a sibling regency and an account that does not exist: same answer, one audit row each", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    const elsewhere = await answer(() => admin.accounts.get({ id: fx.targetUserIds.siblingRegency }));
+    const nowhere = await answer(() => admin.accounts.get({ id: 999_999 }));
+    expect(elsewhere).toEqual(nowhere);
+    expect(nowhere).toMatchObject({ messageKey: "ACCOUNT_NOT_FOUND", auditRows: 1 });
+  });
+
+  it("a task force of another province and one that does not exist: same answer, one audit row each", async () => {
+    fresh();
+    const admin = fx.callerAs("regencyAdmin");
+    const elsewhere = await answer(() => admin.accounts.create({ ...good(), taskForceId: taskForceId("33") }));
+    const nowhere = await answer(() => admin.accounts.create({ ...good(), taskForceId: 999_999 }));
+    expect(elsewhere).toEqual(nowhere);
+    expect(nowhere).toMatchObject({ messageKey: "TASK_FORCE_NOT_FOUND", auditRows: 1 });
+  });
+
+  it("a central admin's missing id is simply not found: nothing to tell apart, nothing audited", async () => {
+    fresh();
+    expect(await answer(() => fx.callerAs("centralAdmin").accounts.get({ id: 999_999 }))).toMatchObject({ messageKey: "ACCOUNT_NOT_FOUND", auditRows: 0 });
+  });
+});

@@ -1,9 +1,10 @@
 /**
  * The policy's scope, resolved for one call: the target the policy line names (a task force, a
  * record of one, an account) is read from the validated input and must lie within what the caller
- * may see. Out of scope looks exactly like "not found" (the record's own NOT_FOUND), and is
- * audited. The procedure builder in trpc.ts runs this before every handler; handlers read the
- * resolved target with {@link getTargetTaskForce} and its siblings, and hold no scope code.
+ * may see. Out of scope looks exactly like "not found" (the record's own NOT_FOUND), and both are
+ * audited alike, so they cost the same. The procedure builder in trpc.ts runs this before every
+ * handler; handlers read the resolved target with {@link getTargetTaskForce} and its siblings, and
+ * hold no scope code.
  */
 import { findInstrument, findMembership, findTaskForce, findTaskForceIdByRegion, findUserById, isTaskForceInScope } from "@gugus/db";
 import type { InstrumentRow, MembershipRow, TaskForceRow, UserRow } from "@gugus/db";
@@ -17,9 +18,27 @@ import type { Rule } from "./policy.ts";
 type ScopedContext = Context & { user: SignedInUser };
 type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "ACCOUNT_NOT_FOUND";
 
-function deny(ctx: ScopedContext, targetType: string, targetId: number, code: DomainErrorCode): never {
-  audit(ctx, { action: "access.denied", outcome: "denied", targetType, targetId, details: { reason: "out_of_scope" } });
+/**
+ * Refuses a target as not found, audited the same way whether it is out of scope or missing: one
+ * audit row each, so neither the answer nor its cost tells an existing record elsewhere from none.
+ */
+function deny(ctx: ScopedContext, targetType: string, targetId: number, code: DomainErrorCode, reason: "out_of_scope" | "not_found" = "out_of_scope"): never {
+  audit(ctx, { action: "access.denied", outcome: "denied", targetType, targetId, details: { reason } });
   throw new DomainError(code);
+}
+
+/** No usable id in the input at all: nothing to look up, nothing to audit. */
+function missing(code: DomainErrorCode): never {
+  throw new DomainError(code);
+}
+
+/**
+ * A record that does not exist. For a caller who sees the whole country there is nothing to tell
+ * apart, and nothing is audited; for anyone else it is refused like one out of scope (see {@link deny}).
+ */
+function absent(ctx: ScopedContext, targetType: string, id: number | undefined, code: DomainErrorCode): never {
+  if (id === undefined || ctx.user.actor.place.level === "national") missing(code);
+  return deny(ctx, targetType, id, code, "not_found");
 }
 
 /**
@@ -30,8 +49,7 @@ function deny(ctx: ScopedContext, targetType: string, targetId: number, code: Do
 export function visibleTaskForce(ctx: ScopedContext, id: number | undefined, at: IsoDate = todayOf(ctx), notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
   if (id === undefined) throw new DomainError(notFound);
   if (!isTaskForceInScope(ctx.db, id, scopeOf(ctx))) {
-    if (findTaskForce(ctx.db, id, at)) deny(ctx, "task_force", id, notFound);
-    throw new DomainError(notFound);
+    deny(ctx, "task_force", id, notFound, findTaskForce(ctx.db, id, at) ? "out_of_scope" : "not_found");
   }
   const row = findTaskForce(ctx.db, id, at);
   if (!row) throw new DomainError(notFound);
@@ -67,13 +85,13 @@ export function resolveTarget(ctx: ScopedContext, rule: Rule, input: unknown): R
     if ("instrument" in target) {
       const id = idIn(input, target.instrument);
       const instrument = id === undefined ? undefined : findInstrument(ctx.db, id);
-      if (!instrument) throw new DomainError("INSTRUMENT_NOT_FOUND");
+      if (!instrument) return absent(ctx, "instrument", id, "INSTRUMENT_NOT_FOUND");
       return { instrument, taskForce: visibleTaskForce(ctx, instrument.taskForceId, date, "INSTRUMENT_NOT_FOUND") };
     }
     if ("membership" in target) {
       const id = idIn(input, target.membership);
       const membership = id === undefined ? undefined : findMembership(ctx.db, id);
-      if (!membership) throw new DomainError("MEMBERSHIP_NOT_FOUND");
+      if (!membership) return absent(ctx, "membership", id, "MEMBERSHIP_NOT_FOUND");
       return { membership, taskForce: visibleTaskForce(ctx, membership.taskForceId, date, "MEMBERSHIP_NOT_FOUND") };
     }
     return misconfigured(rule);
@@ -83,7 +101,7 @@ export function resolveTarget(ctx: ScopedContext, rule: Rule, input: unknown): R
     if (!("account" in target)) return misconfigured(rule);
     const id = idIn(input, target.account);
     const account = id === undefined ? undefined : findUserById(ctx.db, id, todayOf(ctx));
-    if (!account) throw new DomainError("ACCOUNT_NOT_FOUND");
+    if (!account) return absent(ctx, "user", id, "ACCOUNT_NOT_FOUND");
     if (!canSeeAccount(ctx.user.actor, account)) deny(ctx, "user", account.id, "ACCOUNT_NOT_FOUND");
     return { account };
   }
