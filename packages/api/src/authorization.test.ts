@@ -267,6 +267,18 @@ const CASES: Record<ProcedurePath, Case> = {
     input: (_t, fx) => ({ sessionId: fx.handle.sqlite.prepare("SELECT id FROM sessions WHERE user_id = ?").pluck().get(fx.userIds.regencyMember) }),
     expect: ok,
   },
+  "sessions.mine": {
+    writes: false,
+    expect: ok,
+    verify: (out: { current: boolean }[]) => expect(out.map((s) => s.current)).toEqual([true]),
+  },
+  // Another account's session (the deactivated one's): never one's own, whoever asks.
+  "sessions.endMine": {
+    writes: true,
+    input: (_t, fx) => ({ sessionId: fx.handle.sqlite.prepare("SELECT id FROM sessions WHERE user_id = ?").pluck().get(fx.userIds.deactivated) }),
+    expect: () => "NOT_FOUND",
+  },
+  "sessions.endOthers": { writes: true, expect: ok, verify: (out: { ended: number }) => expect(out.ended).toBe(0) },
   "audit.list": { writes: false, input: () => ({}), expect: ok },
   "audit.actions": { writes: false, expect: ok },
 };

@@ -95,6 +95,9 @@ export const POLICY = {
 
   "sessions.list": { access: "sessions.manage", scope: "none" },
   "sessions.end": { access: "sessions.manage", scope: "none" },
+  "sessions.mine": { access: "signed-in", scope: "none" },
+  "sessions.endMine": { access: "signed-in", scope: "none" },
+  "sessions.endOthers": { access: "signed-in", scope: "none" },
 
   "audit.list": { access: "audit.read", scope: "none" },
   "audit.actions": { access: "audit.read", scope: "none" },

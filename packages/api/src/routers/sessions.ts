@@ -1,4 +1,4 @@
-import { deleteSession, findSession, listSessions } from "@gugus/db";
+import { deleteSession, deleteSessionsOfUser, findSession, listSessions } from "@gugus/db";
 import { DomainError, SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS, sessionExpiresAt } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
@@ -22,6 +22,50 @@ export const sessionsRouter = {
         current: s.id === ctx.user.sessionId,
       }));
     }),
+
+  /** The caller's own open sessions, newest first: device, address, start and last use; this one marked. */
+  mine: signedInProcedure.input(z.void()).query(({ ctx }) => {
+    const now = ctx.now().getTime();
+    return listSessions(ctx.db, {
+      userId: ctx.user.id,
+      limit: 200,
+      lastSeenAfter: now - SESSION_IDLE_TIMEOUT_MS,
+      createdAfter: now - SESSION_ABSOLUTE_LIFETIME_MS,
+    }).map((s) => ({
+      id: s.id,
+      current: s.id === ctx.user.sessionId,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      expiresAt: sessionExpiresAt(s),
+      ip: s.ip,
+      userAgent: s.userAgent,
+    }));
+  }),
+
+  /**
+   * Ends one of the caller's other sessions. Another account's session, the calling one (signing
+   * out ends that) and a missing one are all SESSION_NOT_FOUND.
+   */
+  endMine: signedInProcedure.input(z.object({ sessionId: z.number().int().positive() }).strict()).mutation(({ ctx, input }) => {
+    inTransaction(ctx, (tx) => {
+      const session = findSession(tx.db, input.sessionId);
+      if (!session || session.userId !== ctx.user.id || session.id === ctx.user.sessionId || !deleteSession(tx.db, session.id)) {
+        throw new DomainError("SESSION_NOT_FOUND");
+      }
+      audit(tx, { action: "session.end", outcome: "success", targetType: "user", targetId: ctx.user.id, details: { sessionId: session.id, own: true } });
+    });
+    return { ok: true as const };
+  }),
+
+  /** Ends all the caller's sessions but the calling one; says how many ended. */
+  endOthers: signedInProcedure.input(z.void()).mutation(({ ctx }) => {
+    const ended = inTransaction(ctx, (tx) => {
+      const count = deleteSessionsOfUser(tx.db, ctx.user.id, { except: ctx.user.sessionId });
+      if (count > 0) audit(tx, { action: "session.end", outcome: "success", targetType: "user", targetId: ctx.user.id, details: { ended: count, own: true } });
+      return count;
+    });
+    return { ended };
+  }),
 
   /** Ends any session. */
   end: signedInProcedure.input(z.object({ sessionId: z.number().int().positive() }).strict()).mutation(({ ctx, input }) => {
