@@ -1,11 +1,10 @@
-import { SessionGate, Shell, UserMenu } from "@gugus/ui";
+import { AppRoot, SignedInShell, useSignOut } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
 import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
-import { Anchor, Button, Center, Loader, Paper, Stack, Text, Title } from "@mantine/core";
-import { Suspense, lazy, useEffect } from "react";
+import { Anchor, Button, Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
-import { Route, Switch } from "wouter";
-import { useSignOut } from "@gugus/ui";
+import { Route } from "wouter";
 import { HierarchyPage } from "./pages/HierarchyPage.tsx";
 
 // Pages other than the first one load when opened.
@@ -59,38 +58,22 @@ function SignedInApp({ me }: { me: Me }) {
     ...(hasCapability(me.role, "audit.read") ? [{ href: "/audit", label: t("admin.nav.audit") }] : []),
   ];
   return (
-    <Shell title={t("app.admin")} nav={nav} user={<UserMenu me={me} />}>
-      <Suspense
-        fallback={
-          <Center py="xl">
-            <Loader size="sm" role="status" aria-label={t("state.loading")} />
-          </Center>
-        }
-      >
-      <Switch>
-        <Route path="/" component={HierarchyPage} />
-        <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
-        <Route path="/periods" component={PeriodsPage} />
-        <Route path="/periods/:number">{(params) => <PeriodPage number={params.number} />}</Route>
-        <Route path="/coverage" component={CoveragePage} />
-        <Route path="/import" component={ImportPage} />
-        <Route path="/restructuring" component={RestructuringPage} />
-        <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
-        <Route path="/sessions" component={SessionsPage} />
-        <Route path="/audit" component={AuditPage} />
-        <Route>
-          <Text>{t("state.notFound")}</Text>
-        </Route>
-      </Switch>
-      </Suspense>
-    </Shell>
+    <SignedInShell title={t("app.admin")} nav={nav} me={me}>
+      <Route path="/" component={HierarchyPage} />
+      <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
+      <Route path="/periods" component={PeriodsPage} />
+      <Route path="/periods/:number">{(params) => <PeriodPage number={params.number} />}</Route>
+      <Route path="/coverage" component={CoveragePage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/restructuring" component={RestructuringPage} />
+      <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
+      <Route path="/sessions" component={SessionsPage} />
+      <Route path="/audit" component={AuditPage} />
+    </SignedInShell>
   );
 }
 
 export function App() {
   const { t } = useTranslation();
-  useEffect(() => {
-    document.title = `${t("app.name")} — ${t("app.admin")}`;
-  }, [t]);
-  return <SessionGate title={t("app.admin")}>{(me) => <SignedInApp me={me} />}</SessionGate>;
+  return <AppRoot title={t("app.admin")}>{(me) => <SignedInApp me={me} />}</AppRoot>;
 }

@@ -1,10 +1,9 @@
-import { Shell, UserMenu } from "@gugus/ui";
+import { SignedInShell } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
 import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
-import { Center, Loader, Text } from "@mantine/core";
-import { Suspense, lazy } from "react";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
-import { Redirect, Route, Switch } from "wouter";
+import { Redirect, Route } from "wouter";
 
 const PickerPage = lazy(() => import("./pages/PickerPage.tsx"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage.tsx"));
@@ -24,24 +23,11 @@ export default function SignedInApp({ me }: { me: Me }) {
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
       ];
   return (
-    <Shell title={t("app.portal")} nav={nav} user={<UserMenu me={me} />}>
-      <Suspense
-        fallback={
-          <Center py="xl">
-            <Loader size="sm" role="status" aria-label={t("state.loading")} />
-          </Center>
-        }
-      >
-        <Switch>
-          <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
-          <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
-          <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
-          <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
-          <Route>
-            <Text>{t("state.notFound")}</Text>
-          </Route>
-        </Switch>
-      </Suspense>
-    </Shell>
+    <SignedInShell title={t("app.portal")} nav={nav} me={me}>
+      <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
+      <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
+      <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
+      <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
+    </SignedInShell>
   );
 }

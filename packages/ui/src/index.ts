@@ -13,6 +13,8 @@ export { useSignOut } from "./auth/useSignOut.ts";
 export { fieldError } from "./auth/fields.ts";
 export { theme } from "./theme.ts";
 export { Shell } from "./components/Shell.tsx";
+export { AppRoot } from "./components/AppRoot.tsx";
+export { SignedInShell } from "./components/SignedInShell.tsx";
 export type { NavItem } from "./components/Shell.tsx";
 export { LanguageSwitch } from "./components/LanguageSwitch.tsx";
 export { ApiErrorAlert, QueryState } from "./components/QueryState.tsx";
