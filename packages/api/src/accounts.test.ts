@@ -156,6 +156,17 @@ describe("who may undo a deactivation", () => {
     expect(isActive(id)).toBe(true);
   });
 
+  it("tells the apps who deactivated an account, so they offer reactivation only to who may", async () => {
+    fresh();
+    const id = fx.userIds.regencyMember;
+    expect(await fx.callerAs("centralAdmin").accounts.setActive({ id, version: version(id), active: false })).toMatchObject({ active: false, deactivatedBy: "central_admin" });
+    expect(await fx.callerAs("regencyAdmin").accounts.get({ id })).toMatchObject({ deactivatedBy: "central_admin" });
+    const listed = await fx.callerAs("regencyAdmin").accounts.list({ active: false });
+    expect(listed.rows.find((r) => r.id === id)).toMatchObject({ deactivatedBy: "central_admin" });
+    expect(listed.rows.find((r) => r.id === fx.userIds.deactivated)).toMatchObject({ deactivatedBy: null });
+    expect(await fx.callerAs("regencyAdmin").accounts.get({ id: fx.userIds.regencyAdmin })).toMatchObject({ active: true, deactivatedBy: null });
+  });
+
   it("a regional admin may undo its own deactivation of a member", async () => {
     fresh();
     const id = fx.userIds.regencyMember;

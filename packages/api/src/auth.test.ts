@@ -371,6 +371,14 @@ describe("one-time passwords are consumed atomically", () => {
   });
 });
 
+describe("a password change asked of an account keeps its own password usable until then", () => {
+  it("an account promoted to central admin may sign in twice with its password before choosing a new one (it is not one-time)", async () => {
+    fresh();
+    await fx.callerAs("centralAdmin").accounts.update({ id: fx.userIds.centralViewer, version: 1, role: "central_admin" });
+    for (let i = 0; i < 2; i++) expect((await browserCaller(fx.handle).caller.auth.signIn({ email: "centralviewer@gugus.test", password: FIXTURE_PASSWORD })).mustChangePassword).toBe(true);
+  });
+});
+
 describe("promotion to central admin", () => {
   it("asks the promoted account for a new (15-character) password and ends its sessions", async () => {
     fresh();

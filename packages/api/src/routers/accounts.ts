@@ -24,8 +24,12 @@ import type { Context, SignedInUser } from "../context.ts";
 import { getTargetAccount, getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
-/** An account as the apps see it (never the password hash). */
-export function toAccount(u: UserRow) {
+/**
+ * An account as the apps see it (never the password hash). `deactivatedBy` is the role of whoever
+ * deactivated an inactive account (null when active or unknown): the apps ask
+ * `mayReactivateAccount(me, account.deactivatedBy)` before offering to reactivate it.
+ */
+export function toAccount(u: UserRow, deactivatedBy: Role | null = null) {
   return {
     id: u.id,
     email: u.email,
@@ -33,6 +37,7 @@ export function toAccount(u: UserRow) {
     position: u.position,
     role: u.role,
     active: u.active,
+    deactivatedBy: u.active ? null : deactivatedBy,
     mustChangePassword: u.mustChangePassword,
     taskForce: { id: u.taskForceId, level: u.taskForceLevel, regionCode: u.taskForceRegionCode, regionName: u.taskForceRegionName },
     createdAt: u.createdAt,
@@ -95,13 +100,16 @@ export const accountsRouter = {
         limit: input.pageSize,
         offset: (input.page - 1) * input.pageSize,
       });
-      return { rows: rows.map(toAccount), total, page: input.page, pageSize: input.pageSize };
+      return { rows: rows.map((u) => toAccount(u, u.active ? null : findDeactivatorRole(ctx.db, u.id))), total, page: input.page, pageSize: input.pageSize };
     }),
 
   /** One account. */
   get: signedInProcedure
     .input(z.object({ id: AccountIdSchema }).strict())
-    .query(({ ctx }) => toAccount(getTargetAccount(ctx))),
+    .query(({ ctx }) => {
+      const account = getTargetAccount(ctx);
+      return toAccount(account, account.active ? null : findDeactivatorRole(ctx.db, account.id));
+    }),
 
   /**
    * Creates an account with a one-time password, shown once in the answer and valid for 72 hours;
@@ -192,7 +200,7 @@ export const accountsRouter = {
         const details: Record<string, string | number> = input.active ? { sessionsEnded: ended } : { sessionsEnded: ended, byRole: ctx.user.role };
         audit(tx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details });
       });
-      return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!);
+      return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!, input.active ? null : ctx.user.role);
     }),
 
   /**
