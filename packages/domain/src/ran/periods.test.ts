@@ -157,6 +157,13 @@ describe("checkPeriods", () => {
     expect(checkPeriods([span(1, 2009, 2014), span(4, 2015, 2019), span(2, 2020, 2024)]).problems).toEqual([{ code: "PERIOD_NUMBER_ORDER", numbers: [4, 2] }]);
   });
 
+  it("reports a skipped number next to an overlap (only an order problem holds it back)", () => {
+    expect(checkPeriods([span(1, 2009, 2014), span(3, 2014, 2019)]).problems).toEqual([
+      { code: "PERIOD_OVERLAP", numbers: [1, 3] },
+      { code: "PERIOD_NUMBER_SKIPPED", numbers: [1, 3] },
+    ]);
+  });
+
   it("reports inverted years", () => {
     expect(checkPeriods([span(1, 2014, 2009)]).problems).toContainEqual({ code: "PERIOD_YEARS_INVERTED", number: 1 });
   });
