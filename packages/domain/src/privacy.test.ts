@@ -192,6 +192,14 @@ describe("withoutPersonalIdentifiers", () => {
   });
 });
 
+describe("withoutPersonalIdentifiers, followed by another check", () => {
+  it("reports PERSONAL_DATA_IN_TEXT as the one issue, so a later check cannot hide why the text was refused", () => {
+    const Link = withoutPersonalIdentifiers(z.string()).refine((s) => s.startsWith("https://"), { error: "DOCUMENT_REF_INVALID" });
+    expect(Link.safeParse("HP 0812-3456-7890").error?.issues.map((i) => i.message)).toEqual(["PERSONAL_DATA_IN_TEXT"]);
+    expect(Link.safeParse("Arsip 12").error?.issues.map((i) => i.message)).toEqual(["DOCUMENT_REF_INVALID"]);
+  });
+});
+
 describe("textSchema", () => {
   const Office = textSchema("OFFICE_INVALID", { max: 160 });
   const issues = (v: unknown) => Office.safeParse(v).error?.issues.map((i) => i.message);

@@ -199,7 +199,7 @@ export function findPersonalIdentifier(text: string): PersonalIdentifier | null 
 /** The error key a free-text field reports when it holds an NIK or a phone number. */
 export const PERSONAL_DATA_IN_TEXT = "PERSONAL_DATA_IN_TEXT" as const;
 
-/** A free-text schema that also refuses an NIK or a phone number in the text. */
+/** A free-text schema that also refuses an NIK or a phone number in the text, as its one issue: checks added after it do not run then. */
 export function withoutPersonalIdentifiers<S extends z.ZodType<string>>(schema: S): S {
-  return schema.refine((text) => findPersonalIdentifier(text) === null, { error: PERSONAL_DATA_IN_TEXT });
+  return schema.refine((text) => findPersonalIdentifier(text) === null, { error: PERSONAL_DATA_IN_TEXT, abort: true });
 }
