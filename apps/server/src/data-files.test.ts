@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "@gugus/db";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeFirstAdminFile } from "./banner.ts";
 import { readEnv } from "./env.ts";
 import { trpcPost } from "./http-helpers.test-util.ts";
 import { SecretKeyError, loadOrCreateSecretKey, secretKeyFile } from "./secret-key.ts";
@@ -99,5 +100,17 @@ describe("loadOrCreateSecretKey", () => {
     const dir = mkdtempSync(join(tmp, "bad-"));
     writeFileSync(join(dir, "gugus.key"), "secret\n", { mode: 0o600 });
     expect(() => loadOrCreateSecretKey(join(dir, "gugus.sqlite"))).toThrow(SecretKeyError);
+  });
+});
+
+describe("writeFirstAdminFile", () => {
+  it("makes a first-admin.txt left 0644 by an earlier database 0600 when it writes the new password over it", () => {
+    const dir = mkdtempSync(join(tmp, "first-admin-"));
+    const file = join(dir, "first-admin.txt");
+    writeFileSync(file, "old\n");
+    chmodSync(file, 0o644);
+    writeFirstAdminFile({ databasePath: join(dir, "gugus.sqlite") }, { account: { email: "a@gugus.local" }, oneTimePassword: "k7m2q-x9vbn-a4tpe-rr8dw", expiresAt: 0 } as Parameters<typeof writeFirstAdminFile>[1]);
+    expect(modeOf(file)).toBe(0o600);
+    expect(readFileSync(file, "utf8")).toContain("k7m2q-x9vbn-a4tpe-rr8dw");
   });
 });
