@@ -27,7 +27,7 @@ describe("sessions.mine", () => {
     expect(rows.map((r) => r.id).sort()).toEqual([other, rows.find((r) => r.current)!.id].sort());
     expect(rows.filter((r) => r.current)).toHaveLength(1);
     const phone = rows.find((r) => r.id === other)!;
-    expect(phone).toEqual({ id: other, current: false, createdAt: now - 60_000, lastSeenAt: now - 60_000, expiresAt: expect.any(Number), ip: "10.1.2.3", userAgent: "Firefox on Linux" });
+    expect(phone).toEqual({ id: other, current: false, createdAt: now - 60_000, lastSeenAt: now - 60_000, expiresAt: now - 60_000 + 30 * 60_000, ip: "10.1.2.3", userAgent: "Firefox on Linux" });
     expect(Object.keys(phone)).not.toContain("userId");
   });
 
