@@ -147,6 +147,12 @@ describe("the formation import's raw cells meet the text rule when a row is chec
     expect(domain.checkImportRowFields(row).value).not.toBeNull();
     expect(domain.checkImportRowFields({ ...row, number: "9/2019 NIK 3275-0101-0101-0001" }).value).toBeNull();
     expect(domain.checkImportRowFields({ ...row, issuer: "Wali Kota, HP (0812) 3456-7890" }).value).toBeNull();
-    expect(domain.checkImportRowFields({ ...row, issuer: "Wali Kota, HP (0812) 3456-7890" }).issues.map((i) => i.field)).toEqual(["issuer"]);
+  });
+  it("names the reason on the row: PERSONAL_DATA_IN_TEXT for an identifier, the field's own code for a blank or too long cell", () => {
+    const keys = (r: Partial<typeof row>) => domain.checkImportRowFields({ ...row, ...r }).issues.map((i) => `${i.field}:${i.messageKey}`);
+    expect(keys({ number: "9/2019 NIK 3275-0101-0101-0001" })).toEqual(["number:PERSONAL_DATA_IN_TEXT"]);
+    expect(keys({ issuer: "Wali Kota, HP (0812) 3456-7890" })).toEqual(["issuer:PERSONAL_DATA_IN_TEXT"]);
+    expect(keys({ number: " " })).toEqual(["number:INSTRUMENT_NUMBER_INVALID"]);
+    expect(keys({ issuer: "W".repeat(161) })).toEqual(["issuer:INSTRUMENT_ISSUER_INVALID"]);
   });
 });

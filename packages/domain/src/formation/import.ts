@@ -8,6 +8,7 @@ import { IsoDateSchema } from "../dates.ts";
 import { RegionCodeSchema } from "../regions/codes.ts";
 import { DomainError } from "../errors.ts";
 import { cellOf, columnsOf, headerKey, isBlankRow } from "../text.ts";
+import { PERSONAL_DATA_IN_TEXT } from "../privacy.ts";
 import { InstrumentFieldsSchema, InstrumentTypeSchema } from "./instruments.ts";
 import type { InstrumentType } from "./instruments.ts";
 
@@ -79,6 +80,9 @@ export type ImportRow = z.infer<typeof ImportRowSchema>;
 /** One row's problem: which field, and the error code. */
 export type ImportIssue = { field: ImportField; messageKey: string };
 
+/** A cell's refusal as a row shows it: PERSONAL_DATA_IN_TEXT when the text rule found an identifier, else the field's code. */
+const personalDataOr = (error: z.ZodError, code: string) => (error.issues.some((i) => i.message === PERSONAL_DATA_IN_TEXT) ? PERSONAL_DATA_IN_TEXT : code);
+
 /** The field checks of a row (no lookups): well-formed code, known type, number, real date. */
 export function checkImportRowFields(row: ImportRow): { issues: ImportIssue[]; value: { regionCode: string; type: InstrumentType; number: string; issuedOn: string; issuer: string | null } | null } {
   const issues: ImportIssue[] = [];
@@ -87,11 +91,11 @@ export function checkImportRowFields(row: ImportRow): { issues: ImportIssue[]; v
   const type = InstrumentTypeSchema.safeParse(normalizeInstrumentType(row.type));
   if (!type.success) issues.push({ field: "type", messageKey: "INSTRUMENT_TYPE_INVALID" });
   const number = InstrumentFieldsSchema.shape.number.safeParse(row.number);
-  if (!number.success) issues.push({ field: "number", messageKey: "INSTRUMENT_NUMBER_INVALID" });
+  if (!number.success) issues.push({ field: "number", messageKey: personalDataOr(number.error, "INSTRUMENT_NUMBER_INVALID") });
   const date = IsoDateSchema.safeParse(row.issuedOn.trim());
   if (!date.success) issues.push({ field: "issuedOn", messageKey: "DATE_INVALID" });
   const issuer = row.issuer?.trim() ? InstrumentFieldsSchema.shape.issuer.safeParse(row.issuer) : null;
-  if (issuer && !issuer.success) issues.push({ field: "issuer", messageKey: "INSTRUMENT_ISSUER_INVALID" });
+  if (issuer && !issuer.success) issues.push({ field: "issuer", messageKey: personalDataOr(issuer.error, "INSTRUMENT_ISSUER_INVALID") });
   if (issues.length > 0 || !code.success || !type.success || !number.success || !date.success) return { issues, value: null };
   return { issues, value: { regionCode: code.data, type: type.data, number: number.data, issuedOn: date.data, issuer: issuer?.success ? issuer.data : null } };
 }
