@@ -6,8 +6,9 @@
  */
 import { useForm } from "@mantine/form";
 import type { UseFormReturnType } from "@mantine/form";
-import type { FormEvent } from "react";
-import { useEffect, useState } from "react";
+import type { TFunction } from "i18next";
+import type { FormEvent, ReactNode } from "react";
+import { createElement, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorDetailsOf, errorKeyOf, errorMessage, fieldErrors, problemMessage } from "../errors.ts";
 import { useUnsavedChanges } from "./unsaved.tsx";
@@ -43,13 +44,22 @@ export type DomainForm<Values, Parsed> = {
   markSaved: () => void;
 };
 
+/** A message worded when it is shown, so a field's error follows a switch of language. */
+function Translated({ word }: { word: (t: TFunction) => string }): string {
+  const { t } = useTranslation();
+  return word(t);
+}
+
+/** A field error kept as a way to word it, not as words: it is worded in the language of the moment. */
+const inCurrentLanguage = (word: (t: TFunction) => string): ReactNode => createElement(Translated, { word });
+
 /** A form checked with a domain schema; see the module's comment. */
 export function useDomainForm<Values extends Record<string, unknown>, Parsed>(options: DomainFormOptions<Values, Parsed>): DomainForm<Values, Parsed> {
   const { t } = useTranslation();
   const form = useForm<Values>({
     mode: "controlled",
     initialValues: options.initialValues,
-    validate: (values) => Object.fromEntries(Object.entries(listFieldProblems(values, options)).map(([field, p]) => [field, options.messages?.[p.code] ?? problemMessage(t, p.code, p.details)])),
+    validate: (values) => Object.fromEntries(Object.entries(listFieldProblems(values, options)).map(([field, p]) => [field, options.messages?.[p.code] ?? inCurrentLanguage((tt) => problemMessage(tt, p.code, p.details))])),
   });
   const [saved, setSaved] = useState(() => JSON.stringify(options.initialValues));
   const snapshot = JSON.stringify(form.values);
@@ -82,14 +92,14 @@ export function useDomainForm<Values extends Record<string, unknown>, Parsed>(op
     showOnField: (error) => {
       const field = fieldOfError(error);
       if (field !== undefined) {
-        form.setFieldError(field, errorMessage(t, error));
+        form.setFieldError(field, inCurrentLanguage((tt) => errorMessage(tt, error)));
         return true;
       }
       const byPath = fieldErrors(t, error);
       const onFields = Object.entries(byPath)
-        .map(([path, message]) => [fieldOfPath(path), message] as const)
+        .map(([path]) => [fieldOfPath(path), path] as const)
         .filter(([f]) => hasField(form.getValues(), f));
-      for (const [f, message] of onFields) form.setFieldError(f, message);
+      for (const [f, path] of onFields) form.setFieldError(f, inCurrentLanguage((tt) => fieldErrors(tt, error)[path] ?? ""));
       return onFields.length > 0;
     },
     isOnField: (error) => fieldOfError(error) !== undefined || Object.keys(fieldErrors(t, error)).some((path) => hasField(form.getValues(), fieldOfPath(path))),
