@@ -66,6 +66,7 @@ const id = {
     settings: {
       yearsTitle: "Tahun dan pelaporan",
       yearsIntro: "Tahun periode tidak boleh tumpang tindih dengan periode lain dan tidak boleh mengeluarkan tahun yang sudah punya target ({{years}}).",
+      yearsAdopted: "Tahun periode yang sudah ditetapkan mengikuti instrumennya: ubah lewat koreksi penetapan di bawah.",
       noTargetYears: "belum ada",
       reportingCycle: "Siklus pelaporan",
       dueDays: "Batas laporan (hari setelah periode pelaporan berakhir)",
@@ -216,6 +217,7 @@ const en: MessagesLike<typeof id> = {
     settings: {
       yearsTitle: "Years and reporting",
       yearsIntro: "A period's years must not overlap another period's and cannot leave out years that already have targets ({{years}}).",
+      yearsAdopted: "An adopted period's years are its instrument's: change them by correcting the adoption below.",
       noTargetYears: "none yet",
       reportingCycle: "Reporting cycle",
       dueDays: "Report due (days after the reporting period ends)",

@@ -40,6 +40,8 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
   const queryClient = useQueryClient();
   const p = detail.period;
   const [saved, setSaved] = useState(false);
+  // An adopted period's years change only by correcting its adoption (the server refuses them here).
+  const yearsLocked = !canManage || p.status === "adopted";
   const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({
     initialValues: { firstYear: String(p.firstYear), lastYear: String(p.lastYear), reportingCycle: p.reportingCycle, dueDays: String(p.dueDays), expiryDays: String(p.expiryDays) },
     schema: PeriodSettingsSchema,
@@ -75,9 +77,14 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
       >
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NumberField label={t("admin.periods.create.firstYear")} disabled={!canManage} {...form.getInputProps("firstYear")} />
-            <NumberField label={t("admin.periods.create.lastYear")} disabled={!canManage} {...form.getInputProps("lastYear")} />
+            <NumberField label={t("admin.periods.create.firstYear")} disabled={yearsLocked} {...form.getInputProps("firstYear")} />
+            <NumberField label={t("admin.periods.create.lastYear")} disabled={yearsLocked} {...form.getInputProps("lastYear")} />
           </SimpleGrid>
+          {canManage && p.status === "adopted" && (
+            <Text size="sm" c="dimmed">
+              {t("admin.period.settings.yearsAdopted")}
+            </Text>
+          )}
           <Stack gap={4}>
             <Text size="sm" fw={500}>
               {t("admin.period.settings.reportingCycle")}
