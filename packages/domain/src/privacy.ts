@@ -53,12 +53,9 @@ type Group = { digits: string; separator: string };
 /** Runs of digit groups joined by one to three separators (spaces, dots, dashes, slashes, parentheses). */
 const RUN = /\d+(?:[ .\-/()]{1,3}\d+)*/g;
 
-function runsOf(text: string): Group[][] {
-  return [...text.matchAll(RUN)].map(([run]) => {
-    const groups: Group[] = [];
-    for (const [, separator = "", digits = ""] of run.matchAll(/([^\d]*)(\d+)/g)) groups.push({ digits, separator });
-    return groups;
-  });
+/** The groups of one run, each with the separator before it. */
+function groupsOf(run: string): Group[] {
+  return [...run.matchAll(/(\D*)(\d+)/g)].map(([, separator = "", digits = ""]) => ({ digits, separator }));
 }
 
 /** Where an NIK's fields meet: province, regency, district | day, month, year | serial (2-2-2-2-2-2-4). */
@@ -139,6 +136,7 @@ function holdsNik(run: readonly Group[]): boolean {
 
 /** Mobile numbers: 08… with 9 to 13 digits in all, or 628… (after a + or not) with 10 to 14. */
 const MOBILE_DIGITS = /^(?:08\d{7,11}|628\d{7,11})$/;
+const MOBILE_MAX_DIGITS = 14;
 
 /**
  * A figure grouped by thousands ("628.123.456.789", a budget): a first group of one to three
@@ -159,14 +157,13 @@ function isThousands(groups: readonly Group[]): boolean {
 function holdsMobile(run: readonly Group[], plus: ReadonlySet<number>): boolean {
   for (let first = 0; first < run.length; first++) {
     const start = run[first];
-    if (!start || (first > 0 && !/[ ()]/.test(start.separator)) || dateLength(run, first) > 0) continue;
+    if (!start || !/^[06]/.test(start.digits) || (first > 0 && !/[ ()]/.test(start.separator)) || dateLength(run, first) > 0) continue;
     let digits = "";
-    for (let last = first; last < run.length; last++) {
+    for (let last = first; last < run.length && digits.length < MOBILE_MAX_DIGITS; last++) {
       const g = run[last];
       if (!g || (last > first && g.separator.includes("/"))) break;
       digits += g.digits;
-      const groups = run.slice(first, last + 1);
-      if (MOBILE_DIGITS.test(digits) && (plus.has(first) || !isThousands(groups))) return true;
+      if (MOBILE_DIGITS.test(digits) && (plus.has(first) || !isThousands(run.slice(first, last + 1)))) return true;
     }
   }
   return false;
@@ -181,18 +178,11 @@ export type PersonalIdentifier = "nik" | "phone";
  */
 export function findPersonalIdentifier(text: string): PersonalIdentifier | null {
   const read = digitsAsTyped(text);
-  const runs = [...read.matchAll(RUN)];
-  for (const match of runs) {
-    const [run] = runsOf(match[0]);
-    if (run && holdsNik(run)) return "nik";
-  }
-  for (const match of runs) {
-    const [run] = runsOf(match[0]);
-    if (!run) continue;
-    const plus = new Set<number>();
-    if (read[(match.index ?? 0) - 1] === "+" || read.slice(Math.max(0, (match.index ?? 0) - 2), match.index) === "+(") plus.add(0);
-    if (holdsMobile(run, plus)) return "phone";
-  }
+  const runs = [...read.matchAll(RUN)].map((match) => ({ groups: groupsOf(match[0]), at: match.index }));
+  if (runs.some((run) => holdsNik(run.groups))) return "nik";
+  // A "+" (or "+(") right before a run marks its first group as a country code: "+62 812…".
+  const plusBefore = (at: number) => read[at - 1] === "+" || read.slice(Math.max(0, at - 2), at) === "+(";
+  if (runs.some((run) => holdsMobile(run.groups, plusBefore(run.at) ? new Set([0]) : new Set()))) return "phone";
   return null;
 }
 
