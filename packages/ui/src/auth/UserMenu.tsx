@@ -4,15 +4,17 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { taskForceName } from "../names.ts";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
+import { MySessions } from "./MySessions.tsx";
 import type { Me } from "./useMe.ts";
 import { useSignOut } from "./useSignOut.ts";
 
-/** The account's name in the header, with changing the password and signing out. */
+/** The account's name in the header, with changing the password, one's sessions and signing out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const [opened, { open, close }] = useDisclosure(false);
   const [changed, setChanged] = useState(false);
+  const [sessionsOpened, sessionsModal] = useDisclosure(false);
   return (
     <>
       <Menu position="bottom-end" width={260} withinPortal>
@@ -42,6 +44,7 @@ export function UserMenu({ me }: { me: Me }) {
           >
             {t("auth.changePassword")}
           </Menu.Item>
+          <Menu.Item onClick={sessionsModal.open}>{t("mySessions.menu")}</Menu.Item>
           <Menu.Item color="red" onClick={signOut}>
             {t("auth.signOut")}
           </Menu.Item>
@@ -56,6 +59,9 @@ export function UserMenu({ me }: { me: Me }) {
         ) : (
           <ChangePasswordForm role={me.role} onDone={() => setChanged(true)} />
         )}
+      </Modal>
+      <Modal opened={sessionsOpened} onClose={sessionsModal.close} title={t("mySessions.title")} size="xl" closeButtonProps={{ "aria-label": t("mySessions.close") }}>
+        {sessionsOpened && <MySessions />}
       </Modal>
     </>
   );

@@ -9,6 +9,7 @@ import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { createI18n, sharedMessages } from "./index.ts";
 import { ranMessages } from "./ran.ts";
+import { sessionsMessages } from "./sessions.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -16,7 +17,7 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
-const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages };
+const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
 
 describe("translations", () => {

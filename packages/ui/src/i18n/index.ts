@@ -14,6 +14,7 @@ import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { ranMessages } from "./ran.ts";
+import { sessionsMessages } from "./sessions.ts";
 import { LANGUAGES } from "./types.ts";
 import type { Language, MessagesLike } from "./types.ts";
 
@@ -28,6 +29,7 @@ const id = {
   ...ranMessages.id,
   ...authMessages.id,
   ...accountsMessages.id,
+  ...sessionsMessages.id,
   ...errorMessages.id,
 };
 
@@ -39,6 +41,7 @@ const en: MessagesLike<typeof id> = {
   ...ranMessages.en,
   ...authMessages.en,
   ...accountsMessages.en,
+  ...sessionsMessages.en,
   ...errorMessages.en,
 };
 
