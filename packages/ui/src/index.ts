@@ -14,6 +14,7 @@ export { fieldError } from "./auth/fields.ts";
 export { theme } from "./theme.ts";
 export { Shell } from "./components/Shell.tsx";
 export { AppRoot } from "./components/AppRoot.tsx";
+export { startApp } from "./components/startApp.tsx";
 export { SignedInShell } from "./components/SignedInShell.tsx";
 export type { NavItem } from "./components/Shell.tsx";
 export { LanguageSwitch } from "./components/LanguageSwitch.tsx";
