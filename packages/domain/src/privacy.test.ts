@@ -172,6 +172,11 @@ describe("digitsAsTyped", () => {
     expect(digitsAsTyped("٠٩۰۹०९")).toBe("090909");
     expect(digitsAsTyped("\u{1D7CE}\u{1D7D7}\u{1D7D8}\u{1D7FF}")).toBe("0909");
   });
+  it("drops invisible format characters, so a zero-width space or a soft hyphen cannot hide an NIK", () => {
+    expect(digitsAsTyped("3275\u200B0101\u00AD0101\u2060 0001")).toBe("327501010101 0001");
+    expect(findPersonalIdentifier("NIK 3275\u200B0101\u200B0101\u200B0001")).toBe("nik");
+    expect(findPersonalIdentifier("HP 0812\u00AD3456\u00AD7890")).toBe("phone");
+  });
   it("folds full-width forms, dashes and spaces, and leaves letters alone", () => {
     expect(digitsAsTyped("ＮＩＫ　３２７５－０１")).toBe("NIK 3275-01");
     expect(digitsAsTyped("a\u2013b\u2212c\u00A0d\u202Fe")).toBe("a-b-c d e");

@@ -37,12 +37,14 @@ function digitValue(char: string): number {
 
 /**
  * The text as a person reads its figures: NFKC-folded, every Unicode decimal digit as its ASCII
- * digit, every dash as "-", every space as " ". "３２７５–０１" reads "3275-01".
+ * digit, invisible format characters (a zero-width space, a soft hyphen) dropped, every dash as "-",
+ * every space as " ". "３２７５–０１" reads "3275-01".
  */
 export function digitsAsTyped(text: string): string {
   return text
     .normalize("NFKC")
     .replace(/\p{Nd}/gu, (d) => (d >= "0" && d <= "9" ? d : String(digitValue(d))))
+    .replace(/\p{Cf}/gu, "")
     .replace(DASH, "-")
     .replace(SPACE, " ");
 }
