@@ -77,6 +77,8 @@ describe("findPersonalIdentifier", () => {
 
   it("leaves dates side by side, instrument numbers, budgets and year lists alone however they are separated", () => {
     for (const text of [
+      "masa tugas 08-06-1986 01-01-1970",
+      "masa tugas 08061986 01011970",
       "Keputusan Gubernur 188.342/Kep.113-Huk/2019",
       "Rp 1.500.000.000",
       "Rp 2.081.500.000",
@@ -145,10 +147,10 @@ describe("findPersonalIdentifier, property-based", () => {
     );
   });
 
-  it("property: a mobile number (08… or +62 8…), cut anywhere by spaces, dots, dashes or parentheses, in any digit form, is refused", () => {
+  it("property: a mobile number (08… or +62 8…), its operator prefix kept whole and cut anywhere after by spaces, dots, dashes or parentheses, in any digit form, is refused", () => {
     const anyMobile = fc.tuple(fc.constantFrom("0", "+62", "62", "+62 ", "(0", "+62 ("), fc.stringMatching(/^8\d{8,10}$/));
     fc.assert(
-      fc.property(anyMobile, fc.uniqueArray(fc.integer({ min: 1, max: 10 }), { maxLength: 4 }), fc.array(fc.constantFrom(" ", ".", "-", "(", ")", ") ", " - ", "\u00A0", "–"), { minLength: 4, maxLength: 4 }), anyZeros, ([prefix, rest], cuts, separators, zeros) => {
+      fc.property(anyMobile, fc.uniqueArray(fc.integer({ min: 3, max: 10 }), { maxLength: 4 }), fc.array(fc.constantFrom(" ", ".", "-", "(", ")", ") ", " - ", "\u00A0", "–"), { minLength: 4, maxLength: 4 }), anyZeros, ([prefix, rest], cuts, separators, zeros) => {
         return findPersonalIdentifier(`hubungi ${inForms(`${prefix}${grouped(rest, cuts, separators)}`, zeros)} segera`) === "phone";
       }),
       { numRuns: 500 },

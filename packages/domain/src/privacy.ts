@@ -154,12 +154,12 @@ function isThousands(groups: readonly Group[]): boolean {
  * Does a run hold a mobile number? A number starts a run or follows a space or a parenthesis (not
  * a dot: "Rp 2.081.500.000" is a figure), ends where a group ends, and is not grouped by thousands.
  * A slash ends a number ("080/123/2019" is an instrument number), so it never joins one, and a
- * date does not start one ("08-06-1986 01-01-1970").
+ * date written in three groups does not start one ("08-06-1986 01-01-1970").
  */
 function holdsMobile(run: readonly Group[], plus: ReadonlySet<number>): boolean {
   for (let first = 0; first < run.length; first++) {
     const start = run[first];
-    if (!start || !/^[06]/.test(start.digits) || (first > 0 && !/[ ()]/.test(start.separator)) || dateLength(run, first) > 0) continue;
+    if (!start || !/^[06]/.test(start.digits) || (first > 0 && !/[ ()]/.test(start.separator)) || dateLength(run, first) === 3) continue;
     let digits = "";
     for (let last = first; last < run.length && digits.length < MOBILE_MAX_DIGITS; last++) {
       const g = run[last];
