@@ -70,7 +70,7 @@ describe("findPersonalIdentifier", () => {
   });
 
   it("finds a mobile number with the area prefix in parentheses, grouped by dots, or in full-width digits", () => {
-    for (const text of ["(0812) 3456-7890", "HP (0812)3456 7890", "+62 (812) 3456-7890", "+62-812-3456-7890", "0812.3456.7890", "０８１２３４５６７８９０", "tahun 2024 081234567890"]) {
+    for (const text of ["(0812) 3456-7890", "HP (0812)3456 7890", "+62 (812) 3456-7890", "+62-812-3456-7890", "0812.3456.7890", "０８１２３４５６７８９０", "tahun 2024 081234567890", "HP 08121990 3456"]) {
       expect(findPersonalIdentifier(text), text).toBe("phone");
     }
   });
