@@ -31,6 +31,14 @@ describe("sessions.mine", () => {
     expect(Object.keys(phone)).not.toContain("userId");
   });
 
+  it("puts this session first, even when others were used more recently", async () => {
+    fx = factory.fresh();
+    openSession(fx.userIds.regencyMember, "member-phone", { startedAgo: -1_000 });
+    openSession(fx.userIds.regencyMember, "member-tablet", { startedAgo: -2_000 });
+    const rows = await fx.callerAs("regencyMember").sessions.mine();
+    expect(rows.map((r) => r.current)).toEqual([true, false, false]);
+  });
+
   it("leaves out a session past its lifetime", async () => {
     fx = factory.fresh();
     openSession(fx.userIds.regencyMember, "stale", { startedAgo: 13 * 60 * 60 * 1000 });

@@ -23,10 +23,10 @@ export const sessionsRouter = {
       }));
     }),
 
-  /** The caller's own open sessions, newest first: device, address, start and last use; this one marked. */
+  /** The caller's own open sessions: this one first and marked, then the others by last use; device, address, start and last use. */
   mine: signedInProcedure.input(z.void()).query(({ ctx }) => {
     const now = ctx.now().getTime();
-    return listSessions(ctx.db, {
+    const rows = listSessions(ctx.db, {
       userId: ctx.user.id,
       limit: 200,
       lastSeenAfter: now - SESSION_IDLE_TIMEOUT_MS,
@@ -40,6 +40,7 @@ export const sessionsRouter = {
       ip: s.ip,
       userAgent: s.userAgent,
     }));
+    return [...rows.filter((s) => s.current), ...rows.filter((s) => !s.current)];
   }),
 
   /**
