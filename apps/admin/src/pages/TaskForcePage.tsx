@@ -1,20 +1,8 @@
-import { AtDateInput, DataTable, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { DataTable, Fact, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, TaskForceHeading, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
+import { Anchor, Breadcrumbs, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text>{children}</Text>
-    </div>
-  );
-}
 
 export function TaskForcePage({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -38,18 +26,7 @@ export function TaskForcePage({ id }: { id: string }) {
             )}
             <Text>{tf.regionName ?? t("level.national")}</Text>
           </Breadcrumbs>
-          <Group justify="space-between" align="flex-end">
-            <div>
-              <Title order={1} size="h2">
-                {taskForceName(t, tf)}
-              </Title>
-              <Group gap="xs" mt="xs">
-                <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
-                <FormationStatusBadge status={tf.status} />
-              </Group>
-            </div>
-            <AtDateInput today={at ? undefined : tf.at} />
-          </Group>
+          <TaskForceHeading taskForce={tf} today={at ? undefined : tf.at} />
           <Paper withBorder p="md" radius="md">
             <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
               <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>

@@ -5,11 +5,12 @@ import "@mantine/core/styles/ScrollArea.css";
 import "@mantine/core/styles/List.css";
 import { isCentralRole } from "@gugus/domain/accounts";
 import {
-  AtDateInput,
+  Fact,
   FormationStatusBadge,
   ProfileSections,
   QueryState,
   RegionHistory,
+  TaskForceHeading,
   periodLine,
   taskForceName,
   timeZoneLabel,
@@ -17,22 +18,10 @@ import {
   useTRPC,
 } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text>{children}</Text>
-    </div>
-  );
-}
 
 /** Where the RAN period stands on a date: "Periode II, tahun ke-4 dari 5". */
 function PeriodCard({ date, planHref }: { date: string; planHref: string }) {
@@ -89,18 +78,7 @@ export default function ProfilePage({ id, me }: { id: string; me: Me }) {
           const formedChildren = tf.children.filter((c) => c.status === "formed").length;
           return (
             <Stack gap="md">
-              <Group justify="space-between" align="flex-end">
-                <div>
-                  <Title order={1} size="h2">
-                    {taskForceName(t, tf)}
-                  </Title>
-                  <Group gap="xs" mt="xs">
-                    <Badge variant="light">{t(`level.${tf.level}`)}</Badge>
-                    <FormationStatusBadge status={tf.status} />
-                  </Group>
-                </div>
-                <AtDateInput today={tf.localDate} />
-              </Group>
+              <TaskForceHeading taskForce={tf} today={tf.localDate} />
               <Paper withBorder p="md" radius="md">
                 <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="md">
                   <Fact label={t("field.code")}>{tf.regionCode ?? "—"}</Fact>
