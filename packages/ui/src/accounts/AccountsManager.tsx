@@ -1,5 +1,5 @@
 import type { Account } from "@gugus/api";
-import { hasCapability, mayActOnAccountWithRole } from "@gugus/domain/accounts";
+import { hasCapability, mayActOnAccountWithRole, mayReactivateAccount } from "@gugus/domain/accounts";
 import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -204,7 +204,10 @@ export function AccountsManager({ me }: { me: Me }) {
                                             {t("accounts.deactivate")}
                                           </Menu.Item>
                                         ) : (
-                                          <Menu.Item onClick={() => setDialog({ kind: "reactivate", account: a })}>{t("accounts.reactivate")}</Menu.Item>
+                                          // A deactivation by a central admin is lifted by a central admin only.
+                                          <Menu.Item disabled={!mayReactivateAccount(me, a.deactivatedBy)} onClick={() => setDialog({ kind: "reactivate", account: a })}>
+                                            {mayReactivateAccount(me, a.deactivatedBy) ? t("accounts.reactivate") : t("accounts.reactivateCentralOnly")}
+                                          </Menu.Item>
                                         )}
                                       </>
                                     )}
