@@ -36,6 +36,9 @@ describe("an NIK grouped where its fields meet", () => {
   it("allows a 6-4-6 grouping whose digits 9–10 are month 00", () => {
     expect(find("327501 0100 010001")).toBeNull();
   });
+  it("allows sixteen digits cut inside an NIK field, even with a birth month as digits 9–10", () => {
+    expect(find("kode 3275 010 10101 0001")).toBeNull();
+  });
   it("refuses an NIK that follows another group in the same run", () => {
     expect(find("RT 12 3275 0101 0101 0001")).toBe("nik");
     expect(find("12 327501 0101 010001")).toBe("nik");
@@ -82,6 +85,18 @@ describe("dates side by side are not an NIK", () => {
   });
 });
 
+describe("dates written in one group of eight", () => {
+  it("allows a YYYYMMDD date of year 2099 followed by another date", () => {
+    expect(find("tanggal 20991231 05012000")).toBeNull();
+  });
+  it("allows a DDMMYYYY date of day 31 followed by another date", () => {
+    expect(find("tanggal 31122000 05012001")).toBeNull();
+  });
+  it("refuses as an NIK a YYYYMMDD group with day 32 followed by a date", () => {
+    expect(find("tanggal 20170132 05012000")).toBe("nik");
+  });
+});
+
 describe("an NIK with its district left out, 4-6-4", () => {
   it.each(["010199", "310199", "410199", "710199", "011299", "010199"])("refuses a birth date %s as the middle group", (middle) => {
     expect(find(`NIK 3275 ${middle} 0001`)).toBe("nik");
@@ -95,6 +110,7 @@ describe("an NIK with its district left out, 4-6-4", () => {
   });
   it("refuses a 4-6-4 NIK after other groups in the same run", () => {
     expect(find("RT 12 3275 010199 0001")).toBe("nik");
+    expect(find("RT 123 3275 010199 0001")).toBe("nik");
   });
 });
 
@@ -152,6 +168,27 @@ describe("a mobile number", () => {
   it("refuses dot-grouped digits whose first group is four digits or starts with 0, which is no rupiah amount", () => {
     expect(find("nomor 0812.345.678")).toBe("phone");
     expect(find("nomor 6281.234.567")).toBe("phone");
+  });
+  it("refuses a number that starts after a slash and a parenthesis", () => {
+    expect(find("nomor 12/(0812) 3456-789")).toBe("phone");
+  });
+  it("refuses dot-grouped digits whose last group is four digits, which is no rupiah amount", () => {
+    expect(find("HP 62.812.345.6789")).toBe("phone");
+    expect(find("HP 628.123.4567")).toBe("phone");
+  });
+  it("refuses dot-grouped digits of three whose first group starts with 0", () => {
+    expect(find("HP 081.234.567")).toBe("phone");
+  });
+  it("refuses a number whose first groups only look like a day, a month and a year", () => {
+    expect(find("HP 08 06 20 1234567")).toBe("phone");
+    expect(find("HP 0812 06 1986")).toBe("phone");
+    expect(find("HP 08 0612 1986")).toBe("phone");
+  });
+  it("allows a rupiah amount after a count in the same run", () => {
+    expect(find("Dana tahap 2 628.123.456.789")).toBeNull();
+  });
+  it("refuses a number grouped like thousands right after a plus and a parenthesis", () => {
+    expect(find("HP +(628.123.456.789)")).toBe("phone");
   });
   it("does not start a number at a date written in three groups", () => {
     expect(find("masa tugas 08-06-1986 0123")).toBeNull();
