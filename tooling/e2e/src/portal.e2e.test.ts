@@ -98,7 +98,8 @@ describe("portal", () => {
     await page.getByRole("button", { name: "Tambah dasar hukum" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("combobox", { name: "Jenis" }).click();
-    expect(await page.getByRole("option").allInnerTexts()).toEqual(["Perwali", "SK Wali Kota", "Perda"]);
+    // The dropdown opens with a transition: read its options once they are there.
+    await expect.poll(() => page.getByRole("option").allInnerTexts()).toEqual(["Perwali", "SK Wali Kota", "Perda"]);
     await page.getByRole("option", { name: "Perwali" }).click();
     await dialog.getByRole("textbox", { name: "Nomor" }).fill("12 Tahun 2017");
     await dialog.getByRole("textbox", { name: "Tanggal penetapan" }).fill("2030-01-01");
@@ -139,7 +140,7 @@ describe("portal", () => {
     await dialog.getByLabel("Email").fill("maya@jabarprov.go.id");
     await dialog.getByLabel("Jabatan").fill("Analis Perlindungan Anak");
     await dialog.getByRole("combobox", { name: "Peran" }).click();
-    expect(await page.getByRole("option").allInnerTexts()).toEqual(["Admin daerah", "Anggota daerah"]);
+    await expect.poll(() => page.getByRole("option").allInnerTexts()).toEqual(["Admin daerah", "Anggota daerah"]);
     await page.getByRole("option", { name: "Anggota daerah" }).click();
     await dialog.getByRole("button", { name: "Buat akun" }).click();
     await dialog.getByTestId("one-time-password").waitFor();
