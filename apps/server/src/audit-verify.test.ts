@@ -1,14 +1,12 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { appendAudit, openDatabase } from "@gugus/db";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { describeAuditVerification, runCli } from "./cli.ts";
+import { runCliProcess } from "./cli-process.test-util.ts";
 import { readEnv } from "./env.ts";
 
-const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "gugus-audit-verify-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
@@ -21,17 +19,7 @@ function databaseWithEntries(name: string, count: number): string {
   return path;
 }
 
-function cli(args: string[], databasePath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: SERVER_DIR, env: { DATABASE_PATH: databasePath, INIT_CWD: tmp } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], databasePath: string) => runCliProcess(args, { databasePath, workingDirectory: tmp });
 
 describe("pnpm cli audit-verify", () => {
   it("says ok with the number of entries and the last hash, exit 0", async () => {

@@ -1,33 +1,21 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openDatabase, seedDatabase } from "@gugus/db";
 import { afterAll, describe, expect, it } from "vitest";
 import { BackupError, backupDatabase, checkIntegrity, checkMigrationLevel, countRows, listCommittedMigrations, restoreDatabase } from "./backup.ts";
 import { runCli } from "./cli.ts";
 import { DatabaseInUseError, acquireDatabaseLock, lockFileOf } from "./database-lock.ts";
+import { runCliProcess } from "./cli-process.test-util.ts";
 import { readEnv } from "./env.ts";
 import { signIn, trpcPost } from "./http-helpers.test-util.ts";
 import { startServer } from "./start.ts";
 
-const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "gugus-backup-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs `pnpm cli …` as its own process, as an operator would, against one database file. */
-function cli(args: string[], databasePath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: SERVER_DIR, env: { DATABASE_PATH: databasePath, INIT_CWD: tmp } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
-}
+const cli = (args: string[], databasePath: string) => runCliProcess(args, { databasePath, workingDirectory: tmp });
 
 /** Reads a database file's row counts and integrity, and closes it again. */
 function inspect(path: string): { rows: Record<string, number>; integrity: string } {
