@@ -15,6 +15,7 @@ export { theme } from "./theme.ts";
 export { Shell } from "./components/Shell.tsx";
 export { AppRoot } from "./components/AppRoot.tsx";
 export { startApp } from "./components/startApp.tsx";
+export { SectionCard } from "./components/SectionCard.tsx";
 export { Fact, TaskForceHeading } from "./profile/TaskForceHeading.tsx";
 export { SignedInShell } from "./components/SignedInShell.tsx";
 export type { NavItem } from "./components/Shell.tsx";

@@ -3,12 +3,13 @@
  * adds, edits and removes — the header with its add button, each row's buttons, the form in a modal
  * that asks before dropping typed input, the question before removing, and the form's footer.
  */
-import { Alert, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorMessage } from "../errors.ts";
 import { FormModal } from "../forms/unsaved.tsx";
+import { SectionCard } from "../components/SectionCard.tsx";
 import { ConfirmModal } from "./ConfirmModal.tsx";
 
 type Row = { id: number; version: number };
@@ -46,25 +47,18 @@ export function RecordPanel<R extends Row>({
   const [removing, setRemoving] = useState<R | null>(null);
   const close = () => setEditing(null);
   return (
-    <Paper withBorder p="md" radius="md">
-      <Stack gap="sm">
-        <Group justify="space-between" align="flex-start">
-          <div>
-            <Title order={2} size="h4">
-              {title}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {intro}
-            </Text>
-          </div>
-          {canManage && (
-            <Button size="xs" onClick={() => setEditing("new")}>
-              {addLabel}
-            </Button>
-          )}
-        </Group>
-        {children({ edit: setEditing, remove: setRemoving })}
-      </Stack>
+    <SectionCard
+      title={title}
+      intro={intro}
+      action={
+        canManage && (
+          <Button size="xs" onClick={() => setEditing("new")}>
+            {addLabel}
+          </Button>
+        )
+      }
+    >
+      {children({ edit: setEditing, remove: setRemoving })}
       <FormModal opened={editing !== null} onClose={close} title={editing === "new" ? addLabel : editLabel}>
         {editing !== null && renderForm(editing === "new" ? null : editing, close)}
       </FormModal>
@@ -80,7 +74,7 @@ export function RecordPanel<R extends Row>({
         pending={removal.isPending}
         error={removal.error}
       />
-    </Paper>
+    </SectionCard>
   );
 }
 

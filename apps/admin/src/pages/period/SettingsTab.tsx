@@ -1,10 +1,9 @@
 import type { RouterOutputs } from "@gugus/api";
 import { PeriodAdoptionSchema, PeriodCoordinatorsSchema, PeriodSettingsSchema, REPORTING_CYCLES } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { ConfirmModal, NumberField, errorMessage, readNumberField, useDomainForm, useTRPC } from "@gugus/ui";
-import { Alert, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { ConfirmModal, NumberField, SectionCard, errorMessage, readNumberField, useDomainForm, useTRPC } from "@gugus/ui";
+import { Alert, Button, Group, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
@@ -14,24 +13,6 @@ import { invalidatePeriod } from "./queries.ts";
 import { FIELD_OF_PERIOD_RULE, checkPeriodSpan } from "./rules.ts";
 
 type Periods = RouterOutputs["ran"]["periods"]["periods"];
-
-function Section({ title, intro, children }: { title: string; intro: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="md">
-      <Stack gap="sm">
-        <div>
-          <Title order={2} size="h4">
-            {title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {intro}
-          </Text>
-        </div>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 /** Years and reporting settings, checked as the user types with the rules the server holds. */
 function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; periods: Periods; canManage: boolean }) {
@@ -67,7 +48,7 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
     }),
   );
   return (
-    <Section title={t("admin.period.settings.yearsTitle")} intro={t("admin.period.settings.yearsIntro", { years: detail.targetYears.length > 0 ? detail.targetYears.join(", ") : t("admin.period.settings.noTargetYears") })}>
+    <SectionCard title={t("admin.period.settings.yearsTitle")} intro={t("admin.period.settings.yearsIntro", { years: detail.targetYears.length > 0 ? detail.targetYears.join(", ") : t("admin.period.settings.noTargetYears") })}>
       <form
         noValidate
         onSubmit={onSubmit((settings) => {
@@ -114,7 +95,7 @@ function YearsForm({ detail, periods, canManage }: { detail: PeriodDetail; perio
           )}
         </Stack>
       </form>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -133,7 +114,7 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
     }),
   );
   return (
-    <Section title={t("admin.period.settings.adoptTitle")} intro={t("admin.period.settings.adoptIntro")}>
+    <SectionCard title={t("admin.period.settings.adoptTitle")} intro={t("admin.period.settings.adoptIntro")}>
       {p.status === "adopted" ? (
         <Text data-testid="adopted-by">
           {p.adoptedOn === null
@@ -162,7 +143,7 @@ function AdoptForm({ detail, canManage }: { detail: PeriodDetail; canManage: boo
       ) : (
         <Text>{t("period.draft")}</Text>
       )}
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -196,7 +177,7 @@ function CoordinatorsForm({ detail, canManage }: { detail: PeriodDetail; canMana
     }),
   );
   return (
-    <Section title={t("admin.period.settings.coordinatorsTitle")} intro={t("admin.period.settings.coordinatorsIntro")}>
+    <SectionCard title={t("admin.period.settings.coordinatorsTitle")} intro={t("admin.period.settings.coordinatorsIntro")}>
       <form
         noValidate
         onSubmit={onSubmit((coordinators) => {
@@ -229,7 +210,7 @@ function CoordinatorsForm({ detail, canManage }: { detail: PeriodDetail; canMana
           )}
         </Stack>
       </form>
-    </Section>
+    </SectionCard>
   );
 }
 
@@ -251,7 +232,7 @@ function DeleteDraft({ detail }: { detail: PeriodDetail }) {
     }),
   );
   return (
-    <Section title={t("admin.period.settings.deleteTitle")} intro={t("admin.period.settings.deleteIntro")}>
+    <SectionCard title={t("admin.period.settings.deleteTitle")} intro={t("admin.period.settings.deleteIntro")}>
       <Group>
         <Button color="red" variant="light" onClick={() => setAsking(true)}>
           {t("admin.period.settings.delete", { numeral: p.numeral })}
@@ -269,7 +250,7 @@ function DeleteDraft({ detail }: { detail: PeriodDetail }) {
         pending={remove.isPending}
         error={remove.error}
       />
-    </Section>
+    </SectionCard>
   );
 }
 
