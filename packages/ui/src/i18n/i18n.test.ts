@@ -9,6 +9,8 @@ import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { createI18n, sharedMessages } from "./index.ts";
 import { ranMessages } from "./ran.ts";
+import { reportsMessages } from "./reports.ts";
+import { reviewMessages } from "./review.ts";
 import { sessionsMessages } from "./sessions.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
@@ -17,7 +19,7 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
-const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages, sessionsMessages };
+const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
 
 describe("translations", () => {

@@ -14,6 +14,8 @@ import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { ranMessages } from "./ran.ts";
+import { reportsMessages } from "./reports.ts";
+import { reviewMessages } from "./review.ts";
 import { sessionsMessages } from "./sessions.ts";
 import { LANGUAGES } from "./types.ts";
 import type { Language, MessagesLike } from "./types.ts";
@@ -27,6 +29,8 @@ const id = {
   ...formationMessages.id,
   ...compositionMessages.id,
   ...ranMessages.id,
+  ...reportsMessages.id,
+  ...reviewMessages.id,
   ...authMessages.id,
   ...accountsMessages.id,
   ...sessionsMessages.id,
@@ -39,6 +43,8 @@ const en: MessagesLike<typeof id> = {
   ...formationMessages.en,
   ...compositionMessages.en,
   ...ranMessages.en,
+  ...reportsMessages.en,
+  ...reviewMessages.en,
   ...authMessages.en,
   ...accountsMessages.en,
   ...sessionsMessages.en,
