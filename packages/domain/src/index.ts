@@ -1,9 +1,9 @@
 /**
  * @gugus/domain — the rules of Indonesia's anti-trafficking task-force network (Gugus Tugas
  * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
- * sub-task-forces, the RAN periods, and accounts (roles, scope, password and session rules). Import the whole package or a named entry point
+ * sub-task-forces, the RAN periods, accounts (roles, scope, password and session rules), and the yearly reports (content, checks, workflow, timeliness, reporting rate). Import the whole package or a named entry point
  * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/ran/numerals`, `/sub-task-forces`, `/accounts`,
- * `/formation`, `/privacy`, `/dates`, `/errors`).
+ * `/formation`, `/reports`, `/privacy`, `/dates`, `/errors`).
  */
 export * from "./errors.ts";
 export * from "./dates.ts";
@@ -15,3 +15,4 @@ export * from "./accounts/index.ts";
 export * from "./formation/index.ts";
 export * from "./privacy.ts";
 export * from "./text.ts";
+export * from "./reports/index.ts";

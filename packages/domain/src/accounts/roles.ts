@@ -67,6 +67,14 @@ export const CAPABILITIES = {
   "ran.manage": ["central_admin"],
   /** Keep a task force's profile (instruments, composition): central admins any, regional admins their own. */
   "profile.manage": ["central_admin", "regional_admin"],
+  /** Enter and save one's own task force's report. */
+  "reports.edit": ["central_admin", "regional_admin", "regional_member"],
+  /** Submit one's own task force's report for review. */
+  "reports.submit": ["central_admin", "regional_admin"],
+  /** Approve, return and reopen the reports one reviews (see reports/workflow.ts). */
+  "reports.review": ["central_admin", "regional_admin"],
+  /** Grant and revoke exceptions to the closing of entry. */
+  "reports.exceptions": ["central_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -1,0 +1,3 @@
+export * from "./content.ts";
+export * from "./workflow.ts";
+export * from "./timeliness.ts";
