@@ -38,6 +38,7 @@ function figure(max: number) {
     .number({ error: "COUNT_INVALID" })
     .min(-max, { error: "COUNT_TOO_LARGE" })
     .max(max, { error: "COUNT_TOO_LARGE" })
+    .overwrite((x) => (x === 0 ? 0 : x)) // -0 reads 0, as JSON writes it
     .nullable()
     .default(null);
 }
