@@ -78,6 +78,8 @@ const NOT_FREE_TEXT: readonly { schema: z.ZodType; why: string }[] = [
   { schema: domain.SignInPasswordSchema, why: "a password: hashed, never stored or shown as text" },
   { schema: domain.SearchQuerySchema, why: "a search: never stored, and finds nothing a text rule kept out" },
   { schema: domain.OptionalSearchQuerySchema, why: "a filter: never stored, and finds nothing a text rule kept out" },
+  { schema: domain.CountryCodeSchema, why: "a country's ISO code, two capital letters" },
+  { schema: domain.PeriodKeySchema, why: "a reporting period's key, 2025 or 2025-S1" },
 ];
 
 /** Fields by path that take a string without the text rule, and why that is safe. */

@@ -15,6 +15,7 @@ import type { TargetMode, Unit, YearTarget } from "../ran/plan.ts";
 import { EXPLOITATION_FORMS } from "./content.ts";
 import type { Count, ReportContent } from "./content.ts";
 
+/** The checks that block submitting. */
 export const REPORT_ERROR_CODES = [
   "COUNT_NEGATIVE",
   "COUNT_NOT_WHOLE",
@@ -27,6 +28,7 @@ export const REPORT_ERROR_CODES = [
   "REALISATION_NOT_WHOLE",
   "ACTIVITY_DATE_OUTSIDE_YEAR",
 ] as const;
+/** The checks that need an acknowledgement before submitting. */
 export const REPORT_WARNING_CODES = ["CONVICTIONS_ABOVE_PROSECUTIONS", "PROSECUTIONS_ABOVE_SUSPECTS", "TEN_TIMES_LAST_YEAR", "SPENT_OVER_ALLOCATED_NOTED", "REALISATION_FAR_ABOVE_TARGET"] as const;
 /** Every code a check may give; the apps word them as `reportChecks.<CODE>`. */
 export const REPORT_CHECK_CODES = [...REPORT_ERROR_CODES, ...REPORT_WARNING_CODES] as const;

@@ -26,6 +26,7 @@ export type ExploitationForm = (typeof EXPLOITATION_FORMS)[number];
 /** Where budget money comes from: the state budget, the regional budget, or elsewhere. */
 export const BUDGET_SOURCES = ["APBN", "APBD", "other"] as const;
 export type BudgetSource = (typeof BUDGET_SOURCES)[number];
+/** A budget line's source, one of {@link BUDGET_SOURCES}. */
 export const BudgetSourceSchema = z.enum(BUDGET_SOURCES, { error: requiredOr("REPORT_CONTENT_INVALID") });
 
 /** The sections of a report, in the order forms show them. */

@@ -22,6 +22,7 @@ export function isOnTime(firstSubmittedAt: Date, rp: ReportingPeriod, zone: Zone
   return firstSubmittedAt.getTime() < deadlinesIn(rp, zone).dueAt.getTime();
 }
 
+/** Whether a report may be entered: before the period, open, open by an exception, closed. */
 export const ENTRY_STATES = ["not_open", "open", "exception", "closed"] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 

@@ -14,12 +14,16 @@ import type { Actor } from "../accounts/roles.ts";
 import { withoutPersonalIdentifiers } from "../privacy.ts";
 import { normalizeText } from "../text.ts";
 
+/** A report's statuses: draft, submitted, returned (to the reporter), approved (locked), reopened. */
 export const REPORT_STATUSES = ["draft", "submitted", "returned", "approved", "reopened"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+/** A report status. */
 export const ReportStatusSchema = z.enum(REPORT_STATUSES, { error: "VALIDATION_FAILED" });
 
+/** The steps of the workflow: submit, approve, return (with a reason), reopen (with a reason). */
 export const REPORT_ACTIONS = ["submit", "approve", "return", "reopen"] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
+/** A workflow step. */
 export const ReportActionSchema = z.enum(REPORT_ACTIONS, { error: "VALIDATION_FAILED" });
 
 /** Which status each action leads to, from the statuses it may be taken in. */
