@@ -4,9 +4,9 @@
  * also check the policy table itself. A procedure missing from POLICY or EXPECTED fails the run. Writes run on a fresh copy of the database per cell, and a
  * refused write must leave the data exactly as it was.
  */
-import { listTaskForces } from "@gugus/db";
+import { findPeriodByNumber, insertException, insertReport, listTaskForces, updateReportStatus } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
-import { ROLES, hasCapability, isWithin } from "@gugus/domain";
+import { ROLES, emptyReportContent, hasCapability, isWithin } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -93,6 +93,12 @@ const OWN_SUBTREE: Where = { nation: "ok ok ok ok ok ok", province: "NF ok ok ok
 const OWN_TASK_FORCE: Where = { nation: "ok ok ok ok ok ok", province: "NF ok FB FB NF NF", regency: "NF NF ok NF NF NF" };
 /** Accounts of one's own task force only: a province does not even see its regencies' accounts. */
 const OWN_ACCOUNTS: Where = { nation: "ok ok ok ok ok ok", province: "NF ok NF NF NF NF", regency: "NF NF ok NF NF NF" };
+/** A task force's own report: written by its own accounts only; a province sees its regencies' reports but does not write them, nor does the centre. */
+const OWN_REPORT: Where = { nation: "ok FB FB FB FB FB", province: "NF ok FB FB NF NF", regency: "NF NF ok NF NF NF" };
+/** Approved or returned by the reviewing task force only: the centre reviews the provinces and the national report, a province its regencies/cities. */
+const REVIEWER: Where = { nation: "ok ok FB FB ok FB", province: "NF FB ok ok NF NF", regency: "NF NF FB NF NF NF" };
+/** Reopened by the reviewer or a level above: the centre anything, a province its regencies/cities. */
+const REOPENER: Where = { nation: "ok ok ok ok ok ok", province: "NF FB ok ok NF NF", regency: "NF NF FB NF NF NF" };
 /** Never: the target is another account's (a session to end as one's own). */
 const NOWHERE: Where = { nation: "NF NF NF NF NF NF", province: "NF NF NF NF NF NF", regency: "NF NF NF NF NF NF" };
 
@@ -145,6 +151,22 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "ran.importItems": { who: [CA], scope: "none", where: ANYWHERE },
   "ran.exportItems": { who: EVERY_ROLE, scope: "none", where: ANYWHERE },
 
+  "reports.list": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
+  "reports.get": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
+  "reports.save": { who: [CA, RA, RM], scope: "task-force", where: OWN_REPORT },
+  "reports.submit": { who: [CA, RA], scope: "task-force", where: OWN_REPORT },
+  "reports.approve": { who: [CA, RA], scope: "task-force", where: REVIEWER },
+  "reports.return": { who: [CA, RA], scope: "task-force", where: REVIEWER },
+  "reports.reopen": { who: [CA, RA], scope: "task-force", where: REOPENER },
+  "reports.reviewQueue": { who: [CA, RA], scope: "list", where: ANYWHERE },
+  "reports.rate": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "reports.exceptions": { who: [CA], scope: "none", where: ANYWHERE },
+  "reports.grantException": { who: [CA], scope: "task-force", where: ANYWHERE },
+  "reports.revokeException": { who: [CA], scope: "none", where: ANYWHERE },
+
+  "notifications.list": { who: "signed in", scope: "none", where: ANYWHERE },
+  "notifications.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
+
   "accounts.list": { who: [CA, CV, RA], scope: "list", where: ANYWHERE },
   "accounts.get": { who: [CA, CV, RA], scope: "account", where: OWN_ACCOUNTS },
   "accounts.create": { who: [CA, RA], scope: "task-force", where: OWN_TASK_FORCE },
@@ -188,6 +210,23 @@ const itemsCsv = Buffer.from(
   "kode,sub_gugus_tugas,program,kegiatan,indikator,satuan,mode_target,target_2020,penanggung_jawab,tingkat\nIII.6.1,VI,Koordinasi,Rapat koordinasi,Jumlah rapat,kegiatan,per_tahun,4,Bappeda,provinsi\n",
 ).toString("base64");
 const importRows = [{ row: 2, regionCode: "32.75", type: "perwali", number: "9/2018", issuedOn: "2018-01-05" }];
+
+/** The report period the matrix works on: 2026 (period IV), open for entry on the fixture's date. */
+const REPORT_PERIOD = "2026";
+/** A report of the target task force in a status, written straight to the fixture's database (submitted by the target's own account). */
+function reportAt(fx: Fixture, target: TargetKey, status: "draft" | "submitted" | "approved"): number {
+  const db = fx.handle.db;
+  const tf = taskForceOf(TARGETS[target]);
+  const rp = findPeriodByNumber(db, 4)!;
+  const row = insertReport(db, { taskForceId: tf.id, periodId: rp.id, periodKey: REPORT_PERIOD, content: emptyReportContent(), completeness: 0, now: 1, userId: null })!;
+  if (status !== "draft") {
+    updateReportStatus(db, { id: row.id, version: 1, status: "submitted", now: 2, userId: fx.targetUserIds[target], submittedBy: fx.targetUserIds[target], firstSubmittedAt: 2, lastSubmittedAt: 2, onTime: true });
+    if (status === "approved") updateReportStatus(db, { id: row.id, version: 2, status: "approved", now: 3, userId: null, approvedAt: 3 });
+  }
+  return row.id;
+}
+const reportVersionOf = (status: "draft" | "submitted" | "approved") => ({ draft: 1, submitted: 2, approved: 3 })[status];
+const reason = "Angka korban belum sesuai data dinas";
 
 const CASES: Record<ProcedurePath, Case> = {
   "auth.signIn": {
@@ -307,6 +346,73 @@ const CASES: Record<ProcedurePath, Case> = {
   "ran.checkItemsFile": { writes: false, input: () => ({ number: 3, fileName: "rencana.csv", contentBase64: itemsCsv }) },
   "ran.importItems": { writes: true, input: () => ({ number: 3, fileName: "rencana.csv", contentBase64: itemsCsv }) },
   "ran.exportItems": { writes: false, input: () => ({ number: 3 }) },
+  "reports.list": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id }),
+    verify: (out: { taskForce: { id: number }; periods: { periodKey: string }[] }, _a, target) => {
+      expect(out.taskForce.id).toBe(taskForceOf(TARGETS[target]).id);
+      expect(out.periods.map((p) => p.periodKey)).toContain(REPORT_PERIOD);
+    },
+  },
+  "reports.get": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD }),
+    verify: (out: { report: unknown; period: { entryState: string } }) => {
+      expect(out.report).toBeNull();
+      expect(out.period.entryState).toBe("open");
+    },
+  },
+  "reports.save": {
+    writes: true,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD, baseVersion: 0, content: { coordination: { meetings: 3 } } }),
+    verify: (out: { version: number }) => expect(out.version).toBe(1),
+  },
+  "reports.submit": {
+    writes: true,
+    input: (target, fx) => (reportAt(fx, target, "draft"), { taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD, version: 1 }),
+    verify: (out: { status: string; onTime: boolean }) => expect(out).toMatchObject({ status: "submitted", onTime: true }),
+  },
+  "reports.approve": {
+    writes: true,
+    input: (target, fx) => ({ reportId: reportAt(fx, target, "submitted"), version: reportVersionOf("submitted") }),
+    verify: (out: { status: string }) => expect(out.status).toBe("approved"),
+  },
+  "reports.return": {
+    writes: true,
+    input: (target, fx) => ({ reportId: reportAt(fx, target, "submitted"), version: reportVersionOf("submitted"), reason }),
+    verify: (out: { status: string }) => expect(out.status).toBe("returned"),
+  },
+  "reports.reopen": {
+    writes: true,
+    input: (target, fx) => ({ reportId: reportAt(fx, target, "approved"), version: reportVersionOf("approved"), reason }),
+    verify: (out: { status: string }) => expect(out.status).toBe("reopened"),
+  },
+  "reports.reviewQueue": {
+    writes: false,
+    input: () => ({ periodKey: REPORT_PERIOD }),
+    verify: (out: { rows: { taskForce: { level: TaskForcePlace["level"]; regionCode: string | null } }[] }, actor) => {
+      expect(out.rows.every((r) => inScope(actor, r.taskForce))).toBe(true);
+      if (actor.place.level === "province") expect(out.rows.every((r) => r.taskForce.level === "regency")).toBe(true);
+    },
+  },
+  "reports.rate": {
+    writes: false,
+    input: () => ({ periodKey: REPORT_PERIOD, countUnformed: true }),
+    verify: (out: { overall: { expected: number } }, actor) => expect(out.overall.expected).toBeLessThanOrEqual(scopeSize(actor) + 10),
+  },
+  "reports.exceptions": { writes: false, input: () => ({}) },
+  "reports.grantException": {
+    writes: true,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: "2025", until: "2027-06-30", reason: "Banjir memutus jaringan kantor" }),
+  },
+  "reports.revokeException": {
+    writes: true,
+    input: (_t, fx) => ({
+      id: insertException(fx.handle.db, { taskForceId: taskForceOf(TARGETS.regency).id, periodKey: "2025", until: "2027-06-30", reason: "Banjir memutus jaringan", now: 1, userId: null }),
+    }),
+  },
+  "notifications.list": { writes: false, verify: (out: { unread: number }) => expect(out.unread).toBeGreaterThanOrEqual(0) },
+  "notifications.markRead": { writes: true, input: () => ({ keys: ["n:1"] }) },
   "accounts.list": {
     writes: false,
     input: () => ({ pageSize: 100 }),
@@ -389,6 +495,12 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     q("SELECT * FROM period_coordinators ORDER BY period_id, sub_task_force"),
     q("SELECT * FROM action_items ORDER BY id"),
     q("SELECT * FROM action_item_targets ORDER BY item_id, year"),
+    q("SELECT * FROM reports ORDER BY id"),
+    q("SELECT * FROM report_versions ORDER BY id"),
+    q("SELECT * FROM report_events ORDER BY id"),
+    q("SELECT * FROM report_exceptions ORDER BY id"),
+    q("SELECT * FROM notifications ORDER BY id"),
+    q("SELECT * FROM notification_reads ORDER BY user_id, key"),
   ].join("|");
 }
 
@@ -430,9 +542,10 @@ describe.each(Object.keys(POLICY) as ProcedurePath[])("%s", (path) => {
     for (const target of TARGET_KEYS) {
       const fx = c.writes ? factory.fresh() : shared;
       const callerId = actorKey === "anonymous" ? null : fx.userIds[actorKey];
+      const input = c.input?.(target, fx);
       const before = c.writes ? fingerprint(fx.handle, callerId) : "";
       const want = expected(actorKey, path, target);
-      const { outcome, output } = await call(fx, actorKey, path, c.input?.(target, fx));
+      const { outcome, output } = await call(fx, actorKey, path, input);
       expect(outcome, `${actorKey} → ${path} @ ${target}`).toBe(want);
       if (outcome === "ok") {
         const actor = actorInfo(actorKey);

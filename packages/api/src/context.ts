@@ -5,7 +5,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import { createReadCache } from "@gugus/db";
-import type { Db, InstrumentRow, MembershipRow, ReadCache, SqliteConnection, TaskForceRow, UserRow } from "@gugus/db";
+import type { Db, InstrumentRow, MembershipRow, ReadCache, ReportRow, SqliteConnection, TaskForceRow, UserRow } from "@gugus/db";
 import type { Actor } from "@gugus/domain";
 import { createMemoryCookieJar } from "./auth/cookies.ts";
 import type { CookieJar } from "./auth/cookies.ts";
@@ -41,7 +41,7 @@ const PROCESS_SECRET_KEY = randomBytes(32);
 export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
 
 /** What the policy's scope resolved for a call (see scope.ts), already checked to be in the caller's scope. */
-export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; account?: UserRow };
+export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; report?: ReportRow; account?: UserRow };
 
 export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false, secretKey = PROCESS_SECRET_KEY }: ContextOptions) {
   return {

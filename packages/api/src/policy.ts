@@ -21,6 +21,7 @@
  *   { region: field }       the field holds a region code (null: the national task force)
  *   { instrument: field }   the field holds an instrument id: its task force is the target
  *   { membership: field }   the field holds a membership id: its task force is the target
+ *   { report: field }       the field holds a report id: its task force is the target
  *   { account: field }      the field holds an account id
  * A task force is looked up as it stood on the input's `at` when there is one, else today.
  */
@@ -28,7 +29,7 @@ import type { Capability } from "@gugus/domain";
 
 export type Access = "public" | "signed-in" | Capability;
 export type Scope = "none" | "task-force" | "list" | "account";
-export type Target = { taskForce: string } | { region: string } | { instrument: string } | { membership: string } | { account: string };
+export type Target = { taskForce: string } | { region: string } | { instrument: string } | { membership: string } | { report: string } | { account: string };
 export type Rule = {
   access: Access;
   scope: Scope;
@@ -85,6 +86,22 @@ export const POLICY = {
   "ran.checkItemsFile": { access: "ran.manage", scope: "none" },
   "ran.importItems": { access: "ran.manage", scope: "none" },
   "ran.exportItems": { access: "read", scope: "none" },
+
+  "reports.list": { access: "read", scope: "task-force" },
+  "reports.get": { access: "read", scope: "task-force" },
+  "reports.save": { access: "reports.edit", scope: "task-force" },
+  "reports.submit": { access: "reports.submit", scope: "task-force" },
+  "reports.approve": { access: "reports.review", scope: "task-force", target: { report: "reportId" } },
+  "reports.return": { access: "reports.review", scope: "task-force", target: { report: "reportId" } },
+  "reports.reopen": { access: "reports.review", scope: "task-force", target: { report: "reportId" } },
+  "reports.reviewQueue": { access: "reports.review", scope: "list" },
+  "reports.rate": { access: "read", scope: "list" },
+  "reports.exceptions": { access: "reports.exceptions", scope: "none" },
+  "reports.grantException": { access: "reports.exceptions", scope: "task-force" },
+  "reports.revokeException": { access: "reports.exceptions", scope: "none" },
+
+  "notifications.list": { access: "signed-in", scope: "none" },
+  "notifications.markRead": { access: "signed-in", scope: "none" },
 
   "accounts.list": { access: "accounts.read", scope: "list" },
   "accounts.get": { access: "accounts.read", scope: "account" },

@@ -5,7 +5,9 @@ import { authRouter } from "./routers/auth.ts";
 import { healthRouter } from "./routers/health.ts";
 import { hierarchyRouter } from "./routers/hierarchy.ts";
 import { profileRouter } from "./routers/profile.ts";
+import { notificationsRouter } from "./routers/notifications.ts";
 import { ranRouter } from "./routers/ran.ts";
+import { reportsRouter } from "./routers/reports.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -16,6 +18,8 @@ export const appRouter = router({
   profile: profileRouter,
   formationImport: formationImportRouter,
   ran: ranRouter,
+  reports: reportsRouter,
+  notifications: notificationsRouter,
   accounts: accountsRouter,
   sessions: sessionsRouter,
   audit: auditRouter,

@@ -6,8 +6,8 @@
  * handler; handlers read the resolved target with {@link getTargetTaskForce} and its siblings, and
  * hold no scope code.
  */
-import { findInstrument, findMembership, findTaskForce, findTaskForceIdByRegion, findUserById, isTaskForceInScope } from "@gugus/db";
-import type { InstrumentRow, MembershipRow, TaskForceRow, UserRow } from "@gugus/db";
+import { findInstrument, findMembership, findReportById, findTaskForce, findTaskForceIdByRegion, findUserById, isTaskForceInScope } from "@gugus/db";
+import type { InstrumentRow, MembershipRow, ReportRow, TaskForceRow, UserRow } from "@gugus/db";
 import { DomainError, canSeeAccount } from "@gugus/domain";
 import type { DomainErrorCode, IsoDate } from "@gugus/domain";
 import { audit } from "./audit.ts";
@@ -16,7 +16,7 @@ import type { Context, ResolvedTarget, SignedInUser } from "./context.ts";
 import type { Rule } from "./policy.ts";
 
 type ScopedContext = Context & { user: SignedInUser };
-type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "ACCOUNT_NOT_FOUND";
+type RecordNotFound = "TASK_FORCE_NOT_FOUND" | "INSTRUMENT_NOT_FOUND" | "MEMBERSHIP_NOT_FOUND" | "ACCOUNT_NOT_FOUND" | "REPORT_NOT_FOUND";
 
 /**
  * Refuses a target as not found, audited the same way whether it is out of scope or missing: one
@@ -94,6 +94,12 @@ export function resolveTarget(ctx: ScopedContext, rule: Rule, input: unknown): R
       if (!membership) return absent(ctx, "membership", id, "MEMBERSHIP_NOT_FOUND");
       return { membership, taskForce: visibleTaskForce(ctx, membership.taskForceId, date, "MEMBERSHIP_NOT_FOUND") };
     }
+    if ("report" in target) {
+      const id = idIn(input, target.report);
+      const report = id === undefined ? undefined : findReportById(ctx.db, id);
+      if (!report) return absent(ctx, "report", id, "REPORT_NOT_FOUND");
+      return { report, taskForce: visibleTaskForce(ctx, report.taskForceId, date, "REPORT_NOT_FOUND") };
+    }
     return misconfigured(rule);
   }
   if (rule.scope === "account") {
@@ -120,5 +126,7 @@ export const getTargetTaskForce = (ctx: Pick<Context, "target">): TaskForceRow =
 export const getTargetInstrument = (ctx: Pick<Context, "target">): InstrumentRow => resolved(ctx.target.instrument, "instrument");
 /** The membership the call's policy line resolved (its task force in scope). */
 export const getTargetMembership = (ctx: Pick<Context, "target">): MembershipRow => resolved(ctx.target.membership, "membership");
+/** The report the call's policy line resolved (its task force in scope). */
+export const getTargetReport = (ctx: Pick<Context, "target">): ReportRow => resolved(ctx.target.report, "report");
 /** The account the call's policy line resolved (one the caller may see). */
 export const getTargetAccount = (ctx: Pick<Context, "target">): UserRow => resolved(ctx.target.account, "account");

@@ -32,6 +32,13 @@ export const AUDIT_ACTIONS = [
   "ran.item_update",
   "ran.item_delete",
   "ran.import",
+  "report.save",
+  "report.submit",
+  "report.approve",
+  "report.return",
+  "report.reopen",
+  "report.exception_grant",
+  "report.exception_revoke",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
