@@ -10,3 +10,5 @@ export * from "./queries/audit.ts";
 export * from "./queries/formation.ts";
 export * from "./queries/restructure.ts";
 export * as schema from "./schema.ts";
+export * from "./queries/reports.ts";
+export * from "./queries/notifications.ts";

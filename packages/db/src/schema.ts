@@ -14,6 +14,8 @@ import {
   POSITIONS,
   REGENCY_KINDS,
   REGION_LEVELS,
+  REPORT_ACTIONS,
+  REPORT_STATUSES,
   ROLES,
   STAKEHOLDER_TYPES,
   SUB_TASK_FORCE_CODES,
@@ -376,4 +378,181 @@ export const actionItemTargets = sqliteTable(
     value: real().notNull(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.year] }), index("action_item_targets_year_idx").on(t.year)],
+);
+
+/** What a stored copy of a report is: the content as submitted, or as approved. */
+export const REPORT_VERSION_KINDS = ["submitted", "approved"] as const;
+/** What an event of a report records: its creation, then each transition of the workflow. */
+export const REPORT_EVENT_ACTIONS = ["create", ...REPORT_ACTIONS] as const;
+/** What a task force is told about its report (or a report it reviews). */
+export const NOTIFICATION_KINDS = ["submitted", "returned", "approved", "reopened"] as const;
+
+/** A reporting period's key: `2025` for a year, `2025-S1` / `2025-S2` for a half year. */
+const periodKeyShape = (name: string, column: AnySQLiteColumn) =>
+  check(name, sql`${column} GLOB '[0-9][0-9][0-9][0-9]' OR ${column} GLOB '[0-9][0-9][0-9][0-9]-S[12]'`);
+
+/**
+ * Reports: one per task force and reporting period. `content` is the working copy (JSON, the
+ * domain's ReportContent), edited while the status allows it; submitted and approved copies are
+ * kept in `report_versions`. Every change names the `version` it read.
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    periodId: integer()
+      .notNull()
+      .references(() => ranPeriods.id),
+    periodKey: text().notNull(),
+    year: integer().notNull(),
+    status: text({ enum: REPORT_STATUSES }).notNull().default("draft"),
+    version: integer().notNull().default(1),
+    /** Share of the content filled in, 0..1 (the domain's `reportCompleteness`). */
+    completeness: real(),
+    /** The first submission (epoch ms, the server's clock): timeliness is judged on it, once. */
+    firstSubmittedAt: integer(),
+    lastSubmittedAt: integer(),
+    submittedBy: integer().references(() => users.id),
+    /** Whether the first submission came before the due date ended, local time; null until submitted. */
+    onTime: integer({ mode: "boolean" }),
+    approvedAt: integer(),
+    approvedBy: integer().references(() => users.id),
+    createdAt: integer().notNull(),
+    createdBy: integer().references(() => users.id),
+    updatedAt: integer().notNull(),
+    updatedBy: integer().references(() => users.id),
+    // The JSON last, so reading the small columns before it never walks a long content's overflow pages.
+    /** JSON: the domain's ReportContent. */
+    content: text().notNull(),
+    /** JSON array of the keys of the warnings the reporter has acknowledged. */
+    acknowledged: text().notNull().default("[]"),
+  },
+  (t) => [
+    uniqueIndex("reports_task_force_period_uq").on(t.taskForceId, t.periodKey),
+    index("reports_period_status_idx").on(t.periodKey, t.status),
+    index("reports_period_idx").on(t.periodId),
+    oneOf("reports_status_values", t.status, REPORT_STATUSES),
+    periodKeyShape("reports_period_key_shape", t.periodKey),
+    check("reports_year_of_key", sql`${t.year} = CAST(substr(${t.periodKey}, 1, 4) AS INTEGER)`),
+    check("reports_version_positive", sql`${t.version} >= 1`),
+    check("reports_completeness_range", sql`${t.completeness} IS NULL OR (${t.completeness} >= 0 AND ${t.completeness} <= 1)`),
+    check("reports_content_json", sql`json_valid(${t.content}) AND json_valid(${t.acknowledged})`),
+    // Only a draft has never been submitted; timeliness is known from the first submission on.
+    check("reports_submitted_shape", sql`(${t.status} = 'draft' OR ${t.firstSubmittedAt} IS NOT NULL) AND ((${t.firstSubmittedAt} IS NULL) = (${t.onTime} IS NULL))`),
+    check("reports_approved_shape", sql`${t.status} <> 'approved' OR ${t.approvedAt} IS NOT NULL`),
+  ],
+);
+
+/** The content of a report as it stood at each submission and each approval (the approved copy stays readable after a reopen). */
+export const reportVersions = sqliteTable(
+  "report_versions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    kind: text({ enum: REPORT_VERSION_KINDS }).notNull(),
+    /** The report's version the copy was taken at. */
+    reportVersion: integer().notNull(),
+    /** JSON: the domain's ReportContent. */
+    content: text().notNull(),
+    at: integer().notNull(),
+    byUserId: integer().references(() => users.id),
+  },
+  (t) => [index("report_versions_report_idx").on(t.reportId, t.id), oneOf("report_versions_kind_values", t.kind, REPORT_VERSION_KINDS)],
+);
+
+/** Every transition of a report: who, when (UTC and the task force's local time), from what to what, and why. */
+export const reportEvents = sqliteTable(
+  "report_events",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    action: text({ enum: REPORT_EVENT_ACTIONS }).notNull(),
+    /** Null for the creation. */
+    fromStatus: text({ enum: REPORT_STATUSES }),
+    toStatus: text({ enum: REPORT_STATUSES }).notNull(),
+    actorUserId: integer().references(() => users.id),
+    /** Epoch ms, UTC. */
+    at: integer().notNull(),
+    /** The instant in the task force's zone, as shown (`2026-01-31 23:30 WIT`). */
+    localTime: text().notNull(),
+    reason: text(),
+  },
+  (t) => [
+    index("report_events_report_idx").on(t.reportId, t.id),
+    oneOf("report_events_action_values", t.action, REPORT_EVENT_ACTIONS),
+    oneOf("report_events_from_values", t.fromStatus, REPORT_STATUSES),
+    oneOf("report_events_to_values", t.toStatus, REPORT_STATUSES),
+  ],
+);
+
+/** A central admin's permission for one task force to enter a reporting period after it closed, until the end of a date (local time). */
+export const reportExceptions = sqliteTable(
+  "report_exceptions",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    periodKey: text().notNull(),
+    /** The last day entry is open (IsoDate, until local midnight). */
+    until: text().notNull(),
+    reason: text().notNull(),
+    grantedBy: integer().references(() => users.id),
+    grantedAt: integer().notNull(),
+    revokedAt: integer(),
+    revokedBy: integer().references(() => users.id),
+  },
+  (t) => [
+    index("report_exceptions_task_force_idx").on(t.taskForceId, t.periodKey),
+    index("report_exceptions_period_idx").on(t.periodKey),
+    periodKeyShape("report_exceptions_period_key_shape", t.periodKey),
+    check("report_exceptions_until_shape", sql`${t.until} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
+    check("report_exceptions_revoked_shape", sql`${t.revokedBy} IS NULL OR ${t.revokedAt} IS NOT NULL`),
+  ],
+);
+
+/** Stored notices to a task force's accounts about a report (submitted to them, returned, approved, reopened). */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** The recipients: the accounts of this task force. */
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    kind: text({ enum: NOTIFICATION_KINDS }).notNull(),
+    reportId: integer()
+      .notNull()
+      .references(() => reports.id),
+    periodKey: text().notNull(),
+    reason: text(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [index("notifications_task_force_idx").on(t.taskForceId, t.createdAt), oneOf("notifications_kind_values", t.kind, NOTIFICATION_KINDS)],
+);
+
+/**
+ * What an account has read: `n:<id>` for a stored notification, `due:<taskForceId>:<periodKey>` or
+ * `overdue:<taskForceId>:<periodKey>` for a deadline reminder (computed, never stored).
+ */
+export const notificationReads = sqliteTable(
+  "notification_reads",
+  {
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text().notNull(),
+    readAt: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    check("notification_reads_key_shape", sql`${t.key} GLOB 'n:[0-9]*' OR ${t.key} GLOB 'due:[0-9]*:[0-9]*' OR ${t.key} GLOB 'overdue:[0-9]*:[0-9]*'`),
+  ],
 );
