@@ -110,7 +110,7 @@ describe("listReportCounts", () => {
 const text = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z][A-Za-z ,.]{0,${max - 2}}[A-Za-z]$`));
 const isoDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const anyCount = fc.option(fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.double({ min: -COUNT_MAX, max: COUNT_MAX, noNaN: true })), { nil: null });
-const counts = <K extends string>(keys: readonly K[], count: fc.Arbitrary<number | null>) => fc.record(Object.fromEntries(keys.map((k) => [k, count])) as Record<K, fc.Arbitrary<number | null>>);
+const counts = <K extends string>(keys: readonly K[], count: fc.Arbitrary<number | null>) => fc.record(Object.fromEntries(keys.map((k) => [k, count])));
 const note = fc.option(text(40), { nil: undefined });
 
 function contentArbitrary(count: fc.Arbitrary<number | null>) {
