@@ -38,12 +38,15 @@ export function Shell({
   title,
   nav = [],
   user,
+  actions,
   children,
 }: {
   title: string;
   nav?: NavItem[];
   /** Shown at the right of the header (the user menu). */
   user?: ReactNode;
+  /** Shown before the language switch (the notification bell). */
+  actions?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -77,6 +80,7 @@ export function Shell({
             )}
           </Group>
           <Group gap="md" wrap="nowrap">
+            {actions}
             <LanguageSwitch />
             {user}
           </Group>

@@ -13,10 +13,10 @@ import { Shell } from "./Shell.tsx";
 import type { NavItem } from "./Shell.tsx";
 
 /** A signed-in app's frame around its routes (`Route` elements), which load on demand. */
-export function SignedInShell({ title, nav, me, children }: { title: string; nav: NavItem[]; me: Me; children: ReactNode }) {
+export function SignedInShell({ title, nav, me, actions, children }: { title: string; nav: NavItem[]; me: Me; /** Beside the user menu (the notification bell). */ actions?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Shell title={title} nav={nav} user={<UserMenu me={me} />}>
+    <Shell title={title} nav={nav} user={<UserMenu me={me} />} actions={actions}>
       <Suspense
         fallback={
           <Center py="xl">
