@@ -8,6 +8,7 @@ import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { createI18n, sharedMessages } from "./index.ts";
+import { offlineMessages } from "./offline.ts";
 import { ranMessages } from "./ran.ts";
 import { reportsMessages } from "./reports.ts";
 import { reviewMessages } from "./review.ts";
@@ -19,7 +20,7 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
-const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
+const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
 
 describe("translations", () => {

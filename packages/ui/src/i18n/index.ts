@@ -13,6 +13,7 @@ import { errorMessages } from "./errors.ts";
 import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
+import { offlineMessages } from "./offline.ts";
 import { ranMessages } from "./ran.ts";
 import { reportsMessages } from "./reports.ts";
 import { reviewMessages } from "./review.ts";
@@ -30,6 +31,7 @@ const id = {
   ...compositionMessages.id,
   ...ranMessages.id,
   ...reportsMessages.id,
+  ...offlineMessages.id,
   ...reviewMessages.id,
   ...authMessages.id,
   ...accountsMessages.id,
@@ -44,6 +46,7 @@ const en: MessagesLike<typeof id> = {
   ...compositionMessages.en,
   ...ranMessages.en,
   ...reportsMessages.en,
+  ...offlineMessages.en,
   ...reviewMessages.en,
   ...authMessages.en,
   ...accountsMessages.en,
