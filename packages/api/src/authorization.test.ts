@@ -163,6 +163,8 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "reports.exceptions": { who: [CA], scope: "none", where: ANYWHERE },
   "reports.grantException": { who: [CA], scope: "task-force", where: ANYWHERE },
   "reports.revokeException": { who: [CA], scope: "none", where: ANYWHERE },
+  "reports.exportXlsx": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
+  "reports.exportPdf": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
 
   "notifications.list": { who: "signed in", scope: "none", where: ANYWHERE },
   "notifications.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
@@ -410,6 +412,16 @@ const CASES: Record<ProcedurePath, Case> = {
     input: (_t, fx) => ({
       id: insertException(fx.handle.db, { taskForceId: taskForceOf(TARGETS.regency).id, periodKey: "2025", until: "2027-06-30", reason: "Banjir memutus jaringan", now: 1, userId: null }),
     }),
+  },
+  "reports.exportXlsx": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD, language: "en" }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK"),
+  },
+  "reports.exportPdf": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 4).toString()).toBe("%PDF"),
   },
   "notifications.list": { writes: false, verify: (out: { unread: number }) => expect(out.unread).toBeGreaterThanOrEqual(0) },
   "notifications.markRead": { writes: true, input: () => ({ keys: ["n:1"] }) },

@@ -99,6 +99,8 @@ export const POLICY = {
   "reports.exceptions": { access: "reports.exceptions", scope: "none" },
   "reports.grantException": { access: "reports.exceptions", scope: "task-force" },
   "reports.revokeException": { access: "reports.exceptions", scope: "none" },
+  "reports.exportXlsx": { access: "read", scope: "task-force" },
+  "reports.exportPdf": { access: "read", scope: "task-force" },
 
   "notifications.list": { access: "signed-in", scope: "none" },
   "notifications.markRead": { access: "signed-in", scope: "none" },
