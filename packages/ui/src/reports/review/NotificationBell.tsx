@@ -16,9 +16,26 @@ import { periodLabel } from "./format.ts";
 
 const REFRESH_MS = 60_000;
 
+const DAY_MS = 86_400_000;
+const REMIND_DAYS = 7;
+
+/** The task force a notification is about, by its region's name (the national one has none). */
+const nameOf = (t: TFunction, item: NotificationItem) => item.taskForce.name ?? t("taskForce.national");
+
+/**
+ * The due date a deadline reminder is about. A reminder shows from 7 days before the deadline (its
+ * `at`); an overdue one from the deadline itself, the end of the due date at local midnight — which
+ * falls on the due date in UTC in every Indonesian zone (UTC+7 to +9).
+ */
+function dueDateOf(item: NotificationItem): string {
+  const at = new Date(item.at).getTime();
+  const deadline = item.kind === "due" ? at + REMIND_DAYS * DAY_MS : at;
+  return new Date(deadline - 1).toISOString().slice(0, 10);
+}
+
 /** What a notification says, in the reader's language. */
 export function notificationText(t: TFunction, item: NotificationItem): string {
-  const values = { period: periodLabel(t, item.periodKey), taskForce: item.taskForce.name, date: item.at.slice(0, 10) };
+  const values = { period: periodLabel(t, item.periodKey), taskForce: nameOf(t, item), date: dueDateOf(item) };
   return t(`notifications.kinds.${item.kind}`, values);
 }
 
@@ -41,7 +58,7 @@ function Item({ item, href, onOpen, onRead }: { item: NotificationItem; href: st
         </Anchor>
         {item.kind === "submitted" ? null : (
           <Text size="xs" c="dimmed">
-            {item.taskForce.name}
+            {nameOf(t, item)}
           </Text>
         )}
         {item.reason && (

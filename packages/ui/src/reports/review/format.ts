@@ -27,9 +27,9 @@ export function periodLabel(t: TFunction, periodKey: string): string {
   return match[2] ? t("review.period.semester", { year: match[1], semester: match[2] }) : t("review.period.year", { year: match[1] });
 }
 
-/** A task force as the API refers to it, by its name in the reader's language. */
-export function refName(t: TFunction, tf: { name: string; level?: Level }): string {
-  if (tf.level === undefined) return tf.name;
+/** A task force as the API refers to it (its region's name, null for the national one), by its name in the reader's language. */
+export function refName(t: TFunction, tf: { name: string | null; level?: Level }): string {
+  if (tf.level === undefined) return tf.name ?? t("taskForce.national");
   return taskForceName(t, { level: tf.level, regionName: tf.level === "national" ? null : tf.name });
 }
 
