@@ -45,3 +45,8 @@ export { invalidateReports, useReviewApi } from "./reports/review/api.ts";
 export type { ExceptionRow, NotificationItem, QueueRow, RateRow, RateView, ReportView, TaskForceRef } from "./reports/review/api.ts";
 export { bothTimes, localTime, periodLabel, refName, useFormats } from "./reports/review/format.ts";
 export { PROVINCE_TILES, ProvinceTileMap, binOf } from "./components/ProvinceTileMap.tsx";
+export { ReportForm } from "./reports/ReportForm.tsx";
+export type { ReportFormProps } from "./reports/ReportForm.tsx";
+export { ReportList } from "./reports/ReportList.tsx";
+export type { ReportListProps } from "./reports/ReportList.tsx";
+export { PDF_TYPE, XLSX_TYPE, download } from "./download.ts";
