@@ -1,5 +1,5 @@
-import { AppRoot, SignedInShell, useSignOut } from "@gugus/ui";
-import type { Me } from "@gugus/ui";
+import { AppRoot, NotificationBell, SignedInShell, useSignOut } from "@gugus/ui";
+import type { Me, NotificationItem } from "@gugus/ui";
 import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
 import { Anchor, Button, Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { lazy } from "react";
@@ -16,6 +16,10 @@ const RestructuringPage = lazy(() => import("./pages/RestructuringPage.tsx").the
 const PeriodsPage = lazy(() => import("./pages/PeriodsPage.tsx").then((m) => ({ default: m.PeriodsPage })));
 const PeriodPage = lazy(() => import("./pages/period/PeriodPage.tsx").then((m) => ({ default: m.PeriodPage })));
 const SessionsPage = lazy(() => import("./pages/SessionsPage.tsx").then((m) => ({ default: m.SessionsPage })));
+const ReviewsPage = lazy(() => import("./pages/reports/ReviewsPage.tsx").then((m) => ({ default: m.ReviewsPage })));
+const ReviewPage = lazy(() => import("./pages/reports/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
+const RatePage = lazy(() => import("./pages/reports/RatePage.tsx").then((m) => ({ default: m.RatePage })));
+const ExceptionsPage = lazy(() => import("./pages/reports/ExceptionsPage.tsx").then((m) => ({ default: m.ExceptionsPage })));
 const TaskForcePage = lazy(() => import("./pages/TaskForcePage.tsx").then((m) => ({ default: m.TaskForcePage })));
 
 /** A regional account signed in to the central app: point it to the portal. */
@@ -40,6 +44,14 @@ function WrongApp() {
   );
 }
 
+/**
+ * Where a notification leads in this app: the national task force's own report to its form, any
+ * other report (a province's, submitted for review) to its review.
+ */
+function linkOf(me: Me) {
+  return (item: NotificationItem) => (item.taskForce.id === me.taskForce.id ? `/reports/${item.taskForce.id}/${item.periodKey}` : `/reviews/${item.taskForce.id}/${item.periodKey}`);
+}
+
 function SignedInApp({ me }: { me: Me }) {
   const { t } = useTranslation();
   if (!isCentralRole(me.role)) return <WrongApp />;
@@ -53,12 +65,15 @@ function SignedInApp({ me }: { me: Me }) {
         ]
       : []),
     { href: "/periods", label: t("admin.nav.periods") },
+    ...(hasCapability(me.role, "reports.review") ? [{ href: "/reviews", label: t("admin.nav.reviews"), match: "/reviews/*?" }] : []),
+    { href: "/reporting-rate", label: t("admin.nav.reportingRate") },
+    ...(hasCapability(me.role, "reports.exceptions") ? [{ href: "/exceptions", label: t("admin.nav.exceptions") }] : []),
     ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("admin.nav.accounts") }] : []),
     ...(hasCapability(me.role, "sessions.manage") ? [{ href: "/sessions", label: t("admin.nav.sessions") }] : []),
     ...(hasCapability(me.role, "audit.read") ? [{ href: "/audit", label: t("admin.nav.audit") }] : []),
   ];
   return (
-    <SignedInShell title={t("app.admin")} nav={nav} me={me}>
+    <SignedInShell title={t("app.admin")} nav={nav} me={me} actions={<NotificationBell linkOf={linkOf(me)} />}>
       <Route path="/" component={HierarchyPage} />
       <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
       <Route path="/periods" component={PeriodsPage} />
@@ -69,6 +84,10 @@ function SignedInApp({ me }: { me: Me }) {
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
       <Route path="/sessions" component={SessionsPage} />
       <Route path="/audit" component={AuditPage} />
+      <Route path="/reviews" component={ReviewsPage} />
+      <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} national={params.taskForceId === String(me.taskForce.id)} />}</Route>
+      <Route path="/reporting-rate" component={RatePage} />
+      <Route path="/exceptions" component={ExceptionsPage} />
     </SignedInShell>
   );
 }

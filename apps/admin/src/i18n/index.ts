@@ -9,6 +9,7 @@ import { hierarchyMessages } from "./hierarchy.ts";
 import { importMessages } from "./import.ts";
 import { navMessages } from "./nav.ts";
 import { periodMessages } from "./periods.ts";
+import { reportsMessages } from "./reports.ts";
 import { securityMessages } from "./security.ts";
 
 const id = {
@@ -19,6 +20,7 @@ const id = {
     ...securityMessages.id,
     ...periodMessages.id,
     ...adoptionMessages.id,
+    ...reportsMessages.id,
   },
 };
 
@@ -30,6 +32,7 @@ const en: MessagesLike<typeof id> = {
     ...securityMessages.en,
     ...periodMessages.en,
     ...adoptionMessages.en,
+    ...reportsMessages.en,
   },
 };
 

@@ -20,6 +20,7 @@ const id = {
     noReport: "Gugus tugas ini belum membuat laporan untuk periode ini.",
     waitingFor: { draft: "Laporan masih draf; tinjauan dimulai setelah dikirim.", returned: "Laporan dikembalikan dan menunggu perbaikan pelapor.", reopened: "Laporan dibuka kembali dan menunggu pengiriman ulang." },
     notReviewer: "Anda dapat membaca laporan ini, tetapi peninjaunya gugus tugas lain.",
+    openForm: "Buka formulir laporan",
     facts: {
       status: "Status",
       dueAt: "Batas waktu",
@@ -170,6 +171,7 @@ const en: MessagesLike<typeof id> = {
     noReport: "This task force has not started a report for this period.",
     waitingFor: { draft: "The report is still a draft; review starts once it is submitted.", returned: "The report was returned and awaits the reporter's corrections.", reopened: "The report was reopened and awaits a new submission." },
     notReviewer: "You can read this report, but another task force reviews it.",
+    openForm: "Open the report form",
     facts: {
       status: "Status",
       dueAt: "Due",

@@ -179,6 +179,11 @@ function Review({ view, stale, onStale, formHref }: { view: ReportView; stale: b
         </Group>
         <Text size="lg">{refName(t, view.taskForce)}</Text>
       </div>
+      {formHref && (
+        <Anchor component={Link} href={formHref}>
+          {t("review.openForm")}
+        </Anchor>
+      )}
       {stale && (
         <Alert color="yellow" role="status" data-testid="review-stale">
           {t("review.stale")}
@@ -197,11 +202,6 @@ function Review({ view, stale, onStale, formHref }: { view: ReportView; stale: b
           <ReviewActions view={view} onDone={setDone} onStale={onStale} />
           {waiting && <Text c="dimmed">{t(`review.waitingFor.${waiting}`)}</Text>}
           {status === "submitted" && !view.may.review && <Text c="dimmed">{t("review.notReviewer")}</Text>}
-          {formHref && (
-            <Anchor component={Link} href={formHref}>
-              {t("reports.title")}
-            </Anchor>
-          )}
           {view.report.status !== "draft" && <Changes view={view} />}
           <Checks view={view} />
         </>
