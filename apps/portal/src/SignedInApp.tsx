@@ -9,6 +9,8 @@ const PickerPage = lazy(() => import("./pages/PickerPage.tsx"));
 const ProfilePage = lazy(() => import("./pages/ProfilePage.tsx"));
 const AccountsPage = lazy(() => import("./pages/AccountsPage.tsx"));
 const PlanPage = lazy(() => import("./pages/PlanPage.tsx"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
+const ReportPage = lazy(() => import("./pages/ReportPage.tsx"));
 
 /** The portal once signed in: a regional account lands on its own task force, a central one picks. */
 export default function SignedInApp({ me }: { me: Me }) {
@@ -20,6 +22,7 @@ export default function SignedInApp({ me }: { me: Me }) {
     : [
         { href: home, label: t("portal.nav.profile"), match: home },
         { href: `${home}/plan`, label: t("portal.nav.plan") },
+        { href: `${home}/reports`, label: t("portal.nav.reports") },
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
       ];
   return (
@@ -27,6 +30,8 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
       <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
       <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
+      <Route path="/task-forces/:id/reports">{(params) => <ReportsPage id={params.id} />}</Route>
+      <Route path="/task-forces/:id/reports/:periodKey">{(params) => <ReportPage id={params.id} periodKey={params.periodKey} />}</Route>
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
     </SignedInShell>
   );

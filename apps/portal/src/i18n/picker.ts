@@ -2,7 +2,7 @@
 import type { MessagesLike } from "@gugus/ui/i18n";
 
 const id = {
-  nav: { profile: "Profil", plan: "Rencana aksi", accounts: "Akun" },
+  nav: { profile: "Profil", plan: "Rencana aksi", reports: "Laporan", accounts: "Akun" },
   picker: {
     title: "Pilih gugus tugas",
     intro: "Pilih provinsi, lalu kabupaten/kota bila perlu, untuk melihat profil gugus tugasnya.",
@@ -16,7 +16,7 @@ const id = {
 } as const;
 
 const en: MessagesLike<typeof id> = {
-  nav: { profile: "Profile", plan: "Action plan", accounts: "Accounts" },
+  nav: { profile: "Profile", plan: "Action plan", reports: "Reports", accounts: "Accounts" },
   picker: {
     title: "Choose a task force",
     intro: "Choose a province, then a regency/city if needed, to see its task force's profile.",
