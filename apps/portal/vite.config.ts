@@ -1,10 +1,24 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 // Served by the server at /portal/; in development, API calls go to the server on :3000.
+// The service worker (src/sw.ts → dist/sw.js, scope /portal/) precaches the built shell so that an
+// already-visited report opens without a link; it is registered by src/serviceWorker.ts in builds only.
 export default defineConfig({
   base: "/portal/",
-  plugins: [react()],
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      injectRegister: false,
+      manifest: false,
+      injectManifest: { globPatterns: ["**/*.{js,css,html}"], maximumFileSizeToCacheInBytes: 4 * 1024 * 1024 },
+      devOptions: { enabled: false },
+    }),
+  ],
   server: { port: 5174, proxy: { "/trpc": "http://127.0.0.1:3000" } },
   build: { outDir: "dist", emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
 });

@@ -4,10 +4,11 @@
  */
 import type { AppRouter } from "@gugus/api";
 import { QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { TRPCClientError, createTRPCClient, httpBatchLink } from "@trpc/client";
+import { TRPCClientError, createTRPCClient, httpBatchLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import type { ReactNode } from "react";
+import { isOfflineReadableProcedure } from "./reports/offlineRoutes.ts";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
@@ -56,8 +57,14 @@ export function ApiProvider({ children, url = "/trpc" }: { children: ReactNode; 
     createTRPCClient<AppRouter>({
       links: [
         // Every call is a JSON POST with the client header: no inputs in URLs or logs, and the
-        // server's cross-site guard lets it through.
-        httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, methodOverride: "POST", headers: () => CLIENT_HEADER }),
+        // server's cross-site guard lets it through. The queries the portal's service worker keeps
+        // for offline use (auth.me, reports.get*) travel in batches of their own, so that a batch
+        // it may keep never mixes with one it must not.
+        splitLink({
+          condition: (op) => op.type === "query" && isOfflineReadableProcedure(op.path),
+          true: httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, methodOverride: "POST", headers: () => CLIENT_HEADER }),
+          false: httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, methodOverride: "POST", headers: () => CLIENT_HEADER }),
+        }),
       ],
     }),
   );
