@@ -231,7 +231,8 @@ export function listReportsForPeriod(db: Db, { periodKey, taskForceIds, at }: { 
   if (taskForceIds && taskForceIds.length === 0) return [];
   const end = at ?? periodKeyEnd(periodKey);
   const day = sql`min(${end}, coalesce(tf.valid_to, ${end}))`;
-  const only = taskForceIds ? sql`AND rp.task_force_id IN (${sql.join(taskForceIds.map((id) => sql`${id}`), sql`, `)})` : sql``;
+  // The ids as one JSON parameter: a statement of 553 placeholders costs more to build and prepare than the reads it makes.
+  const only = taskForceIds ? sql`AND rp.task_force_id IN (SELECT value FROM json_each(${JSON.stringify(taskForceIds)}))` : sql``;
   const rows = db.values<[number, number, Level, string | null, ReportStatus, number | null, 0 | 1 | null, number | null, number]>(sql`
     SELECT rp.id, rp.task_force_id, tf.level, l.region_code, rp.status, rp.first_submitted_at, rp.on_time, rp.completeness, rp.version
     FROM reports rp

@@ -20,8 +20,9 @@ import type { Ctx, RanReportingPeriod } from "./shared.ts";
 /** The reporting period asked for, or the latest one that has ended (else the latest begun). */
 function chosenPeriod(ctx: Ctx, periodKey: string | undefined): { chosen: RanReportingPeriod | undefined; periodKeys: string[] } {
   const today = todayOf(ctx);
-  const begun = listReportingPeriods(ctx.db).filter((rp) => rp.start <= today);
-  const chosen = periodKey ? getReportingPeriod(ctx.db, periodKey) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
+  const all = listReportingPeriods(ctx.db);
+  const begun = all.filter((rp) => rp.start <= today);
+  const chosen = periodKey ? (all.find((rp) => rp.key === periodKey) ?? getReportingPeriod(ctx.db, periodKey)) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
   return { chosen, periodKeys: begun.map((rp) => rp.key).reverse() };
 }
 
