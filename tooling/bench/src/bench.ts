@@ -8,11 +8,16 @@
  *  3. Sign-in timing: an unknown email against a wrong password (should be about 1.0).
  *  4. Coverage of all 553 task forces on a date (two queries and the status rule) against reading
  *     the same rows raw.
+ *  5. Saving a full report draft (`reports.save`) against one raw UPDATE of the same row with the
+ *     version check: p50 and p99; the goal is ≤ 2×.
+ *  6. The national reporting rate of one period over 553 task forces × 20 years of reports against
+ *     reading the same rows raw; the goal is ≤ 2×.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { benchCoverage } from "./coverage.ts";
+import { benchReportRate, benchReportSave } from "./reports.ts";
 import { benchSignInTiming } from "./sign-in.ts";
 import { firstLoadWeight } from "./weight.ts";
 
@@ -20,6 +25,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 10;
 const PORTAL_GOAL_BYTES = 250 * 1024;
+const REPORT_GOAL_RATIO = 2;
 
 type Run = { rps: number; p50: number; p99: number };
 
@@ -98,7 +104,27 @@ async function benchCoverageLine() {
   console.log(`  hierarchy.coverage ${r.coverageMs.toFixed(2)} ms   raw reads of the same rows ${r.rawMs.toFixed(2)} ms   ratio ${r.ratio.toFixed(2)}`);
 }
 
+const goal = (ratio: number) => `goal ≤ ${REPORT_GOAL_RATIO}×: ${ratio <= REPORT_GOAL_RATIO ? "met" : "NOT MET"}`;
+
+async function benchReportSaveLine() {
+  const r = await benchReportSave();
+  const p50 = r.product.p50 / r.raw.p50;
+  const p99 = r.product.p99 / r.raw.p99;
+  console.log(`\nreports.save, a full draft (${(r.bytes / 1024).toFixed(1)} KB of JSON, ${r.items} items; 1000 saves, fresh context each)`);
+  console.log(`  reports.save  p50 ${r.product.p50.toFixed(2)} ms   p99 ${r.product.p99.toFixed(2)} ms`);
+  console.log(`  raw UPDATE    p50 ${r.raw.p50.toFixed(2)} ms   p99 ${r.raw.p99.toFixed(2)} ms`);
+  console.log(`  ratio         p50 ${p50.toFixed(1)}×   p99 ${p99.toFixed(1)}×   ${goal(p50)} (p50)`);
+}
+
+async function benchReportRateLine() {
+  const r = await benchReportRate();
+  console.log(`\nreports.rate of 2025, national (${r.reports} reports over ${r.periodKeys} periods, ${r.expected} expected; median of 200, fresh context each)`);
+  console.log(`  reports.rate ${r.rateMs.toFixed(2)} ms   raw reads of the same rows ${r.rawMs.toFixed(2)} ms   ratio ${r.ratio.toFixed(2)}   ${goal(r.ratio)}`);
+}
+
 benchWeight();
 await benchCoverageLine();
+await benchReportSaveLine();
+await benchReportRateLine();
 await benchSignIn();
 await benchTree();
