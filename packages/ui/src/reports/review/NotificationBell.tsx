@@ -4,7 +4,7 @@
  * overdue, returned (with the reason), approved, reopened, or submitted for the reader's review —
  * each linking to its report and marked as read when opened, or with its own button.
  */
-import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from "@mantine/core";
+import { ActionIcon, Anchor, Box, Button, Group, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -98,11 +98,26 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow trapFocus>
       <Popover.Target>
-        <Indicator label={unread > 99 ? "99+" : String(unread)} size={18} disabled={unread === 0} color="red" offset={4} data-testid="notification-count">
+        <Box pos="relative" style={{ display: "inline-flex" }}>
           <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} data-testid="notification-bell" aria-expanded={opened}>
             <BellIcon />
           </ActionIcon>
-        </Indicator>
+          {unread > 0 && (
+            // The count is in the button's name; this is its picture (no Indicator, to keep the shell's styles small).
+            <Box
+              component="span"
+              aria-hidden="true"
+              data-testid="notification-count"
+              pos="absolute"
+              top={-4}
+              right={-6}
+              px={5}
+              style={{ minWidth: 18, height: 18, borderRadius: 9, background: "var(--mantine-color-red-8)", color: "white", fontSize: 11, fontWeight: 700, lineHeight: "18px", textAlign: "center", pointerEvents: "none" }}
+            >
+              {unread > 99 ? "99+" : unread}
+            </Box>
+          )}
+        </Box>
       </Popover.Target>
       <Popover.Dropdown p="sm" role="dialog" aria-label={t("notifications.title")} data-testid="notification-list">
         <Stack gap="xs">
@@ -119,7 +134,7 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
               {t("notifications.empty")}
             </Text>
           ) : (
-            <ScrollArea.Autosize mah={420} type="auto" offsetScrollbars>
+            <Box mah={420} style={{ overflowY: "auto" }} tabIndex={0} role="region" aria-label={t("notifications.title")}>
               <Stack gap={0}>
                 {items.map((item) => (
                   <Item
@@ -134,7 +149,7 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
                   />
                 ))}
               </Stack>
-            </ScrollArea.Autosize>
+            </Box>
           )}
         </Stack>
       </Popover.Dropdown>
