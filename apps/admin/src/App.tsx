@@ -19,6 +19,7 @@ const SessionsPage = lazy(() => import("./pages/SessionsPage.tsx").then((m) => (
 const ReviewsPage = lazy(() => import("./pages/reports/ReviewsPage.tsx").then((m) => ({ default: m.ReviewsPage })));
 const ReviewPage = lazy(() => import("./pages/reports/ReviewPage.tsx").then((m) => ({ default: m.ReviewPage })));
 const RatePage = lazy(() => import("./pages/reports/RatePage.tsx").then((m) => ({ default: m.RatePage })));
+const NationalReportPage = lazy(() => import("./pages/reports/NationalReportPage.tsx").then((m) => ({ default: m.NationalReportPage })));
 const ExceptionsPage = lazy(() => import("./pages/reports/ExceptionsPage.tsx").then((m) => ({ default: m.ExceptionsPage })));
 const TaskForcePage = lazy(() => import("./pages/TaskForcePage.tsx").then((m) => ({ default: m.TaskForcePage })));
 
@@ -88,6 +89,7 @@ function SignedInApp({ me }: { me: Me }) {
       <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} national={params.taskForceId === String(me.taskForce.id)} />}</Route>
       <Route path="/reporting-rate" component={RatePage} />
       <Route path="/exceptions" component={ExceptionsPage} />
+      <Route path="/reports/:taskForceId/:periodKey">{(params) => <NationalReportPage taskForceId={params.taskForceId} periodKey={params.periodKey} />}</Route>
     </SignedInShell>
   );
 }
