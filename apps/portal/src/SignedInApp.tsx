@@ -28,7 +28,7 @@ export default function SignedInApp({ me }: { me: Me }) {
     : [
         { href: home, label: t("portal.nav.profile"), match: home },
         { href: `${home}/plan`, label: t("portal.nav.plan") },
-        { href: `${home}/reports`, label: t("portal.nav.reports") },
+        { href: `${home}/reports`, label: t("portal.nav.reports"), match: `${home}/reports/*?` },
         ...(reviewer ? [{ href: "/reviews", label: t("review.title"), match: "/reviews/*?" }] : []),
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
       ];
