@@ -56,9 +56,10 @@ const ReportRef = z.object({ taskForceId: TaskForceIdSchema, periodKey: PeriodKe
 function checksOf(ctx: Ctx, tf: TaskForceRow, rp: RanReportingPeriod, content: ReportContent) {
   const items = itemsOfYear(ctx.db, rp, tf);
   const previous = findReport(ctx.db, { taskForceId: tf.id, periodKey: previousPeriodKey(rp.key) });
-  const checks = checkReport(content, { items, year: rp.year, previous: previous?.content ?? null, periodKnown: true });
+  const previousContent = previous?.content ?? null;
+  const checks = checkReport(content, { items, year: rp.year, previous: previousContent, periodKnown: true });
   const completeness = reportCompleteness(content, { itemIds: items.map((i) => i.id) });
-  return { items, checks, completeness };
+  return { items, checks, completeness, previousContent };
 }
 
 /** Entry must be open (or held open by an exception) for the report's content to change. */
@@ -100,7 +101,7 @@ export const entryRouter = {
     const rp = getReportingPeriod(ctx.db, input.periodKey);
     const row = findReport(ctx.db, { taskForceId: tf.id, periodKey: rp.key });
     const content = row?.content ?? emptyReportContent();
-    const { items, checks, completeness } = checksOf(ctx, tf, rp, content);
+    const { items, checks, completeness, previousContent } = checksOf(ctx, tf, rp, content);
     const period = periodInfo(ctx, rp, tf);
     const zone = zoneOf(tf);
     const approved = row && row.status !== "approved" ? latestReportVersion(ctx.db, row.id, "approved") : undefined;
@@ -124,7 +125,9 @@ export const entryRouter = {
           }
         : null,
       content,
-      items: items.map(({ targets: _targets, ...i }) => i),
+      items,
+      /** Last year's report content: what the checks compare with (the form runs the same checks as you type). */
+      previousContent,
       checks,
       completeness,
       lastApproved: approved ? { content: approved.content, at: new Date(approved.at).toISOString(), byName: nameOf(ctx, approved.byUserId) } : null,
