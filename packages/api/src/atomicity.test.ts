@@ -17,8 +17,25 @@ const tf = (code: string) => fx.handle.sqlite.prepare("SELECT task_force_id FROM
 const failAuditInserts = () => fx.handle.sqlite.exec("CREATE TRIGGER audit_fails BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit refused'); END;");
 const membership = { position: "member", office: "Kepala Seksi", agency: "Polres", stakeholderType: "vertical", validFrom: "2020-01-01" } as const;
 
-/** Every mutation whose change is data (not a session) and the tables it changes. */
-const MUTATIONS: [string, (fx: Fixture) => Promise<unknown>, string][] = [
+/** The report tables, as one value that any report mutation changes. */
+const REPORT_STATE = `SELECT (SELECT count(*) FROM reports) || ':' || coalesce((SELECT sum(version) FROM reports), 0) || ':' || (SELECT count(*) FROM report_versions) || ':' || (SELECT count(*) FROM report_events) || ':' || (SELECT count(*) FROM notifications) || ':' || (SELECT count(*) FROM report_exceptions) || ':' || (SELECT count(revoked_at) FROM report_exceptions)`;
+/** The regency's 2026 report (open on the fixture's date) taken to a status through the API, before the call under test; its id and version. */
+async function report2026(f: Fixture, status: "draft" | "submitted" | "approved") {
+  const ref = { taskForceId: tf("32.75"), periodKey: "2026" };
+  const saved = await f.callerAs("regencyAdmin").reports.save({ ...ref, baseVersion: 0, content: { coordination: { meetings: 3 } }, acknowledged: [] });
+  if (status === "draft") return { ...ref, reportId: saved.reportId, version: saved.version };
+  const submitted = await f.callerAs("regencyAdmin").reports.submit({ ...ref, version: saved.version, acknowledged: [] });
+  if (status === "submitted") return { ...ref, reportId: saved.reportId, version: submitted.version };
+  const approved = await f.callerAs("provinceAdmin").reports.approve({ reportId: saved.reportId, version: submitted.version });
+  return { ...ref, reportId: saved.reportId, version: approved.version };
+}
+let prepared: Awaited<ReturnType<typeof report2026>>;
+const reason = "Data korban belum sesuai";
+const exception = () => ({ taskForceId: tf("32.75"), periodKey: "2026", until: "2027-04-10", reason });
+let exceptionId: number;
+
+/** Every mutation whose change is data (not a session), the tables it changes, and what must exist before it. */
+const MUTATIONS: [string, (fx: Fixture) => Promise<unknown>, string, ((fx: Fixture) => Promise<unknown>)?][] = [
   ["profile.createInstrument", (f) => f.callerAs("centralAdmin").profile.createInstrument({ taskForceId: tf("32.75"), instrument: { type: "perwali", number: "9/2019", issuedOn: "2019-05-01", issuer: "Wali Kota" } }), "SELECT count(*) FROM instruments"],
   ["profile.updateInstrument", (f) => f.callerAs("centralAdmin").profile.updateInstrument({ id: f.targetInstrumentIds.regency, version: 1, instrument: { type: "perwali", number: "1/regency/2016", issuedOn: "2016-03-01", issuer: "Wali Kota Bekasi" } }), "SELECT sum(version) FROM instruments"],
   ["profile.deleteInstrument", (f) => f.callerAs("centralAdmin").profile.deleteInstrument({ id: f.targetInstrumentIds.regency, version: 1 }), "SELECT count(*) FROM instruments"],
@@ -32,13 +49,37 @@ const MUTATIONS: [string, (fx: Fixture) => Promise<unknown>, string][] = [
   ["accounts.setActive", (f) => f.callerAs("centralAdmin").accounts.setActive({ id: f.targetUserIds.regency, version: 1, active: false }), "SELECT sum(version) FROM users"],
   ["accounts.resetPassword", (f) => f.callerAs("centralAdmin").accounts.resetPassword({ id: f.targetUserIds.regency }), "SELECT group_concat(password_hash) FROM users"],
   ["sessions.end", (f) => f.callerAs("centralAdmin").sessions.end({ sessionId: f.handle.sqlite.prepare("SELECT id FROM sessions WHERE user_id = ?").pluck().get(f.userIds.regencyMember) as number }), "SELECT count(*) FROM sessions"],
+  ["reports.save (the first)", (f) => f.callerAs("regencyAdmin").reports.save({ taskForceId: tf("32.75"), periodKey: "2026", baseVersion: 0, content: {}, acknowledged: [] }), REPORT_STATE],
+  [
+    "reports.save",
+    (f) => f.callerAs("regencyAdmin").reports.save({ taskForceId: prepared.taskForceId, periodKey: prepared.periodKey, baseVersion: prepared.version, content: { coordination: { meetings: 4 } }, acknowledged: [] }),
+    REPORT_STATE,
+    async (f) => (prepared = await report2026(f, "draft")),
+  ],
+  [
+    "reports.submit",
+    (f) => f.callerAs("regencyAdmin").reports.submit({ taskForceId: prepared.taskForceId, periodKey: prepared.periodKey, version: prepared.version, acknowledged: [] }),
+    REPORT_STATE,
+    async (f) => (prepared = await report2026(f, "draft")),
+  ],
+  ["reports.approve", (f) => f.callerAs("provinceAdmin").reports.approve({ reportId: prepared.reportId, version: prepared.version }), REPORT_STATE, async (f) => (prepared = await report2026(f, "submitted"))],
+  ["reports.return", (f) => f.callerAs("provinceAdmin").reports.return({ reportId: prepared.reportId, version: prepared.version, reason }), REPORT_STATE, async (f) => (prepared = await report2026(f, "submitted"))],
+  ["reports.reopen", (f) => f.callerAs("provinceAdmin").reports.reopen({ reportId: prepared.reportId, version: prepared.version, reason }), REPORT_STATE, async (f) => (prepared = await report2026(f, "approved"))],
+  ["reports.grantException", (f) => f.callerAs("centralAdmin").reports.grantException(exception()), REPORT_STATE],
+  [
+    "reports.revokeException",
+    (f) => f.callerAs("centralAdmin").reports.revokeException({ id: exceptionId }),
+    REPORT_STATE,
+    async (f) => (exceptionId = (await f.callerAs("centralAdmin").reports.grantException(exception())).id),
+  ],
 ];
 
 describe("a change is not kept when its audit row cannot be written", () => {
-  it.each(MUTATIONS)("%s", async (_path, call, state) => {
+  it.each(MUTATIONS)("%s", async (_path, call, state, setup) => {
     fresh();
     // Resolve the caller's session first: the refused audit insert must be the call's own.
     await fx.callerAs("centralAdmin").auth.me();
+    await setup?.(fx);
     const before = count(state);
     const audits = count("SELECT count(*) FROM audit_log");
     failAuditInserts();
@@ -49,9 +90,10 @@ describe("a change is not kept when its audit row cannot be written", () => {
   });
 
   it("and the same calls succeed, with one audit row each, when it can", async () => {
-    for (const [path, call, state] of MUTATIONS) {
+    for (const [path, call, state, setup] of MUTATIONS) {
       fresh();
       await fx.callerAs("centralAdmin").auth.me();
+      await setup?.(fx);
       const before = count(state);
       const audits = count("SELECT count(*) FROM audit_log");
       await call(fx);
