@@ -38,7 +38,7 @@ export const notificationsRouter = {
     const reminders: Item[] = [];
     if (hasCapability(ctx.user.role, "reports.edit")) {
       const reports = new Map(listReportsOfTaskForce(ctx.db, own.id).map((r) => [r.periodKey, r]));
-      for (const rp of listReportingPeriods(ctx.db)) {
+      for (const rp of listReportingPeriods(ctx)) {
         const report = reports.get(rp.key);
         if (report && report.firstSubmittedAt !== null) continue;
         const { dueAt, closesAt } = deadlinesIn(rp, zoneOf(own));

@@ -53,6 +53,15 @@ export function periodKeyEnd(periodKey: string): IsoDate {
   return `${periodKey.slice(0, 4)}-${periodKey.endsWith("-S1") ? "06-30" : "12-31"}`;
 }
 
+/** A report's id, status and version without its content: what a save checks before writing. */
+export function findReportState(db: Db, { taskForceId, periodKey }: { taskForceId: number; periodKey: string }): Pick<ReportRow, "id" | "status" | "version"> | undefined {
+  return db
+    .select({ id: reports.id, status: reports.status, version: reports.version })
+    .from(reports)
+    .where(and(eq(reports.taskForceId, taskForceId), eq(reports.periodKey, periodKey)))
+    .get();
+}
+
 export function findReport(db: Db, { taskForceId, periodKey }: { taskForceId: number; periodKey: string }): ReportRow | undefined {
   const row = db
     .select()

@@ -1,6 +1,7 @@
 /** A task force's own reports: the list by period, one report with its checks, saving a draft, submitting it. */
 import {
   findReport,
+  findReportState,
   findUserById,
   insertNotification,
   insertReport,
@@ -54,7 +55,7 @@ const ReportRef = z.object({ taskForceId: TaskForceIdSchema, periodKey: PeriodKe
 
 /** The checks of a content against its period, items and last year's report. */
 function checksOf(ctx: Ctx, tf: TaskForceRow, rp: RanReportingPeriod, content: ReportContent) {
-  const items = itemsOfYear(ctx.db, rp, tf);
+  const items = itemsOfYear(ctx, rp, tf);
   const previous = findReport(ctx.db, { taskForceId: tf.id, periodKey: previousPeriodKey(rp.key) });
   const previousContent = previous?.content ?? null;
   const checks = checkReport(content, { items, year: rp.year, previous: previousContent, periodKnown: true });
@@ -69,7 +70,7 @@ function assertEntryOpen(ctx: Ctx, rp: RanReportingPeriod, tf: TaskForceRow): vo
 }
 
 /** A report's content may change only in draft, returned or reopened: a submitted or approved one is locked. */
-function assertEditable(row: ReportRow): void {
+function assertEditable(row: Pick<ReportRow, "status">): void {
   if (!isEditable(row.status)) throw new DomainError("REPORT_LOCKED", { status: row.status });
 }
 
@@ -81,7 +82,7 @@ export const entryRouter = {
     const tf = getTargetTaskForce(ctx);
     const today = todayAt(ctx.now(), tf.regionCode);
     const reports = new Map(listReportsOfTaskForce(ctx.db, tf.id).map((r) => [r.periodKey, r]));
-    const periods = listReportingPeriods(ctx.db)
+    const periods = listReportingPeriods(ctx)
       .filter((rp) => rp.start <= today)
       .reverse()
       .map((rp) => {
@@ -98,7 +99,7 @@ export const entryRouter = {
    */
   get: signedInProcedure.input(ReportRef).query(({ ctx, input }) => {
     const tf = getTargetTaskForce(ctx);
-    const rp = getReportingPeriod(ctx.db, input.periodKey);
+    const rp = getReportingPeriod(ctx, input.periodKey);
     const row = findReport(ctx.db, { taskForceId: tf.id, periodKey: rp.key });
     const content = row?.content ?? emptyReportContent();
     const { items, checks, completeness, previousContent } = checksOf(ctx, tf, rp, content);
@@ -160,12 +161,12 @@ export const entryRouter = {
     .input(ReportRef.extend({ baseVersion: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), content: ReportContentSchema, acknowledged: AcknowledgedSchema }).strict())
     .mutation(({ ctx, input }) => {
       const tf = getOwnTaskForce(ctx, "edit");
-      const rp = getReportingPeriod(ctx.db, input.periodKey);
+      const rp = getReportingPeriod(ctx, input.periodKey);
       assertEntryOpen(ctx, rp, tf);
       const { checks, completeness } = checksOf(ctx, tf, rp, input.content);
       const now = ctx.now().getTime();
       return inTransaction(ctx, (tx) => {
-        const row = findReport(tx.db, { taskForceId: tf.id, periodKey: rp.key });
+        const row = findReportState(tx.db, { taskForceId: tf.id, periodKey: rp.key });
         let id: number;
         let version: number;
         if (!row) {
@@ -205,7 +206,7 @@ export const entryRouter = {
    */
   submit: signedInProcedure.input(ReportRef.extend({ version: VersionSchema, acknowledged: AcknowledgedSchema }).strict()).mutation(({ ctx, input }) => {
     const tf = getOwnTaskForce(ctx, "submit");
-    const rp = getReportingPeriod(ctx.db, input.periodKey);
+    const rp = getReportingPeriod(ctx, input.periodKey);
     assertEntryOpen(ctx, rp, tf);
     const now = ctx.now();
     return inTransaction(ctx, (tx) => {

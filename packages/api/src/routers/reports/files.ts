@@ -17,7 +17,7 @@ const FileInput = z.object({ taskForceId: TaskForceIdSchema, periodKey: PeriodKe
 /** What both files show: the report (or an empty one), its year's action items and its history, as of now in the task force's zone. */
 function fileDataOf(ctx: Ctx, periodKey: string, language: "id" | "en"): ReportFileData {
   const tf = getTargetTaskForce(ctx);
-  const rp = getReportingPeriod(ctx.db, periodKey);
+  const rp = getReportingPeriod(ctx, periodKey);
   const row = findReport(ctx.db, { taskForceId: tf.id, periodKey: rp.key });
   const zone = zoneOf(tf);
   return {
@@ -25,7 +25,7 @@ function fileDataOf(ctx: Ctx, periodKey: string, language: "id" | "en"): ReportF
     period: { periodKey: rp.key, year: rp.year, dueDate: rp.dueDate },
     status: row?.status ?? null,
     content: row?.content ?? emptyReportContent(),
-    items: itemsOfYear(ctx.db, rp, tf),
+    items: itemsOfYear(ctx, rp, tf),
     events: row ? listReportEvents(ctx.db, row.id).map((e) => ({ action: e.action, actorName: e.actorName, localTime: e.localTime, reason: e.reason })) : [],
     asOf: localTimeLabel(ctx.now(), zone),
   };

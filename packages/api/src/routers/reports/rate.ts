@@ -20,9 +20,9 @@ import type { Ctx, RanReportingPeriod } from "./shared.ts";
 /** The reporting period asked for, or the latest one that has ended (else the latest begun). */
 function chosenPeriod(ctx: Ctx, periodKey: string | undefined): { chosen: RanReportingPeriod | undefined; periodKeys: string[] } {
   const today = todayOf(ctx);
-  const all = listReportingPeriods(ctx.db);
+  const all = listReportingPeriods(ctx);
   const begun = all.filter((rp) => rp.start <= today);
-  const chosen = periodKey ? (all.find((rp) => rp.key === periodKey) ?? getReportingPeriod(ctx.db, periodKey)) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
+  const chosen = periodKey ? (all.find((rp) => rp.key === periodKey) ?? getReportingPeriod(ctx, periodKey)) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
   return { chosen, periodKeys: begun.map((rp) => rp.key).reverse() };
 }
 
@@ -30,9 +30,14 @@ function chosenPeriod(ctx: Ctx, periodKey: string | undefined): { chosen: RanRep
 function inForceDuring(ctx: Ctx, rp: RanReportingPeriod): { rows: TaskForceRow[]; at: string } {
   const today = todayOf(ctx);
   const end = rp.end < today ? rp.end : today;
-  const byId = new Map<number, TaskForceRow>();
-  for (const at of [rp.start, end]) for (const tf of listTaskForces(ctx.db, { at, within: scopeOf(ctx) })) byId.set(tf.id, tf);
-  return { rows: [...byId.values()], at: end };
+  const scope = scopeOf(ctx);
+  // Task forces are reference data: the read cache keeps the list until the hierarchy changes.
+  const rows = ctx.cache.get(`reports:inForce:${rp.start}:${end}:${scope.place.level}:${scope.place.regionCode ?? ""}:${scope.today}`, () => {
+    const byId = new Map<number, TaskForceRow>();
+    for (const at of [rp.start, end]) for (const tf of listTaskForces(ctx.db, { at, within: scope })) byId.set(tf.id, tf);
+    return [...byId.values()];
+  });
+  return { rows, at: end };
 }
 
 const provinceOf = (tf: Pick<TaskForceRow, "regionCode">) => (tf.regionCode === null ? null : provinceCodeOf(tf.regionCode));
@@ -85,7 +90,7 @@ export const rateRouter = {
   /** Lets one task force still enter its report for a period after entry closed, until a date (its local midnight), for a reason. */
   grantException: signedInProcedure.input(ExceptionInputSchema).mutation(({ ctx, input }) => {
     const tf = getTargetTaskForce(ctx);
-    const rp = getReportingPeriod(ctx.db, input.periodKey);
+    const rp = getReportingPeriod(ctx, input.periodKey);
     const problem = checkExceptionUntil(input.until, rp, zoneOf(tf), ctx.now());
     if (problem) throw new DomainError(problem, { closesOn: rp.closesOn });
     return inTransaction(ctx, (tx) => {

@@ -73,9 +73,9 @@ export const reviewRouter = {
    */
   reviewQueue: signedInProcedure.input(z.object({ periodKey: PeriodKeySchema.optional() }).strict().default({})).query(({ ctx, input }) => {
     const today = todayOf(ctx);
-    const begun = listReportingPeriods(ctx.db).filter((rp) => rp.start <= today);
+    const begun = listReportingPeriods(ctx).filter((rp) => rp.start <= today);
     const periodKeys = begun.map((rp) => rp.key).reverse();
-    const chosen = input.periodKey ? getReportingPeriod(ctx.db, input.periodKey) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
+    const chosen = input.periodKey ? getReportingPeriod(ctx, input.periodKey) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
     if (!chosen) return { periodKey: null, periodKeys, rows: [] };
     const own = findTaskForce(ctx.db, ctx.user.taskForceId, today);
     if (!own) return { periodKey: chosen.key, periodKeys, rows: [] };

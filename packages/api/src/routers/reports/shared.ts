@@ -16,16 +16,20 @@ export type Ctx = Context & { user: SignedInUser };
 /** A reporting period with the RAN period it belongs to. */
 export type RanReportingPeriod = ReportingPeriod & { periodId: number; periodNumber: number };
 
-/** Every reporting period of every RAN period, in order. */
-export function listReportingPeriods(db: Db): RanReportingPeriod[] {
+/** Every reporting period of every RAN period, in order (kept in the read cache until reference data changes). */
+export function listReportingPeriods(ctx: Pick<Context, "db" | "cache">): RanReportingPeriod[] {
+  return ctx.cache.get("reports:reportingPeriods", () => readReportingPeriods(ctx.db));
+}
+
+function readReportingPeriods(db: Db): RanReportingPeriod[] {
   return listRanPeriods(db)
     .sort((a, b) => a.firstYear - b.firstYear)
     .flatMap((p) => reportingPeriods(p, { reportingCycle: p.reportingCycle, dueDays: p.dueDays, expiryDays: p.expiryDays }).map((rp) => ({ ...rp, periodId: p.id, periodNumber: p.number })));
 }
 
 /** The reporting period with this key; REPORT_PERIOD_NOT_FOUND when no RAN period's calendar has it (a year outside every period). */
-export function getReportingPeriod(db: Db, periodKey: string): RanReportingPeriod {
-  const rp = listReportingPeriods(db).find((p) => p.key === periodKey);
+export function getReportingPeriod(ctx: Pick<Context, "db" | "cache">, periodKey: string): RanReportingPeriod {
+  const rp = listReportingPeriods(ctx).find((p) => p.key === periodKey);
   if (!rp) throw new DomainError("REPORT_PERIOD_NOT_FOUND", { periodKey });
   return rp;
 }
@@ -68,7 +72,12 @@ export function reportSummary(row: Pick<ReportRow, "id" | "status" | "version" |
 }
 
 /** The action items a task force reports against in a year: its level's items of the period that have a target that year. */
-export function itemsOfYear(db: Db, rp: RanReportingPeriod, tf: TaskForceRow) {
+export function itemsOfYear(ctx: Pick<Context, "db" | "cache">, rp: RanReportingPeriod, tf: Pick<TaskForceRow, "level">) {
+  // Action items and their targets are reference data: cached until any of them changes.
+  return ctx.cache.get(`reports:items:${rp.periodId}:${tf.level}:${rp.year}`, () => readItemsOfYear(ctx.db, rp, tf));
+}
+
+function readItemsOfYear(db: Db, rp: RanReportingPeriod, tf: Pick<TaskForceRow, "level">) {
   return listActionItems(db, { periodId: rp.periodId, level: tf.level })
     .map((i) => ({
       id: i.id,
