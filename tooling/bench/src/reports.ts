@@ -14,7 +14,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createCaller, createContextInner } from "@gugus/api";
-import { findTaskForceByRegion, insertActionItem, insertReport, insertUser, listRanPeriods, listTaskForces } from "@gugus/db";
+import { createReadCache, findTaskForceByRegion, insertActionItem, insertReport, insertUser, listRanPeriods, listTaskForces } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { createTestDatabase } from "@gugus/db/testing";
 import type { ReportContentInput, ReportStatus, Role } from "@gugus/domain";
@@ -30,8 +30,10 @@ function signedIn(handle: DatabaseHandle, { taskForceId, role, now }: { taskForc
   const userId = insertUser(handle.db, { email, name: "Bench", position: "Bench", taskForceId, role, passwordHash: "unused", mustChangePassword: false, passwordExpiresAt: null, now: now.getTime() })!;
   const token = `bench-session-${userId}`;
   handle.sqlite.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)").run(sha256(token), userId, now.getTime(), now.getTime());
+  // One read cache for all calls, as the server keeps one across requests (it empties when reference data changes).
+  const cache = createReadCache(handle.sqlite);
   const caller = () =>
-    createCaller(createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies: { get: () => token, set: () => undefined, clear: () => undefined } }));
+    createCaller(createContextInner({ db: handle.db, sqlite: handle.sqlite, cache, now: () => now, cookies: { get: () => token, set: () => undefined, clear: () => undefined } }));
   return { userId, caller };
 }
 
@@ -76,7 +78,17 @@ export async function benchReportSave(rounds = 1000): Promise<SaveResult> {
   const update = handle.sqlite.prepare(
     "UPDATE reports SET content = ?, acknowledged = ?, completeness = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?",
   );
+  // The rows a save reads — the report's state, last year's report (parsed, for the checks) and the year's
+  // action items with their targets — read raw, then the same row written raw.
+  const readState = handle.sqlite.prepare("SELECT id, status, version FROM reports WHERE task_force_id = ? AND period_key = ?");
+  const readContent = handle.sqlite.prepare("SELECT content FROM reports WHERE task_force_id = ? AND period_key = ?").pluck();
+  const readItems = handle.sqlite.prepare(
+    "SELECT i.*, t.year, t.value FROM action_items i LEFT JOIN action_item_targets t ON t.item_id = i.id WHERE i.period_id = ? AND i.level = ? ORDER BY i.id, t.year",
+  );
   const rawWrite = (c: ReportContentInput) => {
+    readState.get(tf.id, "2026");
+    JSON.parse(readContent.get(tf.id, "2025") as string);
+    readItems.all(periodId, "regency");
     if (update.run(JSON.stringify(c), "[]", 1, now.getTime(), userId, first.reportId, version).changes !== 1) throw new Error("raw write lost its version");
     version += 1;
   };
