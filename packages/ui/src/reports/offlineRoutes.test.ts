@@ -5,6 +5,7 @@ describe("offline routes", () => {
   it("keep the account and the report, nothing else", () => {
     expect(isOfflineReadableProcedure("auth.me")).toBe(true);
     expect(isOfflineReadableProcedure("reports.get")).toBe(true);
+    expect(isOfflineReadableProcedure("reports.list")).toBe(true);
     expect(isOfflineReadableProcedure("reports.save")).toBe(false);
     expect(isOfflineReadableProcedure("accounts.list")).toBe(false);
   });

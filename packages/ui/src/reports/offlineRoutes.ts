@@ -1,8 +1,8 @@
 /**
  * Which API answers the portal's service worker keeps for offline use, shared by the worker and the
  * tRPC client (which sends those queries in batches of their own, so that a batch's URL names only
- * them). Only what an already-visited report needs to open without a link: the signed-in account and
- * the report itself. Everything else under /trpc goes to the network untouched.
+ * them). Only what an already-visited report needs to open without a link: the signed-in account,
+ * the task force's list of reports, and the report itself. Everything else under /trpc goes to the network untouched.
  */
 
 /** The Cache Storage name of the kept answers (forgotten on sign-in, sign-out and a 401). */
@@ -14,9 +14,9 @@ export const API_NETWORK_TIMEOUT_MS = 4_000;
 /** How long the worker waits for the network before opening the app from its cached page (ms). */
 export const SHELL_NETWORK_TIMEOUT_MS = 3_000;
 
-/** A procedure whose answer may be kept: auth.me, and reports.get and its kin (reports.get*). */
+/** A procedure whose answer may be kept: auth.me, reports.list, and reports.get and its kin (reports.get*). */
 export function isOfflineReadableProcedure(path: string): boolean {
-  return path === "auth.me" || path.startsWith("reports.get");
+  return path === "auth.me" || path === "reports.list" || path.startsWith("reports.get");
 }
 
 /** The procedures a /trpc URL path names ("/trpc/auth.me,reports.get" → both), or null for another path. */
