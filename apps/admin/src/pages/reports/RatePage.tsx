@@ -6,7 +6,7 @@
  */
 import { DataTable, ProvinceTileMap, QueryState, SectionCard, localTime, periodLabel, useFormats, useTRPC } from "@gugus/ui";
 import type { RateRow, RateView } from "@gugus/ui";
-import { Badge, Group, SegmentedControl, Select, Stack, Switch, Table, Text, Title, Tooltip } from "@mantine/core";
+import { Badge, Group, SegmentedControl, Select, Stack, Switch, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,15 +24,24 @@ function Percent({ value }: { value: number | null }) {
   );
 }
 
+/** An anomaly is marked in its row; what it means is said once under the table. */
 function AnomalyBadge({ row }: { row: RateRow }) {
   const { t } = useTranslation();
   if (!row.anomaly) return <Text span size="sm" c="dimmed">{t("admin.rate.noAnomaly")}</Text>;
   return (
-    <Tooltip label={t("admin.rate.anomalyHint")} multiline w={260}>
-      <Badge color="red" variant="filled" tabIndex={0} aria-label={`${t("admin.rate.anomaly")}: ${t("admin.rate.anomalyHint")}`}>
-        {t("admin.rate.anomaly")}
-      </Badge>
-    </Tooltip>
+    <Badge color="red" variant="filled">
+      {t("admin.rate.anomaly")}
+    </Badge>
+  );
+}
+
+function AnomalyNote({ rows }: { rows: readonly RateRow[] }) {
+  const { t } = useTranslation();
+  if (!rows.some((r) => r.anomaly)) return null;
+  return (
+    <Text size="sm" c="red.8">
+      {t("admin.rate.anomalyHint")}
+    </Text>
   );
 }
 
@@ -105,6 +114,7 @@ function Rate({ view, metric, setMetric }: { view: RateView; metric: Metric; set
             </Table.Tr>
           ))}
         </DataTable>
+        <AnomalyNote rows={levels.map(([, row]) => row)} />
       </SectionCard>
       <SectionCard
         title={t("admin.rate.map")}
@@ -134,6 +144,7 @@ function Rate({ view, metric, setMetric }: { view: RateView; metric: Metric; set
             </Table.Tr>
           ))}
         </DataTable>
+        <AnomalyNote rows={provinces} />
       </SectionCard>
     </Stack>
   );

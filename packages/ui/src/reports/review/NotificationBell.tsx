@@ -96,63 +96,63 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
   };
   const label = unread > 0 ? t("notifications.labelUnread", { count: unread }) : t("notifications.label");
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow trapFocus>
-      <Popover.Target>
-        <Box pos="relative" style={{ display: "inline-flex" }}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} data-testid="notification-bell" aria-expanded={opened}>
+    <Box pos="relative" style={{ display: "inline-flex" }}>
+      <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow trapFocus>
+        <Popover.Target>
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} data-testid="notification-bell">
             <BellIcon />
           </ActionIcon>
-          {unread > 0 && (
-            // The count is in the button's name; this is its picture (no Indicator, to keep the shell's styles small).
-            <Box
-              component="span"
-              aria-hidden="true"
-              data-testid="notification-count"
-              pos="absolute"
-              top={-4}
-              right={-6}
-              px={5}
-              style={{ minWidth: 18, height: 18, borderRadius: 9, background: "var(--mantine-color-red-8)", color: "white", fontSize: 11, fontWeight: 700, lineHeight: "18px", textAlign: "center", pointerEvents: "none" }}
-            >
-              {unread > 99 ? "99+" : unread}
-            </Box>
-          )}
-        </Box>
-      </Popover.Target>
-      <Popover.Dropdown p="sm" role="dialog" aria-label={t("notifications.title")} data-testid="notification-list">
-        <Stack gap="xs">
-          <Group justify="space-between">
-            <Text fw={700}>{t("notifications.title")}</Text>
-            {unread > 0 && (
-              <Button size="compact-xs" variant="subtle" onClick={() => read(items.filter((i) => !i.read).map((i) => i.key))}>
-                {t("notifications.markAllRead")}
-              </Button>
+        </Popover.Target>
+        <Popover.Dropdown p="sm" role="dialog" aria-label={t("notifications.title")} data-testid="notification-list">
+          <Stack gap="xs">
+            <Group justify="space-between">
+              <Text fw={700}>{t("notifications.title")}</Text>
+              {unread > 0 && (
+                <Button size="compact-xs" variant="subtle" onClick={() => read(items.filter((i) => !i.read).map((i) => i.key))}>
+                  {t("notifications.markAllRead")}
+                </Button>
+              )}
+            </Group>
+            {items.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t("notifications.empty")}
+              </Text>
+            ) : (
+              <Box mah={420} style={{ overflowY: "auto" }} tabIndex={0} role="region" aria-label={t("notifications.title")}>
+                <Stack gap={0}>
+                  {items.map((item) => (
+                    <Item
+                      key={item.key}
+                      item={item}
+                      href={linkOf(item)}
+                      onOpen={() => {
+                        if (!item.read) read([item.key]);
+                        setOpened(false);
+                      }}
+                      onRead={() => read([item.key])}
+                    />
+                  ))}
+                </Stack>
+              </Box>
             )}
-          </Group>
-          {items.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("notifications.empty")}
-            </Text>
-          ) : (
-            <Box mah={420} style={{ overflowY: "auto" }} tabIndex={0} role="region" aria-label={t("notifications.title")}>
-              <Stack gap={0}>
-                {items.map((item) => (
-                  <Item
-                    key={item.key}
-                    item={item}
-                    href={linkOf(item)}
-                    onOpen={() => {
-                      if (!item.read) read([item.key]);
-                      setOpened(false);
-                    }}
-                    onRead={() => read([item.key])}
-                  />
-                ))}
-              </Stack>
-            </Box>
-          )}
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+          </Stack>
+        </Popover.Dropdown>
+      </Popover>
+      {unread > 0 && (
+        // The count is in the button's name; this is its picture (no Indicator, to keep the shell's styles small).
+        <Box
+          component="span"
+          aria-hidden="true"
+          data-testid="notification-count"
+          pos="absolute"
+          top={-4}
+          right={-6}
+          px={5}
+          style={{ minWidth: 18, height: 18, borderRadius: 9, background: "var(--mantine-color-red-8)", color: "white", fontSize: 11, fontWeight: 700, lineHeight: "18px", textAlign: "center", pointerEvents: "none" }}
+        >
+          {unread > 99 ? "99+" : unread}
+        </Box>
+      )}
+    </Box>
   );
 }
