@@ -79,7 +79,7 @@ export function Shell({
               </Group>
             )}
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             {actions}
             <LanguageSwitch />
             {user}

@@ -18,8 +18,8 @@ function Percent({ value }: { value: number | null }) {
   const formats = useFormats();
   const over = value !== null && value > 100;
   return (
-    <Text span size="sm" fw={over ? 700 : undefined} c={over ? "red.8" : undefined} data-over={over ? "true" : undefined}>
-      {formats.percent(value)}
+    <Text span size="sm" fw={over ? 700 : undefined} c={over ? "red.8" : "dimmed"} data-over={over ? "true" : undefined} style={{ whiteSpace: "nowrap" }}>
+      ({formats.percent(value)})
     </Text>
   );
 }

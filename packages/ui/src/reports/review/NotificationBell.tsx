@@ -99,7 +99,7 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
     <Box pos="relative" style={{ display: "inline-flex" }}>
       <Popover opened={opened} onChange={setOpened} position="bottom-end" width={360} shadow="md" withArrow trapFocus>
         <Popover.Target>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} data-testid="notification-bell">
+          <ActionIcon variant="subtle" color="gray" size="md" aria-label={label} title={label} onClick={() => setOpened((o) => !o)} data-testid="notification-bell">
             <BellIcon />
           </ActionIcon>
         </Popover.Target>
@@ -145,8 +145,8 @@ export function NotificationBell({ linkOf }: { linkOf: (item: NotificationItem) 
           aria-hidden="true"
           data-testid="notification-count"
           pos="absolute"
-          top={-4}
-          right={-6}
+          top={-6}
+          right={-8}
           px={5}
           style={{ minWidth: 18, height: 18, borderRadius: 9, background: "var(--mantine-color-red-8)", color: "white", fontSize: 11, fontWeight: 700, lineHeight: "18px", textAlign: "center", pointerEvents: "none" }}
         >

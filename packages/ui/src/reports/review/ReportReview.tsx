@@ -17,7 +17,7 @@ import { SectionCard } from "../../components/SectionCard.tsx";
 import { Fact } from "../../profile/TaskForceHeading.tsx";
 import { useReviewApi } from "./api.ts";
 import type { ReportProblem, ReportView } from "./api.ts";
-import { bothTimes, dynamicMessage, fieldLabel, formatValue, periodLabel, refName, useFormats } from "./format.ts";
+import { bothTimes, dynamicMessage, fieldLabel, formatValue, periodLabel, refName, useFormats, utcTime } from "./format.ts";
 import { ReportContentView } from "./ReportContentView.tsx";
 import { ReportStatusBadge } from "./StatusBadge.tsx";
 import { ReviewActions } from "./ReviewActions.tsx";
@@ -154,7 +154,8 @@ function Facts({ view }: { view: ReportView }) {
   const onTime = report?.onTime;
   return (
     <Group gap="xl" align="flex-start" data-testid="report-facts">
-      <Fact label={t("review.facts.dueAt")}>{bothTimes(t, period.dueAt, taskForce.zone)}</Fact>
+      {/* The deadline is the end of the due date, local time: "2027-01-31 24:00 WIB", not the next day's 00:00. */}
+      <Fact label={t("review.facts.dueAt")}>{t("review.facts.timeBoth", { local: `${period.dueDate} 24:00 ${taskForce.zone}`, utc: utcTime(period.dueAt) })}</Fact>
       <Fact label={t("review.facts.firstSubmittedAt")}>{report?.firstSubmittedAt ? bothTimes(t, report.firstSubmittedAt, taskForce.zone) : t("review.facts.notYet")}</Fact>
       {report?.lastSubmittedAt && report.lastSubmittedAt !== report.firstSubmittedAt && <Fact label={t("review.facts.lastSubmittedAt")}>{bothTimes(t, report.lastSubmittedAt, taskForce.zone)}</Fact>}
       <Fact label={t("review.facts.onTime")}>{onTime === null || onTime === undefined ? "—" : onTime ? t("review.facts.yes") : t("review.facts.late")}</Fact>
@@ -202,7 +203,8 @@ function Review({ view, stale, onStale, formHref }: { view: ReportView; stale: b
           <ReviewActions view={view} onDone={setDone} onStale={onStale} />
           {waiting && <Text c="dimmed">{t(`review.waitingFor.${waiting}`)}</Text>}
           {status === "submitted" && !view.may.review && <Text c="dimmed">{t("review.notReviewer")}</Text>}
-          {view.report.status !== "draft" && <Changes view={view} />}
+          {/* What changed needs a submission before the last one to compare with. */}
+          {view.events.filter((e) => e.action === "submit").length > 1 && <Changes view={view} />}
           <Checks view={view} />
         </>
       )}
