@@ -7,6 +7,7 @@ import "@mantine/core/styles/List.css";
 import "@mantine/core/styles/Radio.css";
 import "@mantine/core/styles/ScrollArea.css";
 import "@mantine/core/styles/Table.css";
+import "@mantine/core/styles/VisuallyHidden.css";
 import { ReportForm } from "@gugus/ui";
 
 /** One report of the task force, by section: filled in, saved as typed, submitted for review. */

@@ -1,5 +1,6 @@
 // Styles of the components only this page uses; they load with it.
 import "@mantine/core/styles/Table.css";
+import "@mantine/core/styles/VisuallyHidden.css";
 import { ReportList } from "@gugus/ui";
 
 /** A task force's reports by period ("Laporan"), each opening its form. */

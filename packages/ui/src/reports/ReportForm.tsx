@@ -53,10 +53,10 @@ export type ReportFormProps = {
 export function ReportForm({ taskForceId, periodKey, backHref }: ReportFormProps) {
   const trpc = useTRPC();
   const view = useQuery(trpc.reports.get.queryOptions({ taskForceId, periodKey }));
-  return <QueryState query={view}>{(data) => <LoadedReport view={data} backHref={backHref} refetch={() => void view.refetch()} />}</QueryState>;
+  return <QueryState query={view}>{(data) => <LoadedReport view={data} fetchedAt={view.dataUpdatedAt} backHref={backHref} refetch={() => void view.refetch()} />}</QueryState>;
 }
 
-function LoadedReport({ view, backHref, refetch }: { view: ReportView; backHref: string | undefined; refetch: () => void }) {
+function LoadedReport({ view, fetchedAt, backHref, refetch }: { view: ReportView; fetchedAt: number; backHref: string | undefined; refetch: () => void }) {
   const me = useMe();
   const client = useTRPCClient();
   const taskForceId = view.taskForce.id;
@@ -99,6 +99,7 @@ function LoadedReport({ view, backHref, refetch }: { view: ReportView; backHref:
     <Editor
       key={generation}
       view={view}
+      fetchedAt={fetchedAt}
       initial={initial}
       autosave={autosave}
       confirmed={confirmed}
@@ -128,6 +129,7 @@ function sectionOfPath(path: string, content: ReportContent, view: ReportView): 
 
 function Editor({
   view,
+  fetchedAt,
   initial,
   autosave,
   confirmed,
@@ -137,6 +139,8 @@ function Editor({
   onTakeTheirs,
 }: {
   view: ReportView;
+  /** When `view` was read (a kept answer read offline is older than what this browser saved since). */
+  fetchedAt: number;
   initial: { content: ReportContent; acknowledged: string[] };
   autosave: ReportAutosave<ReportContent>;
   confirmed: { content: ReportContent; acknowledged: string[] };
@@ -159,10 +163,28 @@ function Editor({
   const [submitted, setSubmitted] = useState<SubmitOutput | null>(null);
   const [showApproved, setShowApproved] = useState(false);
 
-  const status = view.report?.status ?? null;
+  const reportStatus = view.report?.status ?? null;
   const entryOpen = view.period.entryState === "open" || view.period.entryState === "exception";
-  const conflict = autosave.conflict;
-  const editable = view.may.edit && (status === null || isEditable(status)) && entryOpen && conflict === null;
+  // A draft built on a newer version than the answer read (the answer kept for offline use, read
+  // without a link) is no conflict: the answer is old. Once the report is read again, the same
+  // version means nobody else saved — the draft goes on being sent; a newer one is a conflict.
+  const serverVersion = view.report?.version ?? 0;
+  const heldBack = autosave.conflict;
+  const staleAnswer = heldBack !== null && serverVersion < heldBack.baseVersion;
+  const conflict = staleAnswer ? null : heldBack;
+  const heldSince = useRef<number | null>(null);
+  const { keepMine } = autosave;
+  const heldVersion = heldBack?.baseVersion ?? null;
+  useEffect(() => {
+    if (heldVersion === null) {
+      heldSince.current = null;
+      return;
+    }
+    heldSince.current ??= Date.now();
+    if (fetchedAt > heldSince.current && serverVersion === heldVersion) keepMine({ ...latest.current });
+  }, [heldVersion, serverVersion, fetchedAt, keepMine]);
+  const status = staleAnswer ? { ...autosave.status, phase: "unsent" as const, reason: "offline" as const } : autosave.status;
+  const editable = view.may.edit && (reportStatus === null || isEditable(reportStatus)) && entryOpen && conflict === null;
   const zone = view.taskForce.zone;
 
   const change = useCallback(
@@ -187,12 +209,12 @@ function Editor({
   const stateOf = (section: ReportSection) => completeness.sections.find((s) => s.section === section)?.state ?? "empty";
   const unacknowledged = unacknowledgedWarnings(problems.checks.warnings, acknowledged);
   const errorCount = problems.schema.length + problems.checks.errors.length;
-  const unsent = autosave.status.phase === "saved" ? 0 : diffReportContent(confirmed.content, content).length + (confirmed.acknowledged.join() === acknowledged.join() ? 0 : 1);
+  const unsent = status.phase === "saved" ? 0 : diffReportContent(confirmed.content, content).length + (confirmed.acknowledged.join() === acknowledged.join() ? 0 : 1);
 
   const locale = localeOf(i18n.language);
   const percent = (ratio: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
   const periodName = reportPeriodLabel(t, view.period);
-  const returnedEvent = status === "returned" || status === "reopened" ? [...view.events].reverse().find((e) => e.action === (status === "returned" ? "return" : "reopen")) : undefined;
+  const returnedEvent = reportStatus === "returned" || reportStatus === "reopened" ? [...view.events].reverse().find((e) => e.action === (reportStatus === "returned" ? "return" : "reopen")) : undefined;
 
   const show = (path: string) => {
     const section = sectionOfPath(path, content, view);
@@ -218,9 +240,9 @@ function Editor({
   const readOnlyReason =
     conflict !== null
       ? null
-      : status === "approved"
+      : reportStatus === "approved"
         ? t("reports.readOnly.approved")
-        : status === "submitted"
+        : reportStatus === "submitted"
           ? t("reports.readOnly.submitted")
           : !view.may.edit
             ? t("reports.readOnly.noRight")
@@ -235,7 +257,7 @@ function Editor({
       ? t("reports.submit.blockedErrors")
       : unacknowledged.length > 0
         ? t("reports.submit.blockedWarnings")
-        : autosave.status.phase === "unsent" && autosave.status.reason === "offline"
+        : status.phase === "unsent" && status.reason === "offline"
           ? t("reports.submit.blockedUnsent")
           : null;
   const reviewer = view.taskForce.level === "regency" ? t("reports.submit.reviewerProvince") : view.taskForce.level === "province" ? t("reports.submit.reviewerNational") : t("reports.submit.reviewerCentral");
@@ -333,14 +355,14 @@ function Editor({
       <Paper withBorder radius="md" p="md">
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
           <Fact label={t("reports.facts.status")}>
-            <ReportStatusBadge status={status ?? "none"} />
+            <ReportStatusBadge status={reportStatus ?? "none"} />
           </Fact>
           <Fact label={t("reports.facts.due")}>
             <Text span display="block" data-testid="report-due">
               {t("reports.dueOn", { date: view.period.dueDate, zone })}
             </Text>
             <Text span size="xs" c="dimmed" display="block">
-              {t("reports.dueInstant", { local: localInstant(view.period.dueAt, zone), utc: utcInstant(view.period.dueAt) })}
+              {t("reports.dueInstant", { utc: utcInstant(view.period.dueAt) })}
             </Text>
           </Fact>
           <Fact label={t("reports.facts.entry")}>
@@ -353,7 +375,7 @@ function Editor({
               </Text>
             ) : (
               <Text span size="xs" c="dimmed" display="block">
-                {t("reports.closesInstant", { local: localInstant(view.period.closesAt, zone) })}
+                {t("reports.closesOn", { date: view.period.closesOn, zone })}
               </Text>
             )}
           </Fact>
@@ -370,7 +392,7 @@ function Editor({
       </Paper>
 
       {returnedEvent && (
-        <Alert color="orange" variant="filled" title={status === "returned" ? t("reports.returned.title") : t("reports.returned.reopenedTitle")} data-testid="returned-reason">
+        <Alert color="orange" variant="filled" title={reportStatus === "returned" ? t("reports.returned.title") : t("reports.returned.reopenedTitle")} data-testid="returned-reason">
           <Stack gap={4}>
             <Text size="md" fw={600}>
               {returnedEvent.reason}
@@ -386,19 +408,19 @@ function Editor({
           theirs={view.content}
           theirsBy={view.report?.updatedByName ?? null}
           items={view.items}
-          ready={serverVersionOf(view) !== conflict.baseVersion}
+          ready={serverVersion > conflict.baseVersion}
           onKeepMine={() => autosave.keepMine({ content: latest.current.content, acknowledged: latest.current.acknowledged })}
           onTakeTheirs={onTakeTheirs}
         />
       )}
 
       {readOnlyReason && (
-        <Alert color={status === "approved" ? "green" : "gray"} data-testid="read-only">
+        <Alert color={reportStatus === "approved" ? "green" : "gray"} data-testid="read-only">
           {readOnlyReason}
         </Alert>
       )}
 
-      {status === "reopened" && view.lastApproved && (
+      {reportStatus === "reopened" && view.lastApproved && (
         <Paper withBorder radius="md" p="md">
           <Group justify="space-between">
             <div>
@@ -440,10 +462,10 @@ function Editor({
 
       <HistoryPanel events={view.events} zone={zone} />
 
-      {(editable || autosave.status.phase !== "saved") && (
+      {(editable || status.phase !== "saved") && (
         <Paper withBorder shadow="sm" radius="md" p="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }} data-testid="report-bar">
           <Group justify="space-between" align="center" gap="sm">
-            <AutosaveLine status={autosave.status} unsent={unsent} savedAt={savedAt ? localInstant(savedAt, zone) : null} onRetry={() => void autosave.flush().catch(() => {})} />
+            <AutosaveLine status={status} unsent={unsent} savedAt={savedAt ? localInstant(savedAt, zone) : null} onRetry={() => void autosave.flush().catch(() => {})} />
             {editable && view.may.submit && (
               <Stack gap={2} align="flex-end">
                 <Button onClick={() => void submit()} loading={submitting} disabled={blocked !== null}>
@@ -462,11 +484,7 @@ function Editor({
           </Group>
         </Paper>
       )}
-      {autosave.status.notKeptLocally && <Alert color="yellow">{t("reports.autosave.notKept")}</Alert>}
+      {status.notKeptLocally && <Alert color="yellow">{t("reports.autosave.notKept")}</Alert>}
     </Stack>
   );
-}
-
-function serverVersionOf(view: ReportView): number {
-  return view.report?.version ?? 0;
 }

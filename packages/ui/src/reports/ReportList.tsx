@@ -15,7 +15,7 @@ import { ReportStatusBadge } from "./review/StatusBadge.tsx";
 import { useReportExports } from "./form/api.ts";
 import type { ReportListRow } from "./form/api.ts";
 import { useTRPC } from "../trpc.tsx";
-import { localInstant, reportPeriodLabel } from "./form/labels.ts";
+import { reportPeriodLabel } from "./form/labels.ts";
 import { refName } from "./review/format.ts";
 
 type Row = ReportListRow;
@@ -123,7 +123,7 @@ export function ReportList({ taskForceId, hrefOf, backHref }: ReportListProps) {
                       <Table.Td>
                         <Text size="sm">{t("reports.dueOn", { date: row.dueDate, zone })}</Text>
                         <Text size="xs" c="dimmed">
-                          {t("reports.closesInstant", { local: localInstant(row.closesAt, zone) })}
+                          {t("reports.closesOn", { date: row.closesOn, zone })}
                         </Text>
                       </Table.Td>
                       <Table.Td>
