@@ -53,10 +53,10 @@ export type ReportFormProps = {
 export function ReportForm({ taskForceId, periodKey, backHref }: ReportFormProps) {
   const trpc = useTRPC();
   const view = useQuery(trpc.reports.get.queryOptions({ taskForceId, periodKey }));
-  return <QueryState query={view}>{(data) => <LoadedReport view={data} fetchedAt={view.dataUpdatedAt} backHref={backHref} refetch={() => void view.refetch()} />}</QueryState>;
+  return <QueryState query={view}>{(data) => <LoadedReport view={data} fetchedAt={view.dataUpdatedAt} backHref={backHref} refetch={view.refetch} />}</QueryState>;
 }
 
-function LoadedReport({ view, fetchedAt, backHref, refetch }: { view: ReportView; fetchedAt: number; backHref: string | undefined; refetch: () => void }) {
+function LoadedReport({ view, fetchedAt, backHref, refetch }: { view: ReportView; fetchedAt: number; backHref: string | undefined; refetch: () => Promise<unknown> }) {
   const me = useMe();
   const client = useTRPCClient();
   const taskForceId = view.taskForce.id;
@@ -75,9 +75,11 @@ function LoadedReport({ view, fetchedAt, backHref, refetch }: { view: ReportView
       setConfirmed({ content: payload.content, acknowledged: payload.acknowledged });
       setServerChecks(out.checks);
       setSavedAt(out.updatedAt);
+      // Read the report again: the answer kept for offline use is then the one just saved.
+      void refetch();
       return { version: out.version };
     },
-    [client, taskForceId, periodKey],
+    [client, taskForceId, periodKey, refetch],
   );
   const autosave = useReportAutosave<ReportContent>({ key, serverVersion, server, save });
   // Taking the other editor's values starts the form again from the server's.
@@ -85,7 +87,7 @@ function LoadedReport({ view, fetchedAt, backHref, refetch }: { view: ReportView
   // A stale save: read the report again, to show the other editor's values.
   const conflicted = autosave.conflict !== null;
   useEffect(() => {
-    if (conflicted) refetch();
+    if (conflicted) void refetch();
   }, [conflicted, refetch]);
   if (!autosave.ready) {
     return (
@@ -391,6 +393,24 @@ function Editor({
         </Text>
       </Paper>
 
+      {(editable || status.phase !== "saved") && (
+        <Paper withBorder shadow="xs" radius="md" px="sm" py="xs" pos="sticky" top="var(--app-shell-header-height, 0px)" style={{ zIndex: 5 }} data-testid="report-bar">
+          <Group justify="space-between" align="center" gap="xs" wrap="nowrap">
+            <AutosaveLine status={status} unsent={unsent} savedAt={savedAt ? localInstant(savedAt, zone) : null} onRetry={() => void autosave.flush().catch(() => {})} />
+            {editable && view.may.submit && (
+              <Button onClick={() => void submit()} loading={submitting} disabled={blocked !== null} style={{ flexShrink: 0 }}>
+                {t("reports.submit.button")}
+              </Button>
+            )}
+          </Group>
+          {editable && view.may.submit && blocked !== null && (
+            <Text size="xs" c="dimmed" ta="right">
+              {blocked}
+            </Text>
+          )}
+        </Paper>
+      )}
+
       {returnedEvent && (
         <Alert color="orange" variant="filled" title={reportStatus === "returned" ? t("reports.returned.title") : t("reports.returned.reopenedTitle")} data-testid="returned-reason">
           <Stack gap={4}>
@@ -453,6 +473,12 @@ function Editor({
         <ChecksPanel problems={problems} content={content} items={view.items} acknowledged={acknowledged} onAcknowledge={acknowledge} onShow={show} readOnly={!editable} />
       )}
 
+      {editable && (
+        <Text size="sm" c="dimmed" data-testid="submit-note">
+          {view.may.submit ? t("reports.submit.intro", { reviewer }) : t("reports.submit.noRight")}
+        </Text>
+      )}
+
       {submitted && (
         <Alert color="green" role="status" data-testid="submitted">
           {submitted.onTime === null ? t("reports.submit.done") : submitted.onTime ? t("reports.submit.doneOnTime") : t("reports.submit.doneLate")}
@@ -462,28 +488,6 @@ function Editor({
 
       <HistoryPanel events={view.events} zone={zone} />
 
-      {(editable || status.phase !== "saved") && (
-        <Paper withBorder shadow="sm" radius="md" p="sm" pos="sticky" bottom={0} style={{ zIndex: 5 }} data-testid="report-bar">
-          <Group justify="space-between" align="center" gap="sm">
-            <AutosaveLine status={status} unsent={unsent} savedAt={savedAt ? localInstant(savedAt, zone) : null} onRetry={() => void autosave.flush().catch(() => {})} />
-            {editable && view.may.submit && (
-              <Stack gap={2} align="flex-end">
-                <Button onClick={() => void submit()} loading={submitting} disabled={blocked !== null}>
-                  {t("reports.submit.button")}
-                </Button>
-                <Text size="xs" c="dimmed" ta="right">
-                  {blocked ?? t("reports.submit.intro", { reviewer })}
-                </Text>
-              </Stack>
-            )}
-            {editable && !view.may.submit && (
-              <Text size="xs" c="dimmed" maw={420}>
-                {t("reports.submit.noRight")}
-              </Text>
-            )}
-          </Group>
-        </Paper>
-      )}
       {status.notKeptLocally && <Alert color="yellow">{t("reports.autosave.notKept")}</Alert>}
     </Stack>
   );
