@@ -246,7 +246,16 @@ describe("a yearly report, from first keystroke to approval", () => {
     const { report } = await serverReport();
     await expect(callApi(server, "reports.save", { taskForceId, periodKey: PERIOD, baseVersion: report!.version, content: {}, acknowledged: [] }, reporterCookie)).rejects.toThrow(/REPORT_LOCKED/);
     await page.goto(`${server.url}/portal/task-forces/${taskForceId}/reports`);
-    await expect.poll(() => page.locator(`[data-period="${PERIOD}"]`).innerText()).toMatch(/disetujui/i);
+    const row = page.locator(`[data-period="${PERIOD}"]`);
+    await expect.poll(() => row.innerText()).toMatch(/disetujui/i);
+    expect(await row.innerText()).toMatch(/tepat waktu/i);
+    // The report as a workbook and as a printable PDF, in the reader's language.
+    for (const [kind, ending] of [["XLSX", ".xlsx"], ["PDF", ".pdf"]] as const) {
+      const download = page.waitForEvent("download");
+      await row.getByRole("button", { name: `Unduh ${kind} laporan Tahun ${PERIOD}` }).click();
+      expect((await download).suggestedFilename().endsWith(ending)).toBe(true);
+    }
+    await screenshot(page, "portal-reports-list-approved-id");
   });
 
   it("the central reporting rate shows the approved report", async () => {

@@ -114,7 +114,7 @@ export function ReportList({ taskForceId, hrefOf, backHref }: ReportListProps) {
                         <Stack gap={4} align="flex-start">
                           <ReportStatusBadge status={row.report?.status ?? "none"} />
                           {row.report?.onTime !== null && row.report?.onTime !== undefined && (
-                            <Badge size="xs" variant="outline" color={row.report.onTime ? "green" : "red"}>
+                            <Badge size="xs" variant="light" color={row.report.onTime ? "green" : "red"}>
                               {row.report.onTime ? t("reports.onTime") : t("reports.late")}
                             </Badge>
                           )}
