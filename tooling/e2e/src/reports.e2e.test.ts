@@ -147,6 +147,8 @@ describe("a yearly report, from first keystroke to approval", () => {
     await expect.poll(() => status.getAttribute("data-phase"), { timeout: 15_000 }).toBe("unsent");
     await expect.poll(() => status.innerText()).toContain("4 perubahan belum terkirim");
     expect(await status.innerText()).toContain("Tidak terhubung");
+    // A full-page shot paints the fixed header and the sticky bar where the window is: take it from the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "portal-report-offline-id");
     // The link is still down: the service worker opens the page, the browser's draft fills it.
     await page.reload();
@@ -161,6 +163,27 @@ describe("a yearly report, from first keystroke to approval", () => {
     await context.setOffline(false);
     await waitSaved();
     expect((await serverReport()).content.lawEnforcement).toEqual({ casesReported: 3, suspects: 4, prosecutions: 2, convictions: 3 });
+  });
+
+  it("a save over a version someone else saved meanwhile shows their values beside the user's; keeping mine saves over theirs", async () => {
+    const { page } = browser;
+    // Another sitting of the same task force saves first (a colleague, through the API).
+    const before = (await callApi<Report & { content: Record<string, unknown> }>(server, "reports.get", { taskForceId, periodKey: PERIOD }, reporterCookie)).data;
+    const theirs = { ...before.content, coordination: { meetings: 6 } };
+    await callApi(server, "reports.save", { taskForceId, periodKey: PERIOD, baseVersion: before.report!.version, content: theirs, acknowledged: [] }, reporterCookie);
+    await openSection(/^Pencegahan$|^Pencegahan (Kosong|Sebagian|Lengkap)/);
+    await page.getByTestId("section-prevention").getByRole("textbox", { name: "Pelatihan diselenggarakan" }).fill("2");
+    const conflict = page.getByTestId("report-conflict");
+    await conflict.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.getByTestId("conflict-table").innerText()).toContain("6");
+    expect(await conflict.innerText()).toContain("Tri Handayani");
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, "portal-report-conflict-id");
+    await conflict.getByRole("button", { name: "Pakai isian saya" }).click();
+    await waitSaved();
+    const after = (await serverReport()).content as unknown as { coordination: { meetings: number | null }; prevention: { trainings: number | null } };
+    expect(after.prevention.trainings).toBe(2);
+    expect(after.coordination.meetings).toBeNull();
   });
 
   it("a warning needs its acknowledgement before the report is submitted on time", async () => {
@@ -215,6 +238,7 @@ describe("a yearly report, from first keystroke to approval", () => {
     await page.getByTestId("notification-bell").click();
     await expect.poll(() => page.getByTestId("notification-list").innerText()).toContain(REASON);
     await page.keyboard.press("Escape");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "portal-report-returned-id");
     await openSection(/^Penegakan hukum/);
     await page.getByTestId("section-lawEnforcement").getByRole("textbox", { name: "Putusan bersalah" }).fill("2");
@@ -255,6 +279,7 @@ describe("a yearly report, from first keystroke to approval", () => {
       await row.getByRole("button", { name: `Unduh ${kind} laporan Tahun ${PERIOD}` }).click();
       expect((await download).suggestedFilename().endsWith(ending)).toBe(true);
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, "portal-reports-list-approved-id");
   });
 
