@@ -6,7 +6,6 @@
  */
 import { ReportContentSchema, checkReport } from "@gugus/domain/reports";
 import type { ReportCheckContext, ReportChecks, ReportContent, ReportProblem } from "@gugus/domain/reports";
-import type { YearTarget } from "@gugus/domain/ran";
 import type { ReportItem } from "./api.ts";
 
 /** A change of the content: a function of the content before it. */
@@ -45,30 +44,17 @@ export type FormProblems = {
   byPath: Map<string, FieldIssue[]>;
 };
 
-/**
- * The checks' context rebuilt from the items `reports.get` gives (each item's target of the year
- * and, for a cumulative one, the total to date): `targetForYear` reads the same figure from them.
- */
-export function checkContextOf(view: { items: readonly ReportItem[]; period: { year: number } }, previous: ReportContent | null = null): ReportCheckContext {
-  const year = view.period.year;
-  const items = view.items.map((item) => {
-    const targets: YearTarget[] = [];
-    if (item.targetMode === "cumulative" && item.targetToDate !== null) {
-      if (item.yearTarget !== null && item.yearTarget !== item.targetToDate) targets.push({ year: year - 1, value: item.targetToDate - item.yearTarget });
-      targets.push({ year, value: item.targetToDate });
-    } else if (item.yearTarget !== null) {
-      targets.push({ year, value: item.yearTarget });
-    }
-    return { id: item.id, unit: item.unit, targetMode: item.targetMode, targets };
-  });
-  return { items, year, previous, periodKnown: true };
+/** The checks' context as the server builds it: the year's items with their targets, and last year's report. */
+export function checkContextOf(view: { items: readonly ReportItem[]; period: { year: number }; previousContent: ReportContent | null }): ReportCheckContext {
+  return { items: view.items, year: view.period.year, previous: view.previousContent, periodKnown: true };
 }
 
 const EMPTY_CHECKS: ReportChecks = { errors: [], warnings: [] };
 
 /**
- * Every problem of a draft: the schema's refusals and, once the schema passes, the checks. Warnings
- * the client cannot tell alone (last year's figures are the server's) come from the server's last answer.
+ * Every problem of a draft: the schema's refusals and, once the schema passes, the checks — the
+ * same ones the server runs, with the same context. Without last year's report in the context, its
+ * warnings come from the server's last answer.
  */
 export function problemsOf(content: ReportContent, context: ReportCheckContext, serverChecks: ReportChecks = EMPTY_CHECKS): FormProblems {
   const parsed = ReportContentSchema.safeParse(content);
