@@ -1,11 +1,11 @@
 import type { RouterOutputs } from "@gugus/api";
 import { itemTableHeader } from "@gugus/domain/ran";
-import { DataTable, errorMessage, problemMessage, useTRPC } from "@gugus/ui";
+import { DataTable, download, errorMessage, problemMessage, useTRPC } from "@gugus/ui";
 import { Alert, Anchor, Badge, Button, FileButton, Group, Stack, Stepper, Table, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { download, readAsBase64 } from "../../files.ts";
+import { readAsBase64 } from "../../files.ts";
 import type { PeriodDetail } from "./PeriodPage.tsx";
 import { invalidatePeriodItems } from "./queries.ts";
 

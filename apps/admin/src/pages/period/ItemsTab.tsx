@@ -2,12 +2,12 @@ import { LEVELS } from "@gugus/domain/hierarchy";
 import type { Level } from "@gugus/domain/hierarchy";
 import { periodYears } from "@gugus/domain/ran";
 import { SUB_TASK_FORCES } from "@gugus/domain/sub-task-forces";
-import { ConfirmModal, DataTable, FormModal, errorMessage, useNumberFormat, useTRPC } from "@gugus/ui";
+import { ConfirmModal, DataTable, download, errorMessage, FormModal, useNumberFormat, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { download } from "../../files.ts";
+
 import { ImportItems } from "./ImportItems.tsx";
 import { ItemForm } from "./ItemForm.tsx";
 import type { PeriodDetail } from "./PeriodPage.tsx";
