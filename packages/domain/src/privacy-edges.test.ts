@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { digitsAsTyped, findPersonalIdentifier, PERSONAL_DATA_IN_TEXT, withoutPersonalIdentifiers } from "./privacy.ts";
@@ -224,5 +225,29 @@ describe("withoutPersonalIdentifiers edges", () => {
     expect(Office.safeParse("HP 081234567890").error?.issues.map((i) => i.message)).toEqual([PERSONAL_DATA_IN_TEXT]);
     expect(Office.safeParse("Kepala Dinas").success).toBe(true);
     expect(Office.parse("Kepala Dinas")).toBe("Kepala Dinas");
+  });
+});
+
+describe("the quick reading of plain ASCII", () => {
+  // The full reading, as for any text: NFKC, Unicode digits, invisible characters, dashes and spaces.
+  const fullReading = (text: string) =>
+    text
+      .normalize("NFKC")
+      .replace(/\p{Cf}/gu, "")
+      .replace(/[\p{Pd}\u2212]/gu, "-")
+      .replace(/[\p{Zs}\s]/gu, " ");
+
+  it("reads ASCII text exactly as the full reading does, control characters included", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }), (text) => digitsAsTyped(text) === fullReading(text)));
+  });
+
+  it("finds nothing in ASCII text without a digit, and still finds an NIK once digits come in", () => {
+    fc.assert(fc.property(fc.string({ unit: "binary-ascii", maxLength: 60 }).map((t) => t.replace(/[0-9]/g, "")), (text) => find(text) === null));
+    expect(find("NIK 3275014107900001 tercatat")).toBe("nik");
+  });
+
+  it("does not take the quick path for a full-width digit or a symbol that folds into digits", () => {
+    expect(find("３２７５０１４１０７９００００１")).toBe("nik");
+    expect(digitsAsTyped("㋀")).toBe("1月");
   });
 });

@@ -19,6 +19,7 @@ const UNICODE_DIGIT = /\p{Nd}/u;
 const DASH = /[\p{Pd}\u2212]/gu;
 /** Spaces of every width (category Zs) and the white space a control character stands for. */
 const SPACE = /[\p{Zs}\s]/gu;
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
 
 /**
  * The value 0–9 of a Unicode decimal digit. Unicode encodes each script's decimal digits as a block
@@ -41,6 +42,8 @@ function digitValue(char: string): number {
  * every space as " ". "３２７５–０１" reads "3275-01".
  */
 export function digitsAsTyped(text: string): string {
+  // ASCII folds to itself and holds no other digits or invisible characters: only dashes and spaces to read.
+  if (ASCII_ONLY.test(text)) return text.replace(DASH, "-").replace(SPACE, " ");
   return text
     .normalize("NFKC")
     .replace(/\p{Nd}/gu, (d) => (d >= "0" && d <= "9" ? d : String(digitValue(d))))
@@ -178,7 +181,11 @@ export type PersonalIdentifier = "nik" | "phone";
  * in a row or grouped where its fields meet, e.g. "3275-0101-0101-0001", "327501 010101 0001",
  * "３２７５０１０１０１０１０００１") or a mobile number ("(0812) 3456-7890", "+62 812 3456 7890").
  */
+/** Plain ASCII without a digit: nothing in it can read as a figure, whatever the folding (checked first, as most text is). */
+const NO_FIGURE_POSSIBLE = /^[^0-9\u0080-\uffff]*$/;
+
 export function findPersonalIdentifier(text: string): PersonalIdentifier | null {
+  if (NO_FIGURE_POSSIBLE.test(text)) return null;
   const read = digitsAsTyped(text);
   const runs = [...read.matchAll(RUN)].map((match) => ({ groups: groupsOf(match[0]), at: match.index }));
   if (runs.some((run) => holdsNik(run.groups))) return "nik";
