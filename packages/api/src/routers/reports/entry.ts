@@ -24,6 +24,7 @@ import {
   checkReport,
   diffReportContent,
   emptyReportContent,
+  entryState,
   isEditable,
   isEntryAllowed,
   isOnTime,
@@ -65,6 +66,8 @@ function checksOf(ctx: Ctx, tf: TaskForceRow, rp: RanReportingPeriod, content: R
 
 /** Entry must be open (or held open by an exception) for the report's content to change. */
 function assertEntryOpen(ctx: Ctx, rp: RanReportingPeriod, tf: TaskForceRow): void {
+  // Open by the calendar alone: no exception can matter, none is looked up.
+  if (entryState(rp, zoneOf(tf), ctx.now(), null) === "open") return;
   const info = periodInfo(ctx, rp, tf);
   if (!isEntryAllowed(info.entryState)) throw new DomainError("REPORT_ENTRY_CLOSED", { periodKey: rp.key, state: info.entryState });
 }
