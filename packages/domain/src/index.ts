@@ -16,3 +16,4 @@ export * from "./formation/index.ts";
 export * from "./privacy.ts";
 export * from "./text.ts";
 export * from "./reports/index.ts";
+export * from "./evaluation/index.ts";

@@ -1,0 +1,3 @@
+export * from "./settings.ts";
+export * from "./score.ts";
+export * from "./ranking.ts";
