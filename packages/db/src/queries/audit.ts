@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
+import { SQLiteTransaction } from "drizzle-orm/sqlite-core";
 import type Database from "better-sqlite3";
 import type { Db } from "../client.ts";
 import { auditLog } from "../schema.ts";
@@ -66,30 +67,32 @@ export function registerAuditFunctions(sqlite: Database.Database): void {
 
 /**
  * Appends an entry chained to the last one. Its id is the last id + 1, chosen inside an immediate
- * transaction (a savepoint when the caller's transaction is open), so two writers cannot fork the chain.
+ * transaction (the caller's, when one is open), so two writers cannot fork the chain.
  */
 export function appendAudit(db: Db, e: AuditEntry): void {
-  db.transaction(
-    (tx) => {
-      const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-      const row: ChainedFields = {
-        id: (last?.id ?? 0) + 1,
-        at: e.at,
-        actorUserId: e.actorUserId,
-        actorLabel: e.actorLabel,
-        action: e.action,
-        outcome: e.outcome,
-        targetType: e.targetType ?? null,
-        targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
-        ip: e.ip,
-        details: e.details ? JSON.stringify(e.details) : null,
-      };
-      tx.insert(auditLog)
-        .values({ ...row, hash: hashAuditEntry(last?.hash ?? null, row) })
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+  // Inside a change's transaction the entry joins it (no savepoint needed: it commits or rolls back with
+  // the change); alone, it takes its own immediate transaction so no other writer slips in between.
+  if (db instanceof SQLiteTransaction) appendChained(db, e);
+  else db.transaction((tx) => appendChained(tx, e), { behavior: "immediate" });
+}
+
+function appendChained(tx: Pick<Db, "select" | "insert">, e: AuditEntry): void {
+  const last = tx.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const row: ChainedFields = {
+    id: (last?.id ?? 0) + 1,
+    at: e.at,
+    actorUserId: e.actorUserId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    outcome: e.outcome,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId === undefined || e.targetId === null ? null : String(e.targetId),
+    ip: e.ip,
+    details: e.details ? JSON.stringify(e.details) : null,
+  };
+  tx.insert(auditLog)
+    .values({ ...row, hash: hashAuditEntry(last?.hash ?? null, row) })
+    .run();
 }
 
 /** The outcome of walking the chain from the first entry. */
