@@ -11,6 +11,7 @@
  *
  * The clock is fixed, so the figures do not depend on the day the benchmark runs.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createCaller, createContextInner } from "@gugus/api";
@@ -34,7 +35,7 @@ function signedIn(handle: DatabaseHandle, { taskForceId, role, now }: { taskForc
   const cache = createReadCache(handle.sqlite);
   const caller = () =>
     createCaller(createContextInner({ db: handle.db, sqlite: handle.sqlite, cache, now: () => now, cookies: { get: () => token, set: () => undefined, clear: () => undefined } }));
-  return { userId, caller };
+  return { userId, caller, token };
 }
 
 const timeOnce = async (work: () => unknown) => {
@@ -57,7 +58,8 @@ export async function benchReportSave(rounds = 1000): Promise<SaveResult> {
   const handle = createTestDatabase();
   const now = new Date("2026-06-15T03:00:00Z");
   const tf = findTaskForceByRegion(handle.db, "32.75", "2026-06-15")!;
-  const { userId, caller } = signedIn(handle, { taskForceId: tf.id, role: "regional_admin", now });
+  const { userId, caller, token } = signedIn(handle, { taskForceId: tf.id, role: "regional_admin", now });
+  const sessionHash = sha256(token);
   const periodId = periodIdOf(handle, 2026);
   const items = benchItems(20, [2025, 2026, 2027, 2028, 2029]).map((item) => ({ id: insertActionItem(handle.db, periodId, item, now.getTime())!, target: item.targets[0]!.value }));
   // Last year's report, for the rule that compares a count with last year's.
@@ -78,20 +80,36 @@ export async function benchReportSave(rounds = 1000): Promise<SaveResult> {
   const update = handle.sqlite.prepare(
     "UPDATE reports SET content = ?, acknowledged = ?, completeness = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ? AND version = ?",
   );
-  // The rows a save reads — the report's state, last year's report (parsed, for the checks) and the year's
-  // action items with their targets — read raw, then the same row written raw.
+  // Every row a save reads — the session and its account, the task force and its region, the report's
+  // state, last year's report (parsed, for the checks), the year's action items with their targets — read
+  // raw, and the rows it writes — the report, and its audit entry chained to the last one — written raw,
+  // in one transaction.
+  const readSession = handle.sqlite.prepare("SELECT s.id, s.last_seen_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
+  const readTaskForce = handle.sqlite.prepare(
+    "SELECT tf.*, l.region_code, r.name, r.kind, r.parent_code FROM task_forces tf LEFT JOIN task_force_regions l ON l.task_force_id = tf.id LEFT JOIN regions r ON r.code = l.region_code WHERE tf.id = ?",
+  );
+  const lastAudit = handle.sqlite.prepare("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1");
+  const insertAudit = handle.sqlite.prepare(
+    "INSERT INTO audit_log (id, at, actor_user_id, actor_label, action, outcome, target_type, target_id, ip, details, hash) VALUES (?, ?, ?, ?, 'report.save', 'success', 'report', ?, 'local', ?, ?)",
+  );
   const readState = handle.sqlite.prepare("SELECT id, status, version FROM reports WHERE task_force_id = ? AND period_key = ?");
   const readContent = handle.sqlite.prepare("SELECT content FROM reports WHERE task_force_id = ? AND period_key = ?").pluck();
   const readItems = handle.sqlite.prepare(
     "SELECT i.*, t.year, t.value FROM action_items i LEFT JOIN action_item_targets t ON t.item_id = i.id WHERE i.period_id = ? AND i.level = ? ORDER BY i.id, t.year",
   );
-  const rawWrite = (c: ReportContentInput) => {
+  const rawWrite = handle.sqlite.transaction((c: ReportContentInput) => {
+    readSession.get(sessionHash);
+    readTaskForce.all(tf.id);
     readState.get(tf.id, "2026");
     JSON.parse(readContent.get(tf.id, "2025") as string);
     readItems.all(periodId, "regency");
+    const last = lastAudit.get() as { id: number; hash: string | null };
+    const details = JSON.stringify({ taskForceId: tf.id, periodKey: "2026", version: version + 1 });
+    const entry = [last.id + 1, now.getTime(), userId, "bench", "report.save", "success", "report", String(first.reportId), "local", details];
+    insertAudit.run(last.id + 1, now.getTime(), userId, "bench", String(first.reportId), details, createHash("sha256").update(last.hash ?? "").update(JSON.stringify(entry)).digest("hex"));
     if (update.run(JSON.stringify(c), "[]", 1, now.getTime(), userId, first.reportId, version).changes !== 1) throw new Error("raw write lost its version");
     version += 1;
-  };
+  });
   // Each write changes one count, as typing does between two saves.
   const edited = (i: number): ReportContentInput => ({ ...content, coordination: { meetings: 4 + (i % 9) } });
 
