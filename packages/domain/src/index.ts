@@ -3,7 +3,7 @@
  * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
  * sub-task-forces, the RAN periods, accounts (roles, scope, password and session rules), and the yearly reports (content, checks, workflow, timeliness, reporting rate). Import the whole package or a named entry point
  * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/ran/numerals`, `/sub-task-forces`, `/accounts`,
- * `/formation`, `/reports`, `/privacy`, `/dates`, `/errors`).
+ * `/formation`, `/reports`, `/suppression`, `/privacy`, `/dates`, `/errors`).
  */
 export * from "./errors.ts";
 export * from "./dates.ts";
@@ -17,3 +17,4 @@ export * from "./privacy.ts";
 export * from "./text.ts";
 export * from "./reports/index.ts";
 export * from "./evaluation/index.ts";
+export * from "./suppression.ts";
