@@ -8,7 +8,6 @@
  */
 import { EVALUATION_PARTS } from "./settings.ts";
 import type { EvaluationPart, EvaluationSettings } from "./settings.ts";
-import { totalOf } from "./score.ts";
 
 /** The percentiles of the ranks over the draws that bound a band. */
 export const BAND_PERCENTILES = { best: 0.05, worst: 0.95 } as const;
@@ -34,19 +33,19 @@ export type ScoredTaskForce = { taskForceId: number; total: number | null; parts
 export type RankedTaskForce = { taskForceId: number; total: number; rank: number; best: number; worst: number };
 export type Ranking = { ranked: RankedTaskForce[]; notRated: number[] };
 
-/** Competition ranks (1, 2, 2, 4) of totals, the highest first. */
-function ranksOf(totals: readonly number[]): number[] {
-  const order = totals.map((_, i) => i).sort((a, b) => totals[b]! - totals[a]!);
-  const ranks = new Array<number>(totals.length);
-  order.forEach((index, position) => {
-    const previous = order[position - 1];
-    ranks[index] = previous !== undefined && totals[previous] === totals[index] ? ranks[previous]! : position + 1;
-  });
-  return ranks;
+/** Competition ranks (1, 2, 2, 4) of totals, the highest first, written into `ranks`. */
+function rankInto(totals: ArrayLike<number>, order: Uint32Array, ranks: Uint32Array): void {
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => totals[b]! - totals[a]!);
+  for (let position = 0; position < order.length; position++) {
+    const index = order[position]!;
+    const previous = position > 0 ? order[position - 1]! : -1;
+    ranks[index] = previous >= 0 && totals[previous] === totals[index] ? ranks[previous]! : position + 1;
+  }
 }
 
 /** The value at percentile `p` of sorted numbers (nearest rank). */
-function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
@@ -64,15 +63,31 @@ export function drawWeights(weights: Record<EvaluationPart, number>, spread: num
 export function rankWithBands(scored: readonly ScoredTaskForce[], settings: Pick<EvaluationSettings, "weights" | "sensitivity">): Ranking {
   const rated = scored.filter((s): s is ScoredTaskForce & { total: number } => s.total !== null);
   const notRated = scored.filter((s) => s.total === null).map((s) => s.taskForceId);
-  const ranks = ranksOf(rated.map((s) => s.total));
-  const drawn: number[][] = rated.map(() => []);
-  const random = createRandom(settings.sensitivity.seed);
-  for (let d = 0; d < settings.sensitivity.draws; d++) {
-    const weights = drawWeights(settings.weights, settings.sensitivity.spread, random);
-    ranksOf(rated.map((s) => totalOf(s.parts, weights))).forEach((rank, i) => drawn[i]!.push(rank));
+  const n = rated.length;
+  const order = new Uint32Array(n);
+  const ranks = new Uint32Array(n);
+  rankInto(rated.map((s) => s.total), order, ranks);
+  // The parts' scores side by side, so each draw's totals are four multiplications per task force.
+  const scores = new Float64Array(n * EVALUATION_PARTS.length);
+  rated.forEach((s, i) => EVALUATION_PARTS.forEach((part, j) => (scores[i * EVALUATION_PARTS.length + j] = s.parts[part].score ?? 0)));
+  const { draws, spread, seed } = settings.sensitivity;
+  const drawn = rated.map(() => new Uint32Array(draws));
+  const random = createRandom(seed);
+  const totals = new Float64Array(n);
+  const drawnRanks = new Uint32Array(n);
+  for (let d = 0; d < draws; d++) {
+    const weights = drawWeights(settings.weights, spread, random);
+    const w = EVALUATION_PARTS.map((part) => weights[part]);
+    for (let i = 0; i < n; i++) {
+      let total = 0;
+      for (let j = 0; j < w.length; j++) total += w[j]! * scores[i * w.length + j]!;
+      totals[i] = total;
+    }
+    rankInto(totals, order, drawnRanks);
+    for (let i = 0; i < n; i++) drawn[i]![d] = drawnRanks[i]!;
   }
   const ranked = rated.map((s, i): RankedTaskForce => {
-    const sorted = drawn[i]!.sort((a, b) => a - b);
+    const sorted = drawn[i]!.sort();
     const rank = ranks[i]!;
     const best = sorted.length === 0 ? rank : Math.min(rank, percentile(sorted, BAND_PERCENTILES.best));
     const worst = sorted.length === 0 ? rank : Math.max(rank, percentile(sorted, BAND_PERCENTILES.worst));
