@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createRandom, drawWeights, formatRank, isBetter, rankWithBands } from "./ranking.ts";
 import type { ScoredTaskForce } from "./ranking.ts";
+import { totalOf } from "./score.ts";
 import { DEFAULT_EVALUATION_SETTINGS, EVALUATION_PARTS } from "./settings.ts";
 
 const settings = DEFAULT_EVALUATION_SETTINGS;
@@ -102,6 +103,27 @@ describe("rankWithBands", () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it("gives the bands a plain reading of the method gives: draw, total, rank, take the 5th and 95th percentiles", () => {
+    const list = Array.from({ length: 30 }, (_, i) => scored(i + 1, parts((i * 41) % 101, (i * 17) % 101, (i * 89) % 101, (i * 29) % 101)));
+    const s = { ...settings, sensitivity: { spread: 0.5, draws: 200, seed: 99 } };
+    const random = createRandom(s.sensitivity.seed);
+    const rankOf = (totals: number[], i: number) => 1 + totals.filter((t) => t > totals[i]!).length;
+    const drawn = list.map(() => [] as number[]);
+    for (let d = 0; d < s.sensitivity.draws; d++) {
+      const w = drawWeights(s.weights, s.sensitivity.spread, random);
+      const totals = list.map((x) => totalOf(x.parts, w));
+      list.forEach((_, i) => drawn[i]!.push(rankOf(totals, i)));
+    }
+    const base = list.map((x) => x.total!);
+    const expected = list.map((x, i) => {
+      const sorted = [...drawn[i]!].sort((a, b) => a - b);
+      const rank = rankOf(base, i);
+      return { taskForceId: x.taskForceId, rank, best: Math.min(rank, sorted[Math.ceil(0.05 * 200) - 1]!), worst: Math.max(rank, sorted[Math.ceil(0.95 * 200) - 1]!) };
+    });
+    const got = rankWithBands(list, s).ranked.map(({ taskForceId, rank, best, worst }) => ({ taskForceId, rank, best, worst }));
+    expect(got).toEqual(expected.sort((a, b) => a.rank - b.rank || a.taskForceId - b.taskForceId));
   });
 
   it("ranks nobody when nobody is rated", () => {
