@@ -115,7 +115,7 @@ describe.each(PROCEDURES)("%s", (path, procedure) => {
         fc.asyncProperty(actorArb(path), inputArb(procedure), async (actor, input) => {
           const callerId = actor === "anonymous" ? null : fx.userIds[actor];
           const markers = markersIn(input);
-          const sampled = run++ % 25 === 0;
+          const sampled = run++ % 50 === 0;
           const before = sampled ? fingerprint(fx.handle, callerId) : "";
           log.clear();
           let error: unknown;
