@@ -1,4 +1,4 @@
-import "@mantine/core/styles.css";
+import "./styles.ts";
 import { startApp } from "@gugus/ui";
 import { App } from "./App.tsx";
 import { adminMessages } from "./i18n/index.ts";

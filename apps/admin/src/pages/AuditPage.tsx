@@ -1,3 +1,5 @@
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/Code.css";
 import { AUDIT_OUTCOMES } from "@gugus/domain/accounts";
 import type { AuditAction, AuditOutcome } from "@gugus/domain/accounts";
 import { DataTable, QueryState, useTRPC } from "@gugus/ui";

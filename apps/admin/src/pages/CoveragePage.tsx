@@ -1,3 +1,5 @@
+import "@mantine/core/styles/Tooltip.css";
+import "@mantine/core/styles/SimpleGrid.css";
 import type { RouterOutputs } from "@gugus/api";
 import { AtDateInput, DataTable, QueryState, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Badge, Box, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";

@@ -1,3 +1,8 @@
+import "@mantine/core/styles/InlineInput.css";
+import "@mantine/core/styles/CheckboxCard.css";
+import "@mantine/core/styles/CheckboxIndicator.css";
+import "@mantine/core/styles/Checkbox.css";
+import "@mantine/core/styles/Progress.css";
 import type { RouterOutputs } from "@gugus/api";
 import { DataTable, errorMessage, fieldError, invalidateAllFormation, useTRPC } from "@gugus/ui";
 import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from "@mantine/core";

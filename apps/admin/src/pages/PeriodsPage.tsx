@@ -1,3 +1,4 @@
+import "@mantine/core/styles/Tooltip.css";
 import type { RouterOutputs } from "@gugus/api";
 import { hasCapability } from "@gugus/domain/accounts";
 import { MAX_PERIOD_NUMBER, PeriodDraftSchema, toRoman } from "@gugus/domain/ran";

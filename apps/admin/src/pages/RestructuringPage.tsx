@@ -1,3 +1,4 @@
+import "@mantine/core/styles/Combobox.css";
 import { RestructurePlanSchema } from "@gugus/domain/hierarchy";
 import { DataTable, QueryState, errorMessage, invalidateAllFormation, useDomainForm, useTRPC } from "@gugus/ui";
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";

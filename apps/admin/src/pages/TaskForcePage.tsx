@@ -1,3 +1,7 @@
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/Breadcrumbs.css";
+import "@mantine/core/styles/List.css";
+import "@mantine/core/styles/SimpleGrid.css";
 import { DataTable, Fact, FormationStatusBadge, ProfileSections, QueryState, RegionHistory, TaskForceHeading, taskForceName, timeZoneLabel, useAtDate, useTRPC } from "@gugus/ui";
 import { Anchor, Breadcrumbs, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";

@@ -1,3 +1,9 @@
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/Pill.css";
+import "@mantine/core/styles/PillsInput.css";
+import "@mantine/core/styles/SimpleGrid.css";
+import "@mantine/core/styles/Stepper.css";
+import "@mantine/core/styles/Tabs.css";
 import type { RouterOutputs } from "@gugus/api";
 import { hasCapability } from "@gugus/domain/accounts";
 import { QueryState, useMe, useTRPC } from "@gugus/ui";

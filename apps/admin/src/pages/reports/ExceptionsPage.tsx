@@ -1,3 +1,4 @@
+import "@mantine/core/styles/Combobox.css";
 /**
  * Entry exceptions: a central admin lets one task force still enter its report for a period after
  * entry closed, until a date (its local midnight), for a reason; and revokes one. Both are audited.

@@ -1,3 +1,6 @@
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/InlineInput.css";
+import "@mantine/core/styles/Switch.css";
 /**
  * The reporting rate of a period, live: per level and per province — expected, submitted, on time,
  * approved, returned — as counts and percentages that are never capped (above 100% is marked as an

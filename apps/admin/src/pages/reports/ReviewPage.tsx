@@ -1,3 +1,5 @@
+import "@mantine/core/styles/List.css";
+import "@mantine/core/styles/SimpleGrid.css";
 /** One provincial or national report for its central reviewer; the national report links to its own form. */
 import { ReportReview } from "@gugus/ui";
 import { Anchor, Stack, Text } from "@mantine/core";

@@ -1,3 +1,4 @@
+import "@mantine/core/styles/Combobox.css";
 /** The central secretariat's review queue: the provinces' reports and the national one, for a period. */
 import { ReviewQueue } from "@gugus/ui";
 import { useTranslation } from "react-i18next";
