@@ -191,6 +191,8 @@ async function switchLanguage(page: Page, language: Language): Promise<void> {
     await page.reload();
   }
   await page.waitForFunction((language) => document.documentElement.lang === language, language);
+  // A reloaded screen loads its lazy parts again: wait until no loading spinner is left (or give up after 10 s).
+  if (!clicked) await page.waitForFunction(() => document.querySelector(".mantine-Loader-root") === null, undefined, { timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Waits for the page's finite animations and transitions to end, so axe sees the colours at rest. */
