@@ -1,9 +1,11 @@
 /**
  * @gugus/domain — the rules of Indonesia's anti-trafficking task-force network (Gugus Tugas
  * PP-TPPO), with no IO: regions and their codes, the task-force hierarchy, time zones, the six
- * sub-task-forces, the RAN periods, accounts (roles, scope, password and session rules), and the yearly reports (content, checks, workflow, timeliness, reporting rate). Import the whole package or a named entry point
- * (`@gugus/domain/regions`, `/hierarchy`, `/ran`, `/ran/numerals`, `/sub-task-forces`, `/accounts`,
- * `/formation`, `/reports`, `/suppression`, `/privacy`, `/dates`, `/errors`).
+ * sub-task-forces, the RAN periods, accounts (roles, scope, password and session rules), the yearly reports (content, checks, workflow,
+ * timeliness, reporting rate), the performance evaluation (scores, ranks with bands) and small-count
+ * suppression. Import the whole package or a named entry point (`@gugus/domain/regions`, `/hierarchy`,
+ * `/ran`, `/ran/numerals`, `/sub-task-forces`, `/accounts`, `/formation`, `/reports`, `/evaluation`,
+ * `/suppression`, `/privacy`, `/dates`, `/errors`).
  */
 export * from "./errors.ts";
 export * from "./dates.ts";
