@@ -144,3 +144,39 @@ describe.each(PROCEDURES)("%s", (path, procedure) => {
     }
   }, 600_000);
 });
+
+describe("the fuzz's own checks", () => {
+  it("see a write to a data table or to another account's session, and not one rolled back", () => {
+    const fx = factory.fresh();
+    try {
+      const log = writeLog(fx.handle);
+      const sqlite = fx.handle.sqlite;
+      log.clear();
+      sqlite.prepare("UPDATE sessions SET last_seen_at = last_seen_at + 1 WHERE user_id = ?").run(fx.userIds.regencyMember);
+      expect(log.written(fx.userIds.regencyMember)).toEqual([]);
+      expect(log.written(fx.userIds.centralAdmin)).toEqual(["sessions"]);
+      log.clear();
+      expect(() =>
+        sqlite.transaction(() => {
+          sqlite.prepare("UPDATE users SET name = 'x' WHERE id = ?").run(fx.userIds.regencyMember);
+          throw new Error("rolled back");
+        })(),
+      ).toThrow("rolled back");
+      expect(log.written(null)).toEqual([]);
+      sqlite.prepare("UPDATE reports SET version = version WHERE id = 0").run();
+      sqlite.prepare("UPDATE users SET name = name WHERE id = ?").run(fx.userIds.centralViewer);
+      expect(log.written(null)).toEqual(["users"]);
+    } finally {
+      fx.close();
+    }
+  });
+
+  it("find a stack, SQL and a marker in an error's text", () => {
+    const leaks = (text: string) => LEAKS.filter(([, pattern]) => pattern.test(text)).map(([what]) => what);
+    expect(leaks("Error: boom\n    at handler (/srv/api/src/routers/ran.ts:12:3)")).toEqual(["a stack"]);
+    expect(leaks('SqliteError: UNIQUE constraint failed: users.email')).toEqual(["SQL"]);
+    expect(leaks("near \"SELECT\": syntax error")).toEqual(["SQL"]);
+    expect(leaks(JSON.stringify({ message: "Someone else changed this record.", data: { path: "accounts.update" } }))).toEqual([]);
+    expect([...markersIn({ a: ["x Zq0000abcdMk y"], Zq12345678Mk: 1 })].sort()).toEqual(["Zq0000abcdMk", "Zq12345678Mk"]);
+  });
+});
