@@ -295,6 +295,16 @@ describe("planRestructuring", () => {
     expect(refusal(recode("91.03", "97"))).toEqual(invalid({ reason: "level" }));
   });
 
+  it("refuses a recode into another province: RESTRUCTURE_INVALID other_province", () => {
+    expect(refusal(recode("91.03", "92.06"))).toEqual(invalid({ reason: "other_province", code: "92.06" }));
+    expect(refusal(recode("91.03", "80.08"))).toEqual(invalid({ reason: "other_province", code: "80.08" }));
+  });
+
+  it("refuses a merge into another province, or of regencies of two provinces: RESTRUCTURE_INVALID other_province", () => {
+    expect(refusal(merge(["91.03", "91.71"], "80.08"))).toEqual(invalid({ reason: "other_province", code: "80.08" }));
+    expect(refusal(merge(["91.03", "92.71"], "91.72"))).toEqual(invalid({ reason: "other_province", code: "91.72" }));
+  });
+
   it("refuses a recode of a province: RESTRUCTURE_INVALID province_recode_unsupported", () => {
     expect(refusal(recode("91", "97"))).toEqual(invalid({ reason: "province_recode_unsupported" }));
   });

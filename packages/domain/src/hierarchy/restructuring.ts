@@ -258,6 +258,8 @@ export function planRestructuring(plan: RestructurePlan, state: HierarchyState):
       if (levels.size !== 1) invalid({ reason: "level" });
       if (levels.has("province")) invalid({ reason: "province_merge_unsupported" });
       requireFresh(plan.newCode);
+      // Regencies and cities merge within their province: a code elsewhere names a province they are not in.
+      if (plan.sourceCodes.some((code) => code.slice(0, 2) !== plan.newCode.slice(0, 2))) invalid({ reason: "other_province", code: plan.newCode });
       const [first, ...others] = plan.sourceCodes as [string, ...string[]];
       moveRegion(first, plan.newCode, plan.newName);
       change.successions.push(succession(first, plan.newCode, "merge", plan.newName));
@@ -275,6 +277,8 @@ export function planRestructuring(plan: RestructurePlan, state: HierarchyState):
       if (regionLevelOf(plan.oldCode) !== regionLevelOf(plan.newCode)) invalid({ reason: "level" });
       if (regionLevelOf(plan.oldCode) === "province") invalid({ reason: "province_recode_unsupported" });
       requireFresh(plan.newCode);
+      // A regency or city keeps its province: a code elsewhere names a province it is not in.
+      if (plan.newCode.slice(0, 2) !== plan.oldCode.slice(0, 2)) invalid({ reason: "other_province", code: plan.newCode });
       const { region } = requireExisting(plan.oldCode);
       moveRegion(plan.oldCode, plan.newCode, plan.newName ?? region.name);
       change.successions.push(succession(plan.oldCode, plan.newCode, "recode", plan.newName));
