@@ -15,7 +15,7 @@ import { todayOf } from "../../clock.ts";
 import { getTargetReport, getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { reviewedTaskForces } from "./review-shared.ts";
-import { getReportingPeriod, listReportingPeriods, periodInfo, reportSummary, taskForceRef, zoneOf } from "./shared.ts";
+import { activeExceptionsOf, getReportingPeriod, listReportingPeriods, periodInfo, reportSummary, taskForceRef, zoneOf } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 const ReviewRef = z.object({ reportId: z.number().int().positive(), version: VersionSchema }).strict();
@@ -83,10 +83,11 @@ export const reviewRouter = {
     const reviewed = reviewedTaskForces(ctx, own, at);
     const reports = new Map(listReportsForPeriod(ctx.db, { periodKey: chosen.key, taskForceIds: reviewed.map((t) => t.id) }).map((r) => [r.taskForceId, r]));
     const ORDER = { submitted: 0, returned: 1, reopened: 2, draft: 3, approved: 4 } as const;
+    const exceptions = activeExceptionsOf(ctx.db, chosen.key);
     const rows = reviewed
       .map((tf) => {
         const r = reports.get(tf.id);
-        return { taskForce: taskForceRef(tf), period: periodInfo(ctx, chosen, tf), report: r ? reportSummary(r) : null };
+        return { taskForce: taskForceRef(tf), period: periodInfo(ctx, chosen, tf, exceptions), report: r ? reportSummary(r) : null };
       })
       .sort((a, b) => (a.report ? ORDER[a.report.status] : 5) - (b.report ? ORDER[b.report.status] : 5));
     return { periodKey: chosen.key, periodKeys, rows };

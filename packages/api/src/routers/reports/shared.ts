@@ -3,8 +3,8 @@
  * its public shape, a period's deadlines as the task force reads them, and the checks on who may
  * change a task force's report (its own accounts only, audited when refused).
  */
-import { findActiveException, listActionItems, listRanPeriods } from "@gugus/db";
-import type { Db, ReportRow, TaskForceRow } from "@gugus/db";
+import { findActiveException, listActionItems, listExceptions, listRanPeriods } from "@gugus/db";
+import type { Db, ReportExceptionRow, ReportRow, TaskForceRow } from "@gugus/db";
 import { DomainError, deadlinesIn, entryState, mayEditReport, maySubmitReport, reportingPeriods, targetForYear, targetToDate, timeZoneOf } from "@gugus/domain";
 import type { ReportingPeriod, TimeZone } from "@gugus/domain";
 import { audit } from "../../audit.ts";
@@ -43,9 +43,9 @@ export function taskForceRef(tf: TaskForceRow) {
 }
 
 /** A reporting period's deadlines and entry state for a task force, with its exception if one is in force. */
-export function periodInfo(ctx: Pick<Context, "db" | "now">, rp: RanReportingPeriod, tf: TaskForceRow) {
+export function periodInfo(ctx: Pick<Context, "db" | "now">, rp: RanReportingPeriod, tf: TaskForceRow, exceptions?: ReadonlyMap<number, ReportExceptionRow>) {
   const zone = zoneOf(tf);
-  const exception = findActiveException(ctx.db, { taskForceId: tf.id, periodKey: rp.key }) ?? null;
+  const exception = (exceptions ? exceptions.get(tf.id) : findActiveException(ctx.db, { taskForceId: tf.id, periodKey: rp.key })) ?? null;
   const { dueAt, closesAt } = deadlinesIn(rp, zone);
   return {
     number: rp.periodNumber,
@@ -65,6 +65,14 @@ export function periodInfo(ctx: Pick<Context, "db" | "now">, rp: RanReportingPer
 export type PeriodInfo = ReturnType<typeof periodInfo>;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The exceptions in force for a period, by task force (the latest grant not revoked), read at once for a list. */
+export function activeExceptionsOf(db: Db, periodKey: string): Map<number, ReportExceptionRow> {
+  const byTaskForce = new Map<number, ReportExceptionRow>();
+  // Newest first: the first grant seen per task force is the one in force, as findActiveException reads it.
+  for (const x of listExceptions(db, { periodKey })) if (x.revokedAt === null && !byTaskForce.has(x.taskForceId)) byTaskForce.set(x.taskForceId, x);
+  return byTaskForce;
+}
 
 /** A report's status line, without its content. */
 export function reportSummary(row: Pick<ReportRow, "id" | "status" | "version" | "firstSubmittedAt" | "onTime" | "completeness">) {
