@@ -48,10 +48,15 @@ function absent(ctx: ScopedContext, targetType: string, id: number | undefined, 
  */
 export function visibleTaskForce(ctx: ScopedContext, id: number | undefined, at: IsoDate = todayOf(ctx), notFound: RecordNotFound = "TASK_FORCE_NOT_FOUND"): TaskForceRow {
   if (id === undefined) throw new DomainError(notFound);
-  if (!isTaskForceInScope(ctx.db, id, scopeOf(ctx))) {
-    deny(ctx, "task_force", id, notFound, findTaskForce(ctx.db, id, at) ? "out_of_scope" : "not_found");
+  // Task forces and their places are reference data: both reads are kept in the read cache, which
+  // empties whenever the hierarchy changes.
+  const scope = scopeOf(ctx);
+  const inScope = ctx.cache.get(`scope:${id}:${scope.place.level}:${scope.place.regionCode ?? ""}:${scope.today}`, () => isTaskForceInScope(ctx.db, id, scope));
+  const find = () => ctx.cache.get(`taskForce:${id}:${at}`, () => findTaskForce(ctx.db, id, at) ?? null);
+  if (!inScope) {
+    deny(ctx, "task_force", id, notFound, find() ? "out_of_scope" : "not_found");
   }
-  const row = findTaskForce(ctx.db, id, at);
+  const row = find();
   if (!row) throw new DomainError(notFound);
   return row;
 }
