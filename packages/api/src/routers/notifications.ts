@@ -3,7 +3,7 @@
  * for review, returned with its reason, approved, reopened) and deadline reminders worked out live from
  * the calendar (due within 7 days, overdue while entry is still open), each read or unread per account.
  */
-import { findReportById, findTaskForce, listNotifications, listReportsOfTaskForce, markRead, readKeys } from "@gugus/db";
+import { findTaskForce, listNotifications, listReportsOfTaskForce, markRead, readKeys } from "@gugus/db";
 import type { NotificationKind } from "@gugus/db";
 import { deadlinesIn, hasCapability } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
@@ -30,10 +30,16 @@ export const notificationsRouter = {
       return names.get(id) ?? null;
     };
     type Item = { key: string; kind: "due" | "overdue" | NotificationKind; taskForce: { id: number; name: string | null }; periodKey: string; reportId: number | null; reason: string | null; at: string; read: boolean };
-    const stored: Item[] = listNotifications(ctx.db, { taskForceId: own.id, userId: ctx.user.id, limit: 50 }).map((n) => {
-      const reportTaskForceId = findReportById(ctx.db, n.reportId)?.taskForceId ?? own.id;
-      return { key: n.key, kind: n.kind, taskForce: { id: reportTaskForceId, name: nameOf(reportTaskForceId) }, periodKey: n.periodKey, reportId: n.reportId, reason: n.reason, at: new Date(n.createdAt).toISOString(), read: n.read };
-    });
+    const stored: Item[] = listNotifications(ctx.db, { taskForceId: own.id, userId: ctx.user.id, limit: 50 }).map((n) => ({
+      key: n.key,
+      kind: n.kind,
+      taskForce: { id: n.reportTaskForceId, name: nameOf(n.reportTaskForceId) },
+      periodKey: n.periodKey,
+      reportId: n.reportId,
+      reason: n.reason,
+      at: new Date(n.createdAt).toISOString(),
+      read: n.read,
+    }));
     // Deadline reminders for those who write the report: not yet submitted, due soon or overdue while entry is open.
     const reminders: Item[] = [];
     if (hasCapability(ctx.user.role, "reports.edit")) {

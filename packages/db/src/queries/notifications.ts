@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import type { NOTIFICATION_KINDS } from "../schema.ts";
-import { notificationReads, notifications } from "../schema.ts";
+import { notificationReads, notifications, reports } from "../schema.ts";
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -20,6 +20,8 @@ export type NotificationRow = {
   taskForceId: number;
   kind: NotificationKind;
   reportId: number;
+  /** The task force whose report it is (the recipient's own, or one it reviews). */
+  reportTaskForceId: number;
   periodKey: string;
   reason: string | null;
   createdAt: number;
@@ -47,12 +49,14 @@ export function listNotifications(db: Db, { taskForceId, userId, limit }: { task
       taskForceId: notifications.taskForceId,
       kind: notifications.kind,
       reportId: notifications.reportId,
+      reportTaskForceId: reports.taskForceId,
       periodKey: notifications.periodKey,
       reason: notifications.reason,
       createdAt: notifications.createdAt,
       read: sql<number>`${notificationReads.userId} IS NOT NULL`,
     })
     .from(notifications)
+    .innerJoin(reports, eq(reports.id, notifications.reportId))
     .leftJoin(notificationReads, and(eq(notificationReads.userId, userId), eq(notificationReads.key, sql`'n:' || ${notifications.id}`)))
     .where(eq(notifications.taskForceId, taskForceId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
