@@ -34,6 +34,7 @@ export { FormModal, NumberField, fieldOfProblem, hasField, listFieldProblems, re
 export type { DomainForm, DomainFormOptions, FieldProblem, FormProblem, ProblemsOptions } from "./forms/index.ts";
 export { RegionHistory } from "./profile/RegionHistory.tsx";
 export { DataTable } from "./components/DataTable.tsx";
+export { useTaskForceOptions } from "./components/taskForceOptions.ts";
 export type { DataColumn, DataTableProps } from "./components/DataTable.tsx";
 export { invalidateAccounts, invalidateAllFormation, invalidateComposition, invalidateFormation } from "./queries.ts";
 export { ReportReview } from "./reports/review/ReportReview.tsx";

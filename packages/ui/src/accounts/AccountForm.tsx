@@ -2,12 +2,12 @@ import type { Account } from "@gugus/api";
 import { AccountCreateSchema, AccountUpdateSchema, CENTRAL_ROLES, REGIONAL_ROLES, mayActOnAccountWithRole } from "@gugus/domain/accounts";
 import type { Role } from "@gugus/domain/accounts";
 import { Alert, Button, Select, Stack, Text, TextInput } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../auth/useMe.ts";
 import { errorMessage } from "../errors.ts";
 import { useDomainForm } from "../forms/useDomainForm.ts";
+import { useTaskForceOptions } from "../components/taskForceOptions.ts";
 import { taskForceName } from "../names.ts";
 import { invalidateAccounts } from "../queries.ts";
 import { useTRPC } from "../trpc.tsx";
@@ -25,21 +25,6 @@ function rolesFor(me: Me, level: "national" | "province" | "regency" | undefined
 }
 
 /** The task forces a central admin may pick from: all 553, searchable by code or name. */
-function useTaskForceOptions(enabled: boolean) {
-  const { t } = useTranslation();
-  const trpc = useTRPC();
-  const tree = useQuery(trpc.hierarchy.tree.queryOptions(undefined, { enabled, staleTime: 10 * 60_000 }));
-  return useMemo(
-    () =>
-      (tree.data ?? []).map((tf) => ({
-        value: String(tf.id),
-        label: tf.regionCode ? `${tf.regionCode} · ${taskForceName(t, tf)}` : taskForceName(t, tf),
-        level: tf.level,
-      })),
-    [tree.data, t],
-  );
-}
-
 /** Creates an account: for a central admin at any task force, for a regional admin at its own. */
 export function CreateAccountForm({ me, onCreated }: { me: Me; onCreated: (created: Created) => void }) {
   const { t } = useTranslation();

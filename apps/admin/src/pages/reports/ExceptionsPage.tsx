@@ -4,11 +4,11 @@ import "@mantine/core/styles/Combobox.css";
  * entry closed, until a date (its local midnight), for a reason; and revokes one. Both are audited.
  */
 import { ExceptionInputSchema } from "@gugus/domain/reports";
-import { ConfirmModal, DataTable, FormModal, QueryState, errorMessage, invalidateReports, periodLabel, refName, taskForceName, useDomainForm, useTRPC } from "@gugus/ui";
+import { ConfirmModal, DataTable, FormModal, QueryState, errorMessage, invalidateReports, periodLabel, refName, useDomainForm, useTRPC, useTaskForceOptions } from "@gugus/ui";
 import type { ExceptionRow } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 const FIELD_OF = { EXCEPTION_UNTIL_INVALID: "until", REASON_REQUIRED: "reason", REPORT_PERIOD_NOT_FOUND: "periodKey", TASK_FORCE_NOT_FOUND: "taskForceId" };
@@ -24,15 +24,7 @@ function GrantForm({ onDone, periodKeys }: { onDone: () => void; periodKeys: str
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const tree = useQuery(trpc.hierarchy.tree.queryOptions(undefined, { staleTime: 10 * 60_000 }));
-  const options = useMemo(
-    () =>
-      (tree.data ?? []).map((tf) => ({
-        value: String(tf.id),
-        label: tf.regionCode ? `${tf.regionCode} · ${taskForceName(t, tf)}` : taskForceName(t, tf),
-      })),
-    [tree.data, t],
-  );
+  const options = useTaskForceOptions();
   const { form, onSubmit, showOnField, isOnField, markSaved } = useDomainForm({
     initialValues: { taskForceId: "", periodKey: periodKeys[0] ?? "", until: "", reason: "" },
     schema: ExceptionInputSchema,
