@@ -238,7 +238,7 @@ export const entryRouter = {
       insertReportVersion(tx.db, { reportId: row.id, kind: "submitted", reportVersion: row.version + 1, content: row.content, at: now.getTime(), userId: ctx.user.id });
       const localTime = localTimeLabel(now, zoneOf(tf));
       insertReportEvent(tx.db, { reportId: row.id, action: "submit", fromStatus: row.status, toStatus: to, actorUserId: ctx.user.id, at: now.getTime(), localTime, reason: null });
-      const reviewer = reviewerTaskForceOf(tx, tf, reviewerPlaceOf({ level: tf.level, regionCode: tf.regionCode }));
+      const reviewer = reviewerTaskForceOf(tx, reviewerPlaceOf({ level: tf.level, regionCode: tf.regionCode }));
       if (reviewer) insertNotification(tx.db, { taskForceId: reviewer.id, kind: "submitted", reportId: row.id, periodKey: rp.key, reason: null, now: now.getTime() });
       audit(tx, { action: "report.submit", outcome: "success", targetType: "report", targetId: row.id, details: { taskForceId: tf.id, periodKey: rp.key, onTime, firstSubmission: first, localTime } });
       return { status: to, version: row.version + 1, onTime };

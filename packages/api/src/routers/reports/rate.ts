@@ -14,17 +14,8 @@ import { scopeOf, todayOf } from "../../clock.ts";
 import { statusesAt } from "../../formation-status.ts";
 import { getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
-import { getReportingPeriod, listReportingPeriods, taskForceRef, zoneOf } from "./shared.ts";
+import { choosePeriod, getReportingPeriod, taskForceRef, zoneOf } from "./shared.ts";
 import type { Ctx, RanReportingPeriod } from "./shared.ts";
-
-/** The reporting period asked for, or the latest one that has ended (else the latest begun). */
-function chosenPeriod(ctx: Ctx, periodKey: string | undefined): { chosen: RanReportingPeriod | undefined; periodKeys: string[] } {
-  const today = todayOf(ctx);
-  const all = listReportingPeriods(ctx);
-  const begun = all.filter((rp) => rp.start <= today);
-  const chosen = periodKey ? (all.find((rp) => rp.key === periodKey) ?? getReportingPeriod(ctx, periodKey)) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
-  return { chosen, periodKeys: begun.map((rp) => rp.key).reverse() };
-}
 
 /** The task forces in force at some time during the period (at its start or its end, or today if it has not ended), within the caller's scope. */
 function inForceDuring(ctx: Ctx, rp: RanReportingPeriod): { rows: TaskForceRow[]; at: string } {
@@ -47,7 +38,7 @@ export const rateRouter = {
   rate: signedInProcedure
     .input(z.object({ periodKey: PeriodKeySchema.optional(), countUnformed: z.boolean().default(false) }).strict().default({ countUnformed: false }))
     .query(({ ctx, input }) => {
-      const { chosen, periodKeys } = chosenPeriod(ctx, input.periodKey);
+      const { chosen, periodKeys } = choosePeriod(ctx, input.periodKey);
       const asOf = ctx.now().toISOString();
       if (!chosen) return { periodKey: null, periodKeys, asOf, countUnformed: input.countUnformed, overall: null, byLevel: null, byProvince: [] };
       const { rows, at } = inForceDuring(ctx, chosen);

@@ -5,8 +5,8 @@ import type { IsoDate, TaskForcePlace } from "@gugus/domain";
 import { todayOf } from "../../clock.ts";
 import type { Context } from "../../context.ts";
 
-/** The task force that reviews a report of `tf` (found at the reviewer's place today). */
-export function reviewerTaskForceOf(ctx: Pick<Context, "db" | "now">, _tf: TaskForceRow, place: TaskForcePlace): TaskForceRow | undefined {
+/** The task force at a report's reviewer place (`reviewerPlaceOf`), as it stands today. */
+export function reviewerTaskForceOf(ctx: Pick<Context, "db" | "now">, place: TaskForcePlace): TaskForceRow | undefined {
   return findTaskForceByRegion(ctx.db, place.regionCode, todayOf(ctx));
 }
 

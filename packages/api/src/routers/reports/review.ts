@@ -15,7 +15,7 @@ import { todayOf } from "../../clock.ts";
 import { getTargetReport, getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { reviewedTaskForces } from "./review-shared.ts";
-import { activeExceptionsOf, getReportingPeriod, listReportingPeriods, periodInfo, reportSummary, taskForceRef, zoneOf } from "./shared.ts";
+import { activeExceptionsOf, choosePeriod, periodInfo, reportSummary, taskForceRef, zoneOf } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 const ReviewRef = z.object({ reportId: z.number().int().positive(), version: VersionSchema }).strict();
@@ -73,9 +73,7 @@ export const reviewRouter = {
    */
   reviewQueue: signedInProcedure.input(z.object({ periodKey: PeriodKeySchema.optional() }).strict().default({})).query(({ ctx, input }) => {
     const today = todayOf(ctx);
-    const begun = listReportingPeriods(ctx).filter((rp) => rp.start <= today);
-    const periodKeys = begun.map((rp) => rp.key).reverse();
-    const chosen = input.periodKey ? getReportingPeriod(ctx, input.periodKey) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
+    const { chosen, periodKeys } = choosePeriod(ctx, input.periodKey);
     if (!chosen) return { periodKey: null, periodKeys, rows: [] };
     const own = findTaskForce(ctx.db, ctx.user.taskForceId, today);
     if (!own) return { periodKey: chosen.key, periodKeys, rows: [] };

@@ -8,6 +8,7 @@ import type { Db, ReportExceptionRow, ReportRow, TaskForceRow } from "@gugus/db"
 import { DomainError, deadlinesIn, entryState, mayEditReport, maySubmitReport, reportingPeriods, targetForYear, targetToDate, timeZoneOf } from "@gugus/domain";
 import type { ReportingPeriod, TimeZone } from "@gugus/domain";
 import { audit } from "../../audit.ts";
+import { todayOf } from "../../clock.ts";
 import type { Context, SignedInUser } from "../../context.ts";
 import { getTargetTaskForce } from "../../scope.ts";
 
@@ -32,6 +33,17 @@ export function getReportingPeriod(ctx: Pick<Context, "db" | "cache">, periodKey
   const rp = listReportingPeriods(ctx).find((p) => p.key === periodKey);
   if (!rp) throw new DomainError("REPORT_PERIOD_NOT_FOUND", { periodKey });
   return rp;
+}
+
+/**
+ * The reporting period a list shows: the one asked for, or by default the latest that has ended (else the
+ * latest begun); with the keys of every period that has begun, newest first, to choose from.
+ */
+export function choosePeriod(ctx: Pick<Context, "db" | "cache" | "now">, periodKey: string | undefined): { chosen: RanReportingPeriod | undefined; periodKeys: string[] } {
+  const today = todayOf(ctx);
+  const begun = listReportingPeriods(ctx).filter((rp) => rp.start <= today);
+  const chosen = periodKey ? getReportingPeriod(ctx, periodKey) : (begun.filter((rp) => rp.end < today).at(-1) ?? begun.at(-1));
+  return { chosen, periodKeys: begun.map((rp) => rp.key).reverse() };
 }
 
 /** The zone a task force's deadlines fall in. */
