@@ -556,3 +556,48 @@ export const notificationReads = sqliteTable(
     check("notification_reads_key_shape", sql`${t.key} GLOB 'n:[0-9]*' OR ${t.key} GLOB 'due:[0-9]*:[0-9]*' OR ${t.key} GLOB 'overdue:[0-9]*:[0-9]*'`),
   ],
 );
+
+/**
+ * A RAN period's evaluation settings (weights, cap, thresholds, sensitivity run: `EvaluationSettingsSchema`
+ * of @gugus/domain, as JSON). A period without a row uses `DEFAULT_EVALUATION_SETTINGS`. Once a year of
+ * the period is published (`evaluation_publications`), its settings are frozen.
+ */
+export const evaluationSettings = sqliteTable("evaluation_settings", {
+  periodId: integer()
+    .primaryKey()
+    .references(() => ranPeriods.id, { onDelete: "cascade" }),
+  settings: text({ mode: "json" }).notNull(),
+  version: integer().notNull().default(1),
+  updatedAt: integer().notNull(),
+  updatedBy: integer().references(() => users.id),
+});
+
+/** A year whose scores the central secretariat published: from then on its period's settings are frozen. */
+export const evaluationPublications = sqliteTable(
+  "evaluation_publications",
+  {
+    year: integer().primaryKey(),
+    periodId: integer()
+      .notNull()
+      .references(() => ranPeriods.id),
+    publishedAt: integer().notNull(),
+    publishedBy: integer().references(() => users.id),
+  },
+  (t) => [index("evaluation_publications_period_idx").on(t.periodId)],
+);
+
+/**
+ * Present (one row) when the database holds synthetic demonstration data (`pnpm cli demo`): every
+ * screen then says "synthetic data". Real reports and demo data never share a database.
+ */
+export const demoDataset = sqliteTable(
+  "demo_dataset",
+  {
+    id: integer().primaryKey(),
+    seed: integer().notNull(),
+    firstYear: integer().notNull(),
+    lastYear: integer().notNull(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [check("demo_dataset_single_row", sql`${t.id} = 1`)],
+);
