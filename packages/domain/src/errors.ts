@@ -154,6 +154,13 @@ export const DOMAIN_ERRORS = {
   NARRATIVE_INVALID: { kind: "invalid", message: "A narrative is at most 20,000 characters." },
   EXCEPTION_NOT_FOUND: { kind: "not_found", message: "No exception in force has this id." },
   EXCEPTION_UNTIL_INVALID: { kind: "invalid", message: "An exception lasts until a date after entry closes, and not already past." },
+  EVALUATION_SETTINGS_FROZEN: { kind: "conflict", message: "A year of this RAN period is published: its evaluation settings are frozen." },
+  EVALUATION_YEAR_NOT_ENDED: { kind: "conflict", message: "A year is published only after it has ended." },
+  EVALUATION_ALREADY_PUBLISHED: { kind: "conflict", message: "This year's evaluation is already published." },
+  EVALUATION_YEAR_NOT_FOUND: { kind: "not_found", message: "No RAN period that has begun contains this year." },
+  TASK_FORCE_NOT_PROVINCE: { kind: "invalid", message: "This view is of a province's task force." },
+  DEMO_REAL_DATA: { kind: "conflict", message: "The database holds real reports: demonstration data is loaded only into a fresh database." },
+  DEMO_ALREADY_LOADED: { kind: "conflict", message: "Demonstration data is already loaded." },
 } as const satisfies Record<string, { kind: DomainErrorKind; message: string }>;
 
 /** How a caller should read an error: bad input, missing thing, or a clash with stored state. */

@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   "report.reopen",
   "report.exception_grant",
   "report.exception_revoke",
+  "evaluation.settings_update",
+  "evaluation.publish",
+  "demo.load",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
