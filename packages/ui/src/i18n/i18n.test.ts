@@ -4,6 +4,7 @@ import { accountsMessages } from "./accounts.ts";
 import { authMessages } from "./auth.ts";
 import { compositionMessages } from "./composition.ts";
 import { errorMessages } from "./errors.ts";
+import { evaluationMessages } from "./evaluation.ts";
 import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
@@ -20,7 +21,7 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
-const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
+const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, evaluationMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
 
 describe("translations", () => {

@@ -10,6 +10,7 @@ import { accountsMessages } from "./accounts.ts";
 import { authMessages } from "./auth.ts";
 import { compositionMessages } from "./composition.ts";
 import { errorMessages } from "./errors.ts";
+import { evaluationMessages } from "./evaluation.ts";
 import { formationMessages } from "./formation.ts";
 import { generalMessages } from "./general.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
@@ -33,6 +34,7 @@ const id = {
   ...reportsMessages.id,
   ...offlineMessages.id,
   ...reviewMessages.id,
+  ...evaluationMessages.id,
   ...authMessages.id,
   ...accountsMessages.id,
   ...sessionsMessages.id,
@@ -48,6 +50,7 @@ const en: MessagesLike<typeof id> = {
   ...reportsMessages.en,
   ...offlineMessages.en,
   ...reviewMessages.en,
+  ...evaluationMessages.en,
   ...authMessages.en,
   ...accountsMessages.en,
   ...sessionsMessages.en,
