@@ -12,3 +12,4 @@ export * from "./queries/restructure.ts";
 export * as schema from "./schema.ts";
 export * from "./queries/reports.ts";
 export * from "./queries/notifications.ts";
+export * from "./queries/evaluation.ts";
