@@ -43,21 +43,21 @@ export function pdfText(text: string): string {
   return out;
 }
 
-type Cell = string | { text: string; muted?: boolean; bold?: boolean; indent?: boolean };
-type Column = { header: string; width: number; align?: "left" | "right" };
+export type Cell = string | { text: string; muted?: boolean; bold?: boolean; indent?: boolean };
+export type Column = { header: string; width: number; align?: "left" | "right" };
 
-const FONT = "Helvetica";
-const BOLD = "Helvetica-Bold";
+export const FONT = "Helvetica";
+export const BOLD = "Helvetica-Bold";
 const ITALIC = "Helvetica-Oblique";
-const TEXT = "#000000";
-const MUTED = "#666666";
-const RULE = "#999999";
-const MARGIN = 50;
+export const TEXT = "#000000";
+export const MUTED = "#666666";
+export const RULE = "#999999";
+export const MARGIN = 50;
 const PAD = 3;
 const INDENT = 10;
 
-/** Writes into a pdfkit document page by page: headings kept with what follows, tables that repeat their header on a new page. */
-class PdfWriter {
+/** Writes into a pdfkit document page by page: headings kept with what follows, tables that repeat their header on a new page (the evaluation's summary writes with it too). */
+export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly left = MARGIN;
   readonly width: number;
@@ -67,12 +67,12 @@ class PdfWriter {
     this.width = doc.page.width - 2 * MARGIN;
   }
 
-  private get bottom(): number {
+  get bottom(): number {
     return this.doc.page.height - this.doc.page.margins.bottom;
   }
 
   /** A new page unless `space` points are left on this one. */
-  private keep(space: number): void {
+  keep(space: number): void {
     if (this.doc.y + space > this.bottom) this.doc.addPage();
     this.doc.x = this.left;
   }
@@ -312,7 +312,7 @@ function writeHistory(w: PdfWriter, data: ReportFileData, labels: ReportFileLabe
 }
 
 /** Numbers every page "n/total" at its foot, with the report's name on the left. */
-function numberPages(doc: PDFKit.PDFDocument, footer: string): void {
+export function numberPages(doc: PDFKit.PDFDocument, footer: string): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
@@ -327,21 +327,16 @@ function numberPages(doc: PDFKit.PDFDocument, footer: string): void {
   }
 }
 
-/**
- * The report as a printable PDF in one language (see the module's comment for its layout).
- * `compress: false` leaves the page content readable (for tests); files for download are compressed.
- */
-export async function writeReportPdf(report: ReportFileData, language: FileLanguage, options: { compress?: boolean } = {}): Promise<Buffer> {
-  const labels = REPORT_FILE_LABELS[language];
-  const title = `${report.taskForce.name} — ${reportTitle(report, language)} ${report.period.periodKey}`;
+/** A new A4 document with the house margins and its pages kept for numbering, and the file it becomes once ended. */
+export function openPdf(options: { title: string; author: string; language: FileLanguage; compress: boolean }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    compress: options.compress ?? true,
-    lang: language,
+    compress: options.compress,
+    lang: options.language,
     displayTitle: true,
-    info: { Title: pdfText(title), Author: pdfText(report.taskForce.name), Creator: "Gugus" },
+    info: { Title: pdfText(options.title), Author: pdfText(options.author), Creator: "Gugus" },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -349,6 +344,17 @@ export async function writeReportPdf(report: ReportFileData, language: FileLangu
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
+  return { doc, done };
+}
+
+/**
+ * The report as a printable PDF in one language (see the module's comment for its layout).
+ * `compress: false` leaves the page content readable (for tests); files for download are compressed.
+ */
+export async function writeReportPdf(report: ReportFileData, language: FileLanguage, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const labels = REPORT_FILE_LABELS[language];
+  const title = `${report.taskForce.name} — ${reportTitle(report, language)} ${report.period.periodKey}`;
+  const { doc, done } = openPdf({ title, author: report.taskForce.name, language, compress: options.compress ?? true });
   const w = new PdfWriter(doc);
   writeTitle(w, report, labels, language);
   writeActivities(w, report, labels);

@@ -28,19 +28,19 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const BOLD = { bold: true } as const;
-const MUTED = { italic: true, color: { argb: "FF666666" } } as const;
+export const BOLD = { bold: true } as const;
+export const MUTED = { italic: true, color: { argb: "FF666666" } } as const;
 const HEADER_FILL = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8E8E8" } } as const;
-const AMOUNT = "#,##0";
-const PERCENT = "0.0%";
+export const AMOUNT = "#,##0";
+export const PERCENT = "0.0%";
 
-/** One sheet and the helpers that write its rows. */
-class SheetWriter {
+/** One sheet and the helpers that write its rows (the evaluation's workbook writes with it too). */
+export class SheetWriter {
   readonly sheet: ExcelJS.Worksheet;
   constructor(
     workbook: ExcelJS.Workbook,
     name: string,
-    private readonly labels: ReportFileLabels,
+    private readonly labels: Pick<ReportFileLabels, "notReported">,
     widths: readonly number[],
   ) {
     this.sheet = workbook.addWorksheet(name, {
