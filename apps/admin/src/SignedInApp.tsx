@@ -36,6 +36,11 @@ const RatePage = lazy(() => import("./pages/reports/RatePage.tsx").then((m) => (
 const NationalReportPage = lazy(() => import("./pages/reports/NationalReportPage.tsx").then((m) => ({ default: m.NationalReportPage })));
 const ExceptionsPage = lazy(() => import("./pages/reports/ExceptionsPage.tsx").then((m) => ({ default: m.ExceptionsPage })));
 const TaskForcePage = lazy(() => import("./pages/TaskForcePage.tsx").then((m) => ({ default: m.TaskForcePage })));
+const EvaluationPage = lazy(() => import("./pages/evaluation/OverviewPage.tsx").then((m) => ({ default: m.OverviewPage })));
+const EvaluationTrendsPage = lazy(() => import("./pages/evaluation/TrendsPage.tsx").then((m) => ({ default: m.TrendsPage })));
+const EvaluationProvincePage = lazy(() => import("./pages/evaluation/ProvincePage.tsx").then((m) => ({ default: m.ProvincePage })));
+const EvaluationScorecardPage = lazy(() => import("./pages/evaluation/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })));
+const EvaluationMethodPage = lazy(() => import("./pages/evaluation/MethodPage.tsx").then((m) => ({ default: m.MethodPage })));
 
 /** A regional account signed in to the central app: point it to the portal. */
 function WrongApp() {
@@ -83,6 +88,7 @@ export default function SignedInApp({ me }: { me: Me }) {
     { href: "/periods", label: t("admin.nav.periods") },
     ...(hasCapability(me.role, "reports.review") ? [{ href: "/reviews", label: t("admin.nav.reviews"), match: "/reviews/*?" }] : []),
     { href: "/reporting-rate", label: t("admin.nav.reportingRate") },
+    { href: "/evaluation", label: t("admin.nav.evaluation"), match: "/evaluation/*?" },
     ...(hasCapability(me.role, "reports.exceptions") ? [{ href: "/exceptions", label: t("admin.nav.exceptions") }] : []),
     ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("admin.nav.accounts") }] : []),
     ...(hasCapability(me.role, "sessions.manage") ? [{ href: "/sessions", label: t("admin.nav.sessions") }] : []),
@@ -104,6 +110,11 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} national={params.taskForceId === String(me.taskForce.id)} />}</Route>
       <Route path="/reporting-rate" component={RatePage} />
       <Route path="/exceptions" component={ExceptionsPage} />
+      <Route path="/evaluation" component={EvaluationPage} />
+      <Route path="/evaluation/trends" component={EvaluationTrendsPage} />
+      <Route path="/evaluation/method">{() => <EvaluationMethodPage me={me} />}</Route>
+      <Route path="/evaluation/provinces/:taskForceId">{(params) => <EvaluationProvincePage taskForceId={params.taskForceId} />}</Route>
+      <Route path="/evaluation/task-forces/:id">{(params) => <EvaluationScorecardPage id={params.id} />}</Route>
       <Route path="/reports/:taskForceId/:periodKey">{(params) => <NationalReportPage taskForceId={params.taskForceId} periodKey={params.periodKey} />}</Route>
     </SignedInShell>
   );

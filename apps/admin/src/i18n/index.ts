@@ -5,6 +5,7 @@
 import type { AuditAction, AuditOutcome } from "@gugus/domain";
 import type { AppMessages, MessagesLike, SharedMessages } from "@gugus/ui/i18n";
 import { adoptionMessages } from "./adoption.ts";
+import { evaluationMessages } from "./evaluation.ts";
 import { hierarchyMessages } from "./hierarchy.ts";
 import { importMessages } from "./import.ts";
 import { navMessages } from "./nav.ts";
@@ -21,6 +22,7 @@ const id = {
     ...periodMessages.id,
     ...adoptionMessages.id,
     ...reportsMessages.id,
+    ...evaluationMessages.id,
   },
 };
 
@@ -33,6 +35,7 @@ const en: MessagesLike<typeof id> = {
     ...periodMessages.en,
     ...adoptionMessages.en,
     ...reportsMessages.en,
+    ...evaluationMessages.en,
   },
 };
 

@@ -1,0 +1,74 @@
+/**
+ * The national ranking table: task forces of one level with their total, parts, rank band, report
+ * and what is missing (the shared RankingTable of @gugus/ui serves one province's few rows; this one
+ * pages through hundreds and names what keeps a task force unrated).
+ */
+import { EVALUATION_PARTS } from "@gugus/domain/evaluation";
+import { DataTable, ReportStatusBadge, refName } from "@gugus/ui";
+import { Anchor, Table, Text } from "@mantine/core";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import type { RatedTaskForce } from "./api.ts";
+import { RankText, ScoreText, useEvaluationFormats } from "./shared.tsx";
+
+/** A message whose key is built from data the domain lists (a part, an input, a count column). */
+export function dataMessage(t: TFunction, key: string, fallback: string, values?: Record<string, unknown>): string {
+  return (t as unknown as (key: string, options: Record<string, unknown>) => string)(key, { defaultValue: fallback, ...values });
+}
+
+/** One entry of a score's `missing` list: `part.input`, or `part` alone. */
+export function missingText(t: TFunction, entry: string): string {
+  const [part = entry, input] = entry.split(".", 2);
+  const partName = dataMessage(t, `evaluation.part.${part}`, part);
+  if (input === undefined) return dataMessage(t, "evaluation.missingPart", partName, { part: partName });
+  const inputName = dataMessage(t, `evaluation.input.${input}`, dataMessage(t, "evaluation.input.item", input, { code: input }));
+  return dataMessage(t, "evaluation.missingInput", `${partName}: ${inputName}`, { part: partName, input: inputName });
+}
+
+/** Task forces with their total, parts, rank band and report; each name opens its scorecard. */
+export function RankingTable({ rows, label, testId }: { rows: readonly RatedTaskForce[]; label: string; testId: string }) {
+  const { t } = useTranslation();
+  const formats = useEvaluationFormats();
+  const right = (text: string) => ({ label: text, align: "right" as const });
+  const columns = [
+    t("admin.evaluation.overview.ranking.rank"),
+    t("admin.evaluation.overview.ranking.taskForce"),
+    right(t("admin.evaluation.overview.ranking.total")),
+    ...EVALUATION_PARTS.map((p) => right(dataMessage(t, `evaluation.part.${p}`, p))),
+    t("admin.evaluation.overview.ranking.status"),
+    t("admin.evaluation.overview.ranking.missing"),
+  ];
+  return (
+    <DataTable label={label} columns={columns} minWidth={1000} maxHeight={640} testId={testId} striped>
+      {rows.map((r) => (
+        <Table.Tr key={r.id} data-task-force={r.id} data-rated={r.rated ? "true" : "false"}>
+          <Table.Td>
+            <RankText rank={r.rank} />
+          </Table.Td>
+          <Table.Td>
+            <Anchor component={Link} href={`/evaluation/task-forces/${r.id}`} size="sm">
+              {refName(t, r)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td ta="right">
+            <ScoreText total={r.total} rated={r.rated} provisional={r.provisional} />
+          </Table.Td>
+          {EVALUATION_PARTS.map((p) => (
+            <Table.Td key={p} ta="right" style={{ fontVariantNumeric: "tabular-nums" }}>
+              {formats.score(r.parts[p])}
+            </Table.Td>
+          ))}
+          <Table.Td>
+            <ReportStatusBadge status={r.status ?? "none"} />
+          </Table.Td>
+          <Table.Td>
+            <Text size="xs" c="dimmed" maw={260}>
+              {r.missing.length === 0 ? "—" : r.missing.map((m) => missingText(t, m)).join("; ")}
+            </Text>
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
+  );
+}
