@@ -106,6 +106,7 @@ type Expectation = { who: "anyone" | "signed in" | readonly Who[]; scope: "none"
 
 const EXPECTED: Record<ProcedurePath, Expectation> = {
   "auth.signIn": { who: "anyone", scope: "none", where: ANYWHERE },
+  "auth.instance": { who: "anyone", scope: "none", where: ANYWHERE },
   "auth.signOut": { who: "signed in", scope: "none", where: ANYWHERE },
   "auth.me": { who: "signed in", scope: "none", where: ANYWHERE },
   "auth.changePassword": { who: "signed in", scope: "none", where: ANYWHERE },
@@ -236,8 +237,16 @@ const CASES: Record<ProcedurePath, Case> = {
     input: () => ({ email: "target-regency@gugus.test", password: FIXTURE_PASSWORD }),
     verify: (out: { email: string }) => expect(out.email).toBe("target-regency@gugus.test"),
   },
+  // The fixture holds no demonstration data: every caller, signed in or not, is told so.
+  "auth.instance": { writes: false, verify: (out: { syntheticData: boolean }) => expect(out).toEqual({ syntheticData: false }) },
   "auth.signOut": { writes: true },
-  "auth.me": { writes: false, verify: (out: { id: number }, actor) => expect(out.id).toBe(actor.userId) },
+  "auth.me": {
+    writes: false,
+    verify: (out: { id: number; syntheticData: boolean }, actor) => {
+      expect(out.id).toBe(actor.userId);
+      expect(out.syntheticData).toBe(false);
+    },
+  },
   "auth.changePassword": {
     writes: true,
     input: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: "sebuah kalimat sandi yang baru sekali" }),
@@ -543,8 +552,8 @@ describe("the policy table", () => {
     expect((POLICY as Record<ProcedurePath, Rule>)[path].scope).toBe(EXPECTED[path].scope);
   });
 
-  it("leaves only signing in public", () => {
-    expect(Object.entries(POLICY).filter(([, r]) => r.access === "public").map(([p]) => p)).toEqual(["auth.signIn"]);
+  it("leaves only signing in, and whether the instance holds synthetic data, public", () => {
+    expect(Object.entries(POLICY).filter(([, r]) => r.access === "public").map(([p]) => p)).toEqual(["auth.signIn", "auth.instance"]);
   });
 });
 

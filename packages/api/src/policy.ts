@@ -4,7 +4,7 @@
  * (deny by default). The authorization matrix test checks the table covers every procedure.
  *
  * access:
- *   public       anyone (only signing in)
+ *   public       anyone (signing in, and whether the instance holds synthetic data)
  *   signed-in    any active account with a valid session
  *   <capability> a role holding that capability (see CAPABILITIES in @gugus/domain)
  * scope (enforced by the procedure builder in trpc.ts, after the input is validated and before the
@@ -41,6 +41,7 @@ export type Rule = {
 
 export const POLICY = {
   "auth.signIn": { access: "public", scope: "none" },
+  "auth.instance": { access: "public", scope: "none" },
   "auth.signOut": { access: "signed-in", scope: "none", duringPasswordChange: true },
   "auth.me": { access: "signed-in", scope: "none", duringPasswordChange: true },
   "auth.changePassword": { access: "signed-in", scope: "none", duringPasswordChange: true },

@@ -32,10 +32,11 @@ import { SESSION_COOKIE_MAX_AGE_SECONDS, sessionCookieName } from "../auth/cooki
 import { generateSessionToken, hashPassword, sha256, verifyPassword } from "../auth/crypto.ts";
 import { todayOf } from "../clock.ts";
 import type { Context } from "../context.ts";
+import { isSyntheticData } from "../demo/marker.ts";
 import { forgetResolvedSession, publicProcedure, signedInProcedure } from "../trpc.ts";
 
-/** What the apps know of the signed-in account. */
-export function toMe(u: UserRow) {
+/** What the apps know of the signed-in account, and whether this instance holds synthetic (demonstration) data. */
+export function toMe(u: UserRow, { syntheticData }: { syntheticData: boolean }) {
   return {
     id: u.id,
     email: u.email,
@@ -44,6 +45,7 @@ export function toMe(u: UserRow) {
     role: u.role,
     mustChangePassword: u.mustChangePassword,
     taskForce: { id: u.taskForceId, level: u.taskForceLevel, regionCode: u.taskForceRegionCode, regionName: u.taskForceRegionName },
+    syntheticData,
   };
 }
 export type Me = ReturnType<typeof toMe>;
@@ -134,7 +136,7 @@ export const authRouter = {
     if (!opened) return fail("one_time_password_used_or_expired", "INITIAL_PASSWORD_EXPIRED");
     ctx.cookies.set(cookie, token, { maxAgeSeconds: SESSION_COOKIE_MAX_AGE_SECONDS });
     forgetResolvedSession(ctx);
-    return toMe(findUserById(ctx.db, current.id, today)!);
+    return toMe(findUserById(ctx.db, current.id, today)!, { syntheticData: isSyntheticData(ctx) });
   }),
 
   /** Ends this session. */
@@ -149,7 +151,10 @@ export const authRouter = {
   }),
 
   /** The signed-in account. */
-  me: signedInProcedure.query(({ ctx }) => toMe(ctx.user)),
+  me: signedInProcedure.query(({ ctx }) => toMe(ctx.user, { syntheticData: isSyntheticData(ctx) })),
+
+  /** What anyone may know of this instance before signing in: whether it holds synthetic (demonstration) data. */
+  instance: publicProcedure.query(({ ctx }) => ({ syntheticData: isSyntheticData(ctx) })),
 
   /**
    * Changes one's own password: the current one must be right (wrong guesses are throttled like
