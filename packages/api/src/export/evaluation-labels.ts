@@ -153,7 +153,7 @@ export type EvaluationFileLabels = {
     spread: string;
     draws: string;
     seed: string;
-    paragraph: (s: EvaluationSettings, percent: (ratio: number) => string) => string;
+    paragraph: (s: EvaluationSettings, percent: (ratio: number) => string, number: (n: number) => string) => string;
   };
   headline: {
     coverage: string;
@@ -286,11 +286,11 @@ export const EVALUATION_FILE_LABELS: Record<FileLanguage, EvaluationFileLabels> 
       spread: "Geseran bobot pada uji kepekaan",
       draws: "Jumlah undian",
       seed: "Benih undian",
-      paragraph: (s, pct) =>
+      paragraph: (s, pct, num) =>
         `Nilai total adalah jumlah berbobot dari empat bagian, masing-masing 0–100: kesiapan ${pct(s.weights.readiness)}, komitmen ${pct(s.weights.commitment)}, ` +
         `pelaksanaan ${pct(s.weights.delivery)} dan kedisiplinan ${pct(s.weights.discipline)}. Capaian tiap rencana aksi dihitung sampai ${pct(s.achievementCap)} dari targetnya. ` +
         `Data yang tidak ada tidak pernah dianggap 0: gugus tugas yang kehilangan lebih dari ${pct(s.missingThreshold)} isiannya tidak dinilai dan tidak diperingkat. ` +
-        `Nilai dari laporan yang belum disetujui bersifat sementara. Peringkat diberi rentang dari ${s.sensitivity.draws} undian bobot (masing-masing ±${pct(s.sensitivity.spread)}): ` +
+        `Nilai dari laporan yang belum disetujui bersifat sementara. Peringkat diberi rentang dari ${num(s.sensitivity.draws)} undian bobot (masing-masing ±${pct(s.sensitivity.spread)}): ` +
         `dua gugus tugas yang rentangnya bertumpang tindih tidak disebut lebih baik atau lebih buruk.`,
     },
     headline: {
@@ -416,11 +416,11 @@ export const EVALUATION_FILE_LABELS: Record<FileLanguage, EvaluationFileLabels> 
       spread: "Weights moved in the sensitivity run",
       draws: "Draws",
       seed: "Seed of the draws",
-      paragraph: (s, pct) =>
+      paragraph: (s, pct, num) =>
         `The total is the weighted sum of four parts, each 0–100: readiness ${pct(s.weights.readiness)}, commitment ${pct(s.weights.commitment)}, ` +
         `delivery ${pct(s.weights.delivery)} and discipline ${pct(s.weights.discipline)}. Each action item's achievement counts up to ${pct(s.achievementCap)} of its target. ` +
         `Missing data is never taken as 0: a task force missing more than ${pct(s.missingThreshold)} of its inputs is not rated and not ranked. ` +
-        `Scores from reports not yet approved are provisional. Ranks carry a band from ${s.sensitivity.draws} draws of the weights (each ±${pct(s.sensitivity.spread)}): ` +
+        `Scores from reports not yet approved are provisional. Ranks carry a band from ${num(s.sensitivity.draws)} draws of the weights (each ±${pct(s.sensitivity.spread)}): ` +
         `two task forces whose bands overlap are not called better or worse.`,
     },
     headline: {

@@ -14,7 +14,7 @@ import { EVALUATION_PARTS } from "@gugus/domain";
 import ExcelJS from "exceljs";
 import { COUNT_COLUMNS, EVALUATION_FILE_LABELS, countCell, countColumnLabel, fileFacts, missingLabel, rankLabel, roundScore } from "./evaluation-labels.ts";
 import type { EvaluationCounts, EvaluationFileLabels, EvaluationMethodData, EvaluationSpread, EvaluationTaskForceRow, EvaluationWorkbookData } from "./evaluation-labels.ts";
-import { formatPercent } from "./report-labels.ts";
+import { formatNumber, formatPercent } from "./report-labels.ts";
 import type { FileLanguage } from "./report-labels.ts";
 import { AMOUNT, BOLD, MUTED, SheetWriter } from "./report-workbook.ts";
 
@@ -130,7 +130,7 @@ function writeMethod(w: SheetWriter, method: EvaluationMethodData, labels: Evalu
   const pct = (ratio: number) => formatPercent(ratio, language);
   w.blank();
   w.text([EVALUATION_FILE_LABELS[language].period(method.periodNumber)], BOLD);
-  w.row([m.paragraph(s, pct)], { wrap: true });
+  w.row([m.paragraph(s, pct, (n) => formatNumber(n, language))], { wrap: true });
   w.sheet.getRow(w.sheet.rowCount).height = 90;
   w.sheet.mergeCells(w.sheet.rowCount, 1, w.sheet.rowCount, 2);
   w.blank();
