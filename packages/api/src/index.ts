@@ -16,6 +16,8 @@ export type { CreatedAdmin } from "./bootstrap.ts";
 export { sessionCookieName, SESSION_COOKIE_MAX_AGE_SECONDS } from "./auth/cookies.ts";
 export type { CookieJar } from "./auth/cookies.ts";
 export { POLICY } from "./policy.ts";
+export { DEFAULT_DEMO_SEED, loadDemoData } from "./demo/index.ts";
+export type { DemoOptions, DemoSummary } from "./demo/index.ts";
 export type { Me } from "./routers/auth.ts";
 export type { Account } from "./routers/accounts.ts";
 
