@@ -6,7 +6,7 @@
  */
 import { findPeriodByNumber, insertException, insertReport, listTaskForces, updateReportStatus } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
-import { ROLES, emptyReportContent, hasCapability, isWithin } from "@gugus/domain";
+import { DEFAULT_EVALUATION_SETTINGS, ROLES, emptyReportContent, hasCapability, isWithin } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
 import { TRPCError } from "@trpc/server";
 import { afterAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { appRouter } from "./root.ts";
 import { ACTORS, FIXTURE_ITEM, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE, fixtureFactory } from "./test-helpers.ts";
 import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
 
-type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
 type ActorInfo = { key: ActorKey; role: Role; place: TaskForcePlace; taskForceId: number; userId: number };
 
 const factory = await fixtureFactory();
@@ -99,6 +99,8 @@ const OWN_REPORT: Where = { nation: "ok FB FB FB FB FB", province: "NF ok FB FB 
 const REVIEWER: Where = { nation: "ok ok FB FB ok FB", province: "NF FB ok ok NF NF", regency: "NF NF FB NF NF NF" };
 /** Reopened by the reviewer or a level above: the centre anything, a province its regencies/cities. */
 const REOPENER: Where = { nation: "ok ok ok ok ok ok", province: "NF FB ok ok NF NF", regency: "NF NF FB NF NF NF" };
+/** A province's view: asked of a task force one may see that is not a province, a clear BAD_REQUEST (TASK_FORCE_NOT_PROVINCE). */
+const PROVINCES_IN_SUBTREE: Where = { nation: "BR ok BR BR ok BR", province: "NF ok BR BR NF NF", regency: "NF NF BR NF NF NF" };
 /** Never: the target is another account's (a session to end as one's own). */
 const NOWHERE: Where = { nation: "NF NF NF NF NF NF", province: "NF NF NF NF NF NF", regency: "NF NF NF NF NF NF" };
 
@@ -167,6 +169,15 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "reports.exportXlsx": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
   "reports.exportPdf": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
 
+  "evaluation.years": { who: EVERY_ROLE, scope: "none", where: ANYWHERE },
+  "evaluation.settings": { who: EVERY_ROLE, scope: "none", where: ANYWHERE },
+  "evaluation.updateSettings": { who: [CA], scope: "none", where: ANYWHERE },
+  "evaluation.publish": { who: [CA], scope: "none", where: ANYWHERE },
+  "evaluation.overview": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "evaluation.province": { who: EVERY_ROLE, scope: "task-force", where: PROVINCES_IN_SUBTREE },
+  "evaluation.scorecard": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
+  "evaluation.trends": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+
   "notifications.list": { who: "signed in", scope: "none", where: ANYWHERE },
   "notifications.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
 
@@ -187,7 +198,7 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "audit.actions": { who: [CA], scope: "none", where: ANYWHERE },
 };
 
-const WORD_OUTCOME: Record<string, Outcome> = { ok: "ok", NF: "NOT_FOUND", FB: "FORBIDDEN" };
+const WORD_OUTCOME: Record<string, Outcome> = { ok: "ok", NF: "NOT_FOUND", FB: "FORBIDDEN", BR: "BAD_REQUEST" };
 
 /** The answer the words give for a seat and a target. */
 function cell(where: Where, seat: Seat, target: TargetKey): Outcome {
@@ -432,6 +443,55 @@ const CASES: Record<ProcedurePath, Case> = {
     input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, periodKey: REPORT_PERIOD }),
     verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 4).toString()).toBe("%PDF"),
   },
+  "evaluation.years": {
+    writes: false,
+    input: () => ({}),
+    verify: (out: { years: { year: number }[]; defaultYear: number | null }) => {
+      expect(out.years.map((y) => y.year)).toContain(2026);
+      expect(out.defaultYear).toBe(2025);
+    },
+  },
+  "evaluation.settings": {
+    writes: false,
+    input: () => ({ periodId: findPeriodByNumber(shared.handle.db, 4)!.id }),
+    verify: (out: { version: number | null; frozen: boolean }) => expect(out).toMatchObject({ version: null, frozen: false }),
+  },
+  "evaluation.updateSettings": {
+    writes: true,
+    input: (_t, fx) => ({
+      periodId: findPeriodByNumber(fx.handle.db, 4)!.id,
+      version: null,
+      settings: { ...DEFAULT_EVALUATION_SETTINGS, weights: { readiness: 0.25, commitment: 0.25, delivery: 0.25, discipline: 0.25 } },
+    }),
+    verify: (out: { version: number }) => expect(out.version).toBe(1),
+  },
+  "evaluation.publish": { writes: true, input: () => ({ year: 2025 }), verify: (out: { year: number }) => expect(out.year).toBe(2025) },
+  "evaluation.overview": {
+    writes: false,
+    input: () => ({ year: 2026 }),
+    verify: (out: { taskForces: { level: TaskForcePlace["level"]; regionCode: string | null }[] }, actor) => {
+      expect(out.taskForces.every((t) => inScope(actor, t))).toBe(true);
+      expect(out.taskForces).toHaveLength(scopeSize(actor));
+    },
+  },
+  "evaluation.province": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, year: 2026 }),
+    verify: (out: { province: { id: number }; regencies: { level: string; provinceCode: string | null }[] }, _a, target) => {
+      expect(out.province.id).toBe(taskForceOf(TARGETS[target]).id);
+      expect(out.regencies.every((r) => r.level === "regency" && r.provinceCode === TARGETS[target])).toBe(true);
+    },
+  },
+  "evaluation.scorecard": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, year: 2026 }),
+    verify: (out: { taskForce: { id: number }; score: { total: number | null } }, _a, target) => {
+      expect(out.taskForce.id).toBe(taskForceOf(TARGETS[target]).id);
+      // No report in the fixture: not rated, never 0.
+      expect(out.score.total).toBeNull();
+    },
+  },
+  "evaluation.trends": { writes: false, input: () => ({}), verify: (out: { years: { year: number }[] }) => expect(out.years.length).toBeGreaterThan(0) },
   "notifications.list": { writes: false, verify: (out: { unread: number }) => expect(out.unread).toBeGreaterThanOrEqual(0) },
   "notifications.markRead": { writes: true, input: () => ({ keys: ["n:1"] }) },
   "accounts.list": {
@@ -522,6 +582,8 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     q("SELECT * FROM report_exceptions ORDER BY id"),
     q("SELECT * FROM notifications ORDER BY id"),
     q("SELECT * FROM notification_reads ORDER BY user_id, key"),
+    q("SELECT * FROM evaluation_settings ORDER BY period_id"),
+    q("SELECT * FROM evaluation_publications ORDER BY year"),
   ].join("|");
 }
 

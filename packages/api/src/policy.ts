@@ -103,6 +103,15 @@ export const POLICY = {
   "reports.exportXlsx": { access: "read", scope: "task-force" },
   "reports.exportPdf": { access: "read", scope: "task-force" },
 
+  "evaluation.years": { access: "read", scope: "none" },
+  "evaluation.settings": { access: "read", scope: "none" },
+  "evaluation.updateSettings": { access: "ran.manage", scope: "none" },
+  "evaluation.publish": { access: "ran.manage", scope: "none" },
+  "evaluation.overview": { access: "read", scope: "list" },
+  "evaluation.province": { access: "read", scope: "task-force" },
+  "evaluation.scorecard": { access: "read", scope: "task-force" },
+  "evaluation.trends": { access: "read", scope: "list" },
+
   "notifications.list": { access: "signed-in", scope: "none" },
   "notifications.markRead": { access: "signed-in", scope: "none" },
 

@@ -2,6 +2,7 @@ import { accountsRouter } from "./routers/accounts.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { formationImportRouter } from "./routers/formation-import.ts";
 import { authRouter } from "./routers/auth.ts";
+import { evaluationRouter } from "./routers/evaluation/index.ts";
 import { healthRouter } from "./routers/health.ts";
 import { hierarchyRouter } from "./routers/hierarchy.ts";
 import { profileRouter } from "./routers/profile.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   formationImport: formationImportRouter,
   ran: ranRouter,
   reports: reportsRouter,
+  evaluation: evaluationRouter,
   notifications: notificationsRouter,
   accounts: accountsRouter,
   sessions: sessionsRouter,
