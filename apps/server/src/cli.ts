@@ -6,18 +6,21 @@
  *   backup         copy the live database (the server may keep running) to a new, checked file: --to <file>
  *   restore        replace the database with a backup file, with the server stopped: restore <file>
  *   audit-verify   walk the audit log's hash chain: "ok, N entries" or the first broken link (exit 1)
+ *   demo           fill a fresh database with synthetic demonstration data (fixed seed): [--seed N]
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createCentralAdmin } from "@gugus/api";
-import { openDatabase, seedDatabase, verifyAuditChain } from "@gugus/db";
-import type { AuditVerification } from "@gugus/db";
-import { DomainError } from "@gugus/domain";
+import { DEFAULT_DEMO_SEED, createCentralAdmin, loadDemoData } from "@gugus/api";
+import type { DemoSummary } from "@gugus/api";
+import { listRanPeriods, openDatabase, seedDatabase, verifyAuditChain } from "@gugus/db";
+import type { AuditVerification, DatabaseHandle } from "@gugus/db";
+import { DomainError, todayAt } from "@gugus/domain";
 import { ZodError } from "zod";
 import { BackupError, backupDatabase, restoreDatabase } from "./backup.ts";
 import type { FileInspection } from "./backup.ts";
 import { firstAdminBanner } from "./banner.ts";
-import { DatabaseInUseError } from "./database-lock.ts";
+import { DatabaseInUseError, acquireDatabaseLock } from "./database-lock.ts";
+import type { DatabaseLock } from "./database-lock.ts";
 import { EnvError, readEnv } from "./env.ts";
 
 const USAGE = `usage: pnpm cli <command>
@@ -32,7 +35,29 @@ commands:
   restore <file> replace the database with a backup, with the server stopped; the file must pass
                  the integrity check and be at this version's migration level; the old file is kept aside
   audit-verify   check the audit log's hash chain from the first entry: prints "ok, N entries" and the
-                 last hash (keep it elsewhere to notice a cut-off tail), or the first broken link (exit 1)`;
+                 last hash (keep it elsewhere to notice a cut-off tail), or the first broken link (exit 1)
+  demo           fill a fresh database with SYNTHETIC demonstration data, with the server stopped: task
+                 forces forming over the years, action items, and reports from the first RAN period's
+                 first year to last year (this year's as drafts), with missing, late and returned ones;
+                 every screen then says "synthetic data". Refused once a real report exists, or twice
+                 --seed <n>  (default ${DEFAULT_DEMO_SEED}; the same seed gives the same data)`;
+
+/** What `demo` says it loaded, ending with the warning that none of it is real. */
+export function describeDemo(s: DemoSummary, databasePath: string): string {
+  const statuses = Object.entries(s.byStatus)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(", ");
+  return [
+    `loaded demonstration data into ${databasePath} (seed ${s.seed}, ${s.firstYear}–${s.lastYear}):`,
+    `  ${s.instruments} establishment instruments (formed by 2018: ${s.formed2018.provinces} provinces, ${s.formed2018.regencies} regencies/cities; by ${s.lastYear}: ${s.formedAtEnd.provinces} and ${s.formedAtEnd.regencies})`,
+    `  ${s.memberships} positions, ${s.actionItems} action items`,
+    `  ${s.reports} reports over ${s.reportingPeriods} reporting periods: ${statuses}; ${s.late} late, ${s.missing} missing`,
+    "",
+    "WARNING: this is SYNTHETIC data for demonstration only — not real figures of any task force.",
+    "Every screen says so. Do not load it into a database meant for real reports.",
+  ].join("\n");
+}
 
 const describe = (i: FileInspection) =>
   `${Object.keys(i.rows).length} tables, integrity ${i.integrity}, ${i.migrations.applied} migrations${i.migrations.matches ? "" : ` (${i.migrations.reason})`}`;
@@ -71,6 +96,40 @@ async function refusable(run: () => Promise<void> | void): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/**
+ * `demo`: holds the database's lock while loading (refused while the server runs on the file, as a
+ * restore is), migrates and seeds it if needed, then loads the demonstration data up to this year.
+ */
+function loadDemo(databasePath: string, seed: number): number {
+  const refused = (error: Error) => {
+    console.error(`refused: ${error.message}`);
+    return 1;
+  };
+  let lock: DatabaseLock;
+  try {
+    lock = acquireDatabaseLock(databasePath, { purpose: "demo" });
+  } catch (error) {
+    if (error instanceof DatabaseInUseError) return refused(error);
+    throw error;
+  }
+  let db: DatabaseHandle | undefined;
+  try {
+    db = openDatabase({ path: databasePath });
+    seedDatabase(db.db);
+    const now = new Date();
+    const firstYear = Math.min(...listRanPeriods(db.db).map((p) => p.firstYear));
+    const summary = loadDemoData(db, { seed, firstYear, lastYear: Number(todayAt(now, null).slice(0, 4)), now });
+    console.log(describeDemo(summary, databasePath));
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) return refused(error);
+    throw error;
+  } finally {
+    db?.close();
+    lock.release();
   }
 }
 
@@ -153,6 +212,15 @@ export async function runCli(argv: readonly string[], env = readEnv()): Promise<
       } finally {
         db.close();
       }
+    }
+    case "demo": {
+      const { values } = parseArgs({ args: argv.slice(1), options: { seed: { type: "string" } }, strict: true });
+      const seed = values.seed === undefined ? DEFAULT_DEMO_SEED : Number(values.seed);
+      if (!/^\d{1,10}$/.test(values.seed ?? "0") || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
+        console.error(`demo needs --seed to be a whole number from 0 to ${0xffffffff}\n\n${USAGE}`);
+        return 2;
+      }
+      return loadDemo(env.databasePath, seed);
     }
     default:
       console.error(command ? `unknown command: ${command}\n\n${USAGE}` : USAGE);
