@@ -81,8 +81,11 @@ export type EvaluationMethodData = { periodNumber: number; settings: EvaluationS
 /** A file's "as of": the answer's time as a local time label with its zone ("2026-02-01 10:00 WIB"). */
 export type EvaluationAsOf = { asOfLabel: string };
 
-/** The national workbook or summary: the overview, the method, the time. */
-export type NationalFileData = { kind: "national"; overview: EvaluationOverviewData; method: EvaluationMethodData } & EvaluationAsOf;
+/**
+ * The national workbook or summary: the overview, the method, the time. `subtree` names the caller's
+ * task force when the overview is its subtree rather than the country (a province's own picture).
+ */
+export type NationalFileData = { kind: "national"; overview: EvaluationOverviewData; subtree?: { name: string; regionCode: string | null } | null; method: EvaluationMethodData } & EvaluationAsOf;
 /** A province's workbook: its own task force and its regencies/cities, the method, the time. */
 export type ProvinceFileData = { kind: "province"; province: EvaluationProvinceData; method: EvaluationMethodData } & EvaluationAsOf;
 export type EvaluationWorkbookData = NationalFileData | ProvinceFileData;
@@ -108,6 +111,8 @@ export const COUNT_COLUMNS = [
 export type EvaluationFileLabels = {
   title: string;
   nationalSummary: string;
+  /** The summary's title for a subtree (a province's own picture). */
+  summaryOf: (name: string) => string;
   national: string;
   provinceOf: (name: string) => string;
   year: string;
@@ -204,6 +209,7 @@ export const EVALUATION_FILE_LABELS: Record<FileLanguage, EvaluationFileLabels> 
   id: {
     title: "Evaluasi kinerja gugus tugas",
     nationalSummary: "Ringkasan nasional",
+    summaryOf: (name) => `Ringkasan: ${name}`,
     national: "Nasional",
     provinceOf: (name) => `Provinsi ${name}`,
     year: "Tahun",
@@ -334,6 +340,7 @@ export const EVALUATION_FILE_LABELS: Record<FileLanguage, EvaluationFileLabels> 
   en: {
     title: "Task force performance evaluation",
     nationalSummary: "National summary",
+    summaryOf: (name) => `Summary: ${name}`,
     national: "National",
     provinceOf: (name) => `Province of ${name}`,
     year: "Year",
@@ -505,7 +512,7 @@ export function fileFacts(data: EvaluationWorkbookData, language: FileLanguage):
   const labels = EVALUATION_FILE_LABELS[language];
   const year = data.kind === "national" ? data.overview.year : data.province.year;
   const publishedAt = data.kind === "national" ? data.overview.publishedAt : data.province.publishedAt;
-  const place = data.kind === "national" ? labels.national : labels.provinceOf(data.province.province.name);
+  const place = data.kind === "province" ? labels.provinceOf(data.province.province.name) : (data.subtree?.name ?? labels.national);
   const covers = data.kind === "national" ? data.overview.taskForces.length : 1 + data.province.regencies.length;
   const publication = publishedAt === null ? labels.notPublished : labels.published(publishedAt.slice(0, 10));
   const title = [`${labels.title} ${year}`, place, `${labels.covering}: ${labels.taskForces(covers)}`, `${labels.asOf} ${data.asOfLabel}`, publication].join(" — ");
@@ -518,7 +525,8 @@ export function fileFacts(data: EvaluationWorkbookData, language: FileLanguage):
  */
 export function evaluationFileName(data: EvaluationWorkbookData, ext: "xlsx" | "pdf", language: FileLanguage): string {
   const labels = EVALUATION_FILE_LABELS[language];
-  const place = data.kind === "national" ? labels.national.toLowerCase() : (data.province.province.regionCode ?? "").replace(/[^0-9A-Za-z]/g, "");
+  const code = data.kind === "province" ? data.province.province.regionCode : (data.subtree?.regionCode ?? null);
+  const place = code === null ? labels.national.toLowerCase() : code.replace(/[^0-9A-Za-z]/g, "");
   const year = data.kind === "national" ? data.overview.year : data.province.year;
   return `${labels.fileWord}-${place}-${year}.${ext}`;
 }

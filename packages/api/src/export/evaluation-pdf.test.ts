@@ -63,6 +63,13 @@ describe("writeEvaluationPdf", () => {
     for (let n = 1; n <= pages; n++) expect(lines).toContain(`${n}/${pages}`);
   });
 
+  it("names a subtree's summary after the caller's task force rather than the country", async () => {
+    const data = { ...nationalFixture(), subtree: { name: "Jawa Barat", regionCode: "32" } };
+    const lines = linesOf(await writeEvaluationPdf(data, "en", { compress: false }));
+    expect(lines).toContain("Summary: Jawa Barat");
+    expect(lines).not.toContain("National summary");
+  });
+
   it("compresses by default", async () => {
     const pdf = await writeEvaluationPdf(nationalFixture(), "en");
     expect(pdf.toString("latin1")).toContain("/FlateDecode");

@@ -106,6 +106,9 @@ function barsOf(w: PdfWriter, rows: readonly { label: string; value: number | nu
   doc.y = y + 6;
 }
 
+/** "National summary", or the subtree's ("Summary: Jawa Barat"). */
+const summaryTitle = (data: NationalFileData, labels: EvaluationFileLabels) => (data.subtree ? labels.summaryOf(data.subtree.name) : labels.nationalSummary);
+
 function writeTitle(w: PdfWriter, data: NationalFileData, labels: EvaluationFileLabels, language: FileLanguage): void {
   const doc = w.doc;
   const o = data.overview;
@@ -115,7 +118,7 @@ function writeTitle(w: PdfWriter, data: NationalFileData, labels: EvaluationFile
     .fontSize(10)
     .fillColor(MUTED)
     .text(pdfText(`${labels.title} · ${labels.year} ${o.year}`.toUpperCase()), w.left, doc.y, { width: w.width, characterSpacing: 0.5 });
-  doc.moveDown(0.2).font(BOLD).fontSize(18).fillColor(TEXT).text(pdfText(labels.nationalSummary), { width: w.width });
+  doc.moveDown(0.2).font(BOLD).fontSize(18).fillColor(TEXT).text(pdfText(summaryTitle(data, labels)), { width: w.width });
   doc.moveDown(0.3);
   w.paragraph([labels.period(o.periodNumber), `${labels.asOf} ${data.asOfLabel}`, facts.publication, `${labels.covering}: ${labels.taskForces(facts.covers)}`].join(" · "));
 }
@@ -243,7 +246,7 @@ function writeMethod(w: PdfWriter, data: NationalFileData, labels: EvaluationFil
  */
 export async function writeEvaluationPdf(data: NationalFileData, language: FileLanguage, options: { compress?: boolean } = {}): Promise<Buffer> {
   const labels = EVALUATION_FILE_LABELS[language];
-  const title = `${labels.title} ${data.overview.year} — ${labels.nationalSummary}`;
+  const title = `${labels.title} ${data.overview.year} — ${summaryTitle(data, labels)}`;
   const { doc, done } = openPdf({ title, author: "Gugus", language, compress: options.compress ?? true });
   const w = new PdfWriter(doc);
   writeTitle(w, data, labels, language);

@@ -147,6 +147,7 @@ describe("the evaluation files' words", () => {
     expect(evaluationFileName(nationalFixture(), "xlsx", "id")).toBe("evaluasi-nasional-2025.xlsx");
     expect(evaluationFileName(provinceFixture(), "xlsx", "en")).toBe("evaluation-32-2025.xlsx");
     expect(evaluationFileName(nationalFixture(), "pdf", "en")).toBe("evaluation-national-2025.pdf");
+    expect(evaluationFileName({ ...nationalFixture(), subtree: { name: "Jawa Barat", regionCode: "32" } }, "pdf", "id")).toBe("evaluasi-32-2025.pdf");
   });
 
   it("writes ranks with their bands and what is missing in both languages", () => {
