@@ -52,4 +52,4 @@ export { ReportList } from "./reports/ReportList.tsx";
 export type { ReportListProps } from "./reports/ReportList.tsx";
 export { PDF_TYPE, XLSX_TYPE, download } from "./download.ts";
 export { CountsTable, PlaceInProvince, RankLine, RankingTable, ScoreHistory, ScoreSpread, ScoreStatusBadges, Scorecard, inputLabel, missingLabel, partLabel, sortRanking, stackDots, useEvaluationFormat } from "./evaluation/index.ts";
-export type { CountsView, EvaluationFormat, HistoryRow, ItemTitles, ProvincePlace, ProvinceView, RankBand, RankedRow, RankingSort, RankingTableProps, ScoreSpreadProps, ScorecardProps, ScorecardView, Spread, TfRef, YearsView } from "./evaluation/index.ts";
+export type { CountsView, EvaluationFormat, HistoryRow, ItemTitles, OverviewView, ProvincePlace, ProvinceView, RankBand, RankedRow, RankingSort, RankingTableProps, ScoreSpreadProps, ScorecardProps, ScorecardView, Spread, TfRef, TrendsView, YearsView } from "./evaluation/index.ts";

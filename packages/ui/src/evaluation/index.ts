@@ -10,4 +10,4 @@ export { CountsTable } from "./CountsTable.tsx";
 export { PlaceInProvince } from "./PlaceInProvince.tsx";
 export { inputLabel, missingLabel, partLabel, useEvaluationFormat } from "./labels.ts";
 export type { EvaluationFormat, ItemTitles } from "./labels.ts";
-export type { CountsView, HistoryRow, Part, ProvincePlace, ProvinceView, RankBand, RankedRow, ScorecardView, Spread, TfRef, YearsView } from "./types.ts";
+export type { CountsView, HistoryRow, OverviewView, Part, ProvincePlace, ProvinceView, RankBand, RankedRow, ScorecardView, Spread, TfRef, TrendsView, YearsView } from "./types.ts";
