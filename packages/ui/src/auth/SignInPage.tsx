@@ -1,8 +1,9 @@
 import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { SyntheticDataBanner } from "../components/SyntheticDataBanner.tsx";
 import { errorKeyOf, errorMessage } from "../errors.ts";
 import { useTRPC } from "../trpc.tsx";
 import { fieldError } from "./fields.ts";
@@ -18,12 +19,15 @@ export function SignInPage({ title }: { title: string }) {
   const trpc = useTRPC();
   const setMe = useSetMe();
   const signIn = useMutation(trpc.auth.signIn.mutationOptions({ onSuccess: (me) => setMe(me) }));
+  // Whether this instance holds demonstration data: said before anyone signs in, too.
+  const instance = useQuery(trpc.auth.instance.queryOptions(undefined, { staleTime: 5 * 60_000, retry: false }));
   const form = useForm({ mode: "uncontrolled", initialValues: { email: "", password: "" }, validate: { email: required("EMAIL_INVALID"), password: required("SIGN_IN_FAILED") } });
   const retryAfter = (signIn.error?.data as { details?: { retryAfterSeconds?: number } } | undefined)?.details?.retryAfterSeconds;
 
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
+        {instance.data?.syntheticData && <SyntheticDataBanner />}
         <Stack gap="md">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div>

@@ -1,6 +1,7 @@
 /**
  * A signed-in app's frame, shared by the admin app and the portal: the shell with its navigation and
- * user menu, pages loading on demand, and a page for an address that leads nowhere.
+ * user menu, the "synthetic data" notice on every screen of a demonstration instance, pages loading
+ * on demand, and a page for an address that leads nowhere.
  */
 import { Center, Loader, Text } from "@mantine/core";
 import type { ReactNode } from "react";
@@ -11,12 +12,14 @@ import { UserMenu } from "../auth/UserMenu.tsx";
 import type { Me } from "../auth/useMe.ts";
 import { Shell } from "./Shell.tsx";
 import type { NavItem } from "./Shell.tsx";
+import { SyntheticDataBanner } from "./SyntheticDataBanner.tsx";
 
 /** A signed-in app's frame around its routes (`Route` elements), which load on demand. */
 export function SignedInShell({ title, nav, me, actions, children }: { title: string; nav: NavItem[]; me: Me; /** Beside the user menu (the notification bell). */ actions?: ReactNode; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <Shell title={title} nav={nav} user={<UserMenu me={me} />} actions={actions}>
+      {me.syntheticData && <SyntheticDataBanner />}
       <Suspense
         fallback={
           <Center py="xl">

@@ -1,4 +1,4 @@
-/** The application, its languages, what every screen says while it loads, fails or is empty, and before typed input is discarded. */
+/** The application, its languages, what every screen says while it loads, fails or is empty, before typed input is discarded, and while it shows synthetic data. */
 import type { MessagesLike } from "./types.ts";
 
 const id = {
@@ -18,6 +18,7 @@ const id = {
     notFound: "Halaman tidak ditemukan.",
     failed: "Gagal memuat data.",
   },
+  demo: { banner: "Data sintetis — hanya untuk demonstrasi" },
 } as const;
 
 const en: MessagesLike<typeof id> = {
@@ -37,6 +38,7 @@ const en: MessagesLike<typeof id> = {
     notFound: "Page not found.",
     failed: "Could not load the data.",
   },
+  demo: { banner: "Synthetic data — for demonstration only" },
 };
 
 export const generalMessages = { id, en };
