@@ -5,7 +5,7 @@
  * files show what the dashboards show: the same scores, the same ranks with bands, the same hidden
  * counts ("<5"). Counts arrive suppressed; the files never see a hidden cell's value.
  */
-import { EVALUATION_PARTS, SUB_TASK_FORCES, formatRank, isSuppressed } from "@gugus/domain";
+import { EVALUATION_COUNT_COLUMNS, EVALUATION_PARTS, SUB_TASK_FORCES, formatRank, isSuppressed } from "@gugus/domain";
 import type { BudgetSource, EvaluationPart, EvaluationSettings, Level, PublishedCount, ReportStatus, SubTaskForceCode } from "@gugus/domain";
 import { SUPPRESSED_LABEL } from "@gugus/domain";
 import { REPORT_FILE_LABELS } from "./report-labels.ts";
@@ -90,22 +90,8 @@ export type NationalFileData = { kind: "national"; overview: EvaluationOverviewD
 export type ProvinceFileData = { kind: "province"; province: EvaluationProvinceData; method: EvaluationMethodData } & EvaluationAsOf;
 export type EvaluationWorkbookData = NationalFileData | ProvinceFileData;
 
-/** The count table's columns (the design's order): their labels come from the report file's words. */
-export const COUNT_COLUMNS = [
-  "victims.total",
-  "victims.women",
-  "victims.girls",
-  "victims.men",
-  "victims.boys",
-  "lawEnforcement.casesReported",
-  "lawEnforcement.suspects",
-  "lawEnforcement.prosecutions",
-  "lawEnforcement.convictions",
-  "services.healthRehabilitation",
-  "services.socialRehabilitation",
-  "services.repatriation",
-  "services.reintegration",
-] as const;
+/** The count table's columns, in the domain's order (their labels come from the report file's words). */
+export const COUNT_COLUMNS = EVALUATION_COUNT_COLUMNS;
 
 /** The words of an evaluation file in one language. */
 export type EvaluationFileLabels = {

@@ -109,7 +109,8 @@ describe("writeEvaluationWorkbook (national)", () => {
     const workbook = await readBack(await writeEvaluationWorkbook(nationalFixture(), "id"));
     const jabar = rowNamed(workbook.getWorksheet("Provinsi")!, "Jawa Barat")!;
     expect(jabar).toEqual(["Jawa Barat", "32", 82.4, 58.3, 55.5, 61, 55.5, 61, 2, 1, 75, 1_750_000_000, 1_350_000_000]);
-    expect(rowNamed(workbook.getWorksheet("Provinsi")!, "Papua")![2]).toBe("tidak dilaporkan");
+    expect(rowNamed(workbook.getWorksheet("Provinsi")!, "Papua")!.slice(2, 4)).toEqual(["tidak dinilai", "Belum ada data."]);
+    expect(rowNamed(workbook.getWorksheet("Provinsi")!, "Papua")![10]).toBe("tidak dilaporkan");
     const method = workbook.getWorksheet("Metode")!;
     expect(rowNamed(method, "Bobot pelaksanaan")![1]).toBe(0.4);
     expect(rowNamed(method, "Jumlah undian")![1]).toBe(1000);

@@ -83,8 +83,10 @@ function writeCounts(w: SheetWriter, counts: EvaluationCounts, labels: Evaluatio
   });
 }
 
-function spreadValues(s: EvaluationSpread): (number | null)[] {
-  return [score(s.median), score(s.q1), score(s.q3), score(s.min), score(s.max), s.rated, s.notRated];
+/** A spread's figures: median, quartiles, lowest and highest ("no data" without a rated one), how many rated and not. */
+function spreadValues(s: EvaluationSpread, labels: EvaluationFileLabels): (number | string)[] {
+  const of = (v: number | null) => (v === null ? labels.noData : roundScore(v));
+  return [of(s.median), of(s.q1), of(s.q3), of(s.min), of(s.max), s.rated, s.notRated];
 }
 
 function writeProvinces(w: SheetWriter, data: Extract<EvaluationWorkbookData, { kind: "national" }>, labels: EvaluationFileLabels): void {
@@ -98,7 +100,7 @@ function writeProvinces(w: SheetWriter, data: Extract<EvaluationWorkbookData, { 
     return;
   }
   for (const row of provinces) {
-    w.row([row.name, row.provinceCode, score(row.total), ...spreadValues(row.regencies), row.rate, row.allocated, row.spent], {
+    w.row([row.name, row.provinceCode, row.total === null ? labels.scores.notRated : score(row.total), ...spreadValues(row.regencies, labels), row.rate === null ? null : Math.round(row.rate * 10) / 10, row.allocated, row.spent], {
       formats: [undefined, undefined, SCORE, SCORE, SCORE, SCORE, SCORE, SCORE, undefined, undefined, RATE, AMOUNT, AMOUNT],
     });
   }
@@ -109,7 +111,7 @@ function writeSpread(w: SheetWriter, data: Extract<EvaluationWorkbookData, { kin
   const d = data.province;
   w.heading(labels.spread.title);
   w.header([p.median, p.q1, p.q3, p.min, p.max, p.rated, p.notRated]);
-  w.row(spreadValues(d.spread), { formats: [SCORE, SCORE, SCORE, SCORE, SCORE] });
+  w.row(spreadValues(d.spread, labels), { formats: [SCORE, SCORE, SCORE, SCORE, SCORE] });
   w.heading(labels.scores.taskForce);
   w.header([labels.scores.rank, labels.scores.taskForce, labels.scores.total, labels.scores.provisional]);
   w.row([rankLabel({ rated: d.own.rated, rank: d.own.rank }, language), d.province.name, d.own.rated ? score(d.own.total) : labels.scores.notRated, d.own.provisional ? labels.scores.provisional : ""], {
