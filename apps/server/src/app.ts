@@ -4,18 +4,21 @@
  *
  * Request hygiene (README.md, "Security in short"): security headers with a strict CSP on every answer; /trpc
  * refuses cross-site requests and non-JSON posts, caps batch size, body size and request rate, and
- * answers `Cache-Control: no-store`; the session cookie is HttpOnly, SameSite=Lax, and Secure with
- * the `__Host-` prefix over HTTPS.
+ * answers `Cache-Control: no-store` — except the cacheable queries (packages/api/src/cacheable.ts),
+ * which the apps send as GET and response-cache.ts answers from kept, compressed bytes with a strong
+ * ETag and `private, no-cache`; the session cookie is HttpOnly, SameSite=Lax, and Secure with the
+ * `__Host-` prefix over HTTPS.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { constants as zlibConstants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
-import { appRouter, createContextInner } from "@gugus/api";
+import { appRouter, createContextInner, readDataVersion } from "@gugus/api";
 import type { AppRouter, CookieJar } from "@gugus/api";
 import { createReadCache, pingDatabase } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
@@ -27,6 +30,7 @@ import { renderFrontPage } from "./front-page.ts";
 import { UNTRUSTED_PROXY_WARNING } from "./exposure.ts";
 import { handleServerError, refusalOf, sendRefusal } from "./refusals.ts";
 import { checkApiRequest } from "./request-guard.ts";
+import { PER_REQUEST_LEVELS, createResponseCache } from "./response-cache.ts";
 
 /** Where the built single-page apps are. */
 export const APP_DIST = {
@@ -53,6 +57,8 @@ export type BuildServerOptions = {
   rateLimitPerMinute?: number;
   /** The server's secret (secret-key.ts), handed to the api. Absent (tests), one made for the process. */
   secretKey?: Buffer;
+  /** Keep the answers of cacheable queries (response-cache.ts). Default on; off, each is computed (ETags and 304s still work). */
+  responseCache?: boolean;
 };
 
 /** Logs a request without its query string (tRPC may put inputs there) and without headers. */
@@ -94,6 +100,7 @@ export async function buildServer({
   trustProxy = false,
   rateLimitPerMinute = 600,
   secretKey,
+  responseCache = true,
 }: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -126,7 +133,29 @@ export async function buildServer({
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  // Answers made per request: br 5 / gzip 6, the levels that cost less than they save on a 3G link (measured in response-cache.ts).
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: 1024,
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: PER_REQUEST_LEVELS.br } },
+    zlibOptions: { level: PER_REQUEST_LEVELS.gzip },
+  });
+  const responses = createResponseCache({ readVersion: () => readDataVersion(database), enabled: responseCache });
+  app.decorate("responseCache", responses);
+
+  const contextOf = (req: FastifyRequest, reply: FastifyReply) => {
+    const secure = req.protocol === "https";
+    return createContextInner({
+      db: database.db,
+      sqlite: database.sqlite,
+      cache,
+      ...(now ? { now } : {}),
+      client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
+      cookies: cookieJar(req, reply, secure),
+      secure,
+      ...(secretKey ? { secretKey } : {}),
+    });
+  };
 
   app.get("/healthz", async (_req, reply) => {
     const ok = pingDatabase(database.sqlite);
@@ -151,26 +180,17 @@ export async function buildServer({
         req.log.warn({ reason: refusal.reason }, "api request refused");
         return sendRefusal(reply, refusalOf(refusal.status, { messageKey: refusal.messageKey }));
       }
+      // A GET of a cacheable query: from kept bytes when they are current (the reply is sent here).
+      if (responses.answer(req, reply, () => contextOf(req, reply))) return reply;
     });
+    api.addHook("onSend", (req, reply, payload) => responses.onSend(req, reply, payload));
     await api.register(fastifyTRPCPlugin, {
       prefix: "/trpc",
       trpcOptions: {
         router: appRouter,
         maxBatchSize: LIMITS.batchSize,
         allowMethodOverride: true,
-        createContext: ({ req, res }) => {
-          const secure = req.protocol === "https";
-          return createContextInner({
-            db: database.db,
-            sqlite: database.sqlite,
-            cache,
-            ...(now ? { now } : {}),
-            client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
-            cookies: cookieJar(req, res, secure),
-            secure,
-            ...(secretKey ? { secretKey } : {}),
-          });
-        },
+        createContext: ({ req, res }) => contextOf(req, res),
         onError: ({ error, path, type }) => {
           // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
           if (error.code === "INTERNAL_SERVER_ERROR") {

@@ -71,7 +71,7 @@ describe("backup while the server serves, restore while it is stopped", () => {
       const cookie = await signIn(running.url, first.account.email, first.oneTimePassword);
       const changed = await trpcPost(running.url, "auth.changePassword", { currentPassword: first.oneTimePassword, newPassword: "sandi admin yang panjang sekali" }, cookie);
       expect(changed.status).toBe(200);
-      const bekasi = (await (await fetch(`${running.url}/trpc/hierarchy.byRegion?input=${encodeURIComponent('{"code":"32.75"}')}`, { headers: { cookie } })).json()) as { result: { data: { id: number } } };
+      const bekasi = (await (await fetch(`${running.url}/trpc/hierarchy.byRegion?input=${encodeURIComponent('{"code":"32.75"}')}`, { headers: { cookie, "x-gugus-client": "web" } })).json()) as { result: { data: { id: number } } };
       let stop = false;
       const writer = async (n: number) => {
         for (let i = 0; !stop; i++) {

@@ -52,7 +52,7 @@ describe("the HTTP server", () => {
   });
 
   const get = (path: string, input: unknown, withCookie = true) =>
-    fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: withCookie ? { cookie } : {} });
+    fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: withCookie ? { cookie, "x-gugus-client": "web" } : {} });
 
   it("/healthz answers JSON with the database status, without a session", async () => {
     const res = await fetch(`${base}/healthz`);
@@ -105,8 +105,10 @@ describe("the HTTP server", () => {
     expect(res.headers.get("strict-transport-security")).toContain("max-age=31536000");
   });
 
-  it("answers the api with Cache-Control: no-store", async () => {
-    expect((await get("ran.periods", {})).headers.get("cache-control")).toBe("no-store");
+  it("answers the api with Cache-Control: no-store, reference data with private, no-cache", async () => {
+    expect((await get("auth.me", {})).headers.get("cache-control")).toBe("no-store");
+    expect((await trpcPost(base, "ran.periods", {}, cookie)).headers.get("cache-control")).toBe("no-store");
+    expect((await get("ran.periods", {})).headers.get("cache-control")).toBe("private, no-cache");
   });
 
   describe("the cross-site request guard", () => {
@@ -123,7 +125,7 @@ describe("the HTTP server", () => {
     it("refuses a request from another origin or another site", async () => {
       const foreign = await fetch(`${base}/trpc/auth.signOut`, { method: "POST", headers: { ...API_HEADERS, cookie, origin: "https://evil.example" }, body: "{}" });
       expect(foreign.status).toBe(403);
-      const crossSite = await fetch(`${base}/trpc/auth.me`, { headers: { cookie, "sec-fetch-site": "cross-site" } });
+      const crossSite = await fetch(`${base}/trpc/auth.me`, { headers: { cookie, "x-gugus-client": "web", "sec-fetch-site": "cross-site" } });
       expect(crossSite.status).toBe(403);
     });
 
@@ -189,18 +191,18 @@ describe("the HTTP server", () => {
     it("answers an unknown procedure 404 without naming it, by GET, POST and in a batch", async () => {
       await expectRefusal(await get("nothing.xyzzy", {}), 404, "NOT_FOUND");
       await expectRefusal(await trpcPost(base, "nothing.xyzzy", {}, cookie), 404, "NOT_FOUND");
-      const batch = await fetch(`${base}/trpc/ran.periods,nothing.xyzzy?batch=1&input=%7B%7D`, { headers: { cookie } });
+      const batch = await fetch(`${base}/trpc/ran.periods,nothing.xyzzy?batch=1&input=%7B%7D`, { headers: { cookie, "x-gugus-client": "web" } });
       const text = await batch.text();
       expect(text).not.toMatch(/xyzzy/);
       expect((JSON.parse(text) as { error?: { data: { messageKey: string } } }[])[1]?.error?.data.messageKey).toBe("NOT_FOUND");
     });
 
     it("answers a URL longer than the router takes with 414, without the path", async () => {
-      await expectRefusal(await fetch(`${base}/trpc/${"xyzzy".repeat(2000)}`, { headers: { cookie } }), 414, "PAYLOAD_TOO_LARGE");
+      await expectRefusal(await fetch(`${base}/trpc/${"xyzzy".repeat(2000)}`, { headers: { cookie, "x-gugus-client": "web" } }), 414, "PAYLOAD_TOO_LARGE");
     });
 
     it("answers a URL that does not decode with 400, without the URL", async () => {
-      await expectRefusal(await fetch(`${base}/trpc/xyzzy%zz`, { headers: { cookie } }), 400, "VALIDATION_FAILED");
+      await expectRefusal(await fetch(`${base}/trpc/xyzzy%zz`, { headers: { cookie, "x-gugus-client": "web" } }), 400, "VALIDATION_FAILED");
       await expectRefusal(await fetch(`${base}/xyzzy%E0%A4%A`), 400, "VALIDATION_FAILED");
     });
 
@@ -216,15 +218,15 @@ describe("the HTTP server", () => {
   });
 
   it("refuses malformed JSON input with 400, not 500", async () => {
-    const res = await fetch(`${base}/trpc/hierarchy.byId?input=%7Bnot-json`, { headers: { cookie } });
+    const res = await fetch(`${base}/trpc/hierarchy.byId?input=%7Bnot-json`, { headers: { cookie, "x-gugus-client": "web" } });
     expect(res.status).toBe(400);
   });
 
   it(`refuses a batch of more than ${LIMITS.batchSize} calls`, async () => {
     const paths = Array.from({ length: LIMITS.batchSize + 1 }, () => "ran.periods").join(",");
-    const res = await fetch(`${base}/trpc/${paths}?batch=1&input=%7B%7D`, { headers: { cookie } });
+    const res = await fetch(`${base}/trpc/${paths}?batch=1&input=%7B%7D`, { headers: { cookie, "x-gugus-client": "web" } });
     expect(res.status).toBe(400);
-    const ok = await fetch(`${base}/trpc/${paths.split(",").slice(1).join(",")}?batch=1&input=%7B%7D`, { headers: { cookie } });
+    const ok = await fetch(`${base}/trpc/${paths.split(",").slice(1).join(",")}?batch=1&input=%7B%7D`, { headers: { cookie, "x-gugus-client": "web" } });
     expect(ok.status).toBe(200);
   });
 
@@ -246,7 +248,7 @@ describe("the HTTP server", () => {
   });
 
   it("compresses large JSON for slow links", async () => {
-    const res = await fetch(`${base}/trpc/hierarchy.tree`, { headers: { "accept-encoding": "gzip", cookie } });
+    const res = await fetch(`${base}/trpc/hierarchy.tree`, { headers: { "accept-encoding": "gzip", cookie, "x-gugus-client": "web" } });
     expect(res.headers.get("content-encoding")).toBe("gzip");
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });

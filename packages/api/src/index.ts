@@ -16,6 +16,8 @@ export type { CreatedAdmin } from "./bootstrap.ts";
 export { sessionCookieName, SESSION_COOKIE_MAX_AGE_SECONDS } from "./auth/cookies.ts";
 export type { CookieJar } from "./auth/cookies.ts";
 export { POLICY } from "./policy.ts";
+export { CACHEABLE, callerKeyOf, isCacheable, readDataVersion } from "./cacheable.ts";
+export type { CacheableProcedure } from "./cacheable.ts";
 export { DEFAULT_DEMO_SEED, loadDemoData } from "./demo/index.ts";
 export type { DemoOptions, DemoSummary } from "./demo/index.ts";
 export type { Me } from "./routers/auth.ts";

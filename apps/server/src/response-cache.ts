@@ -1,0 +1,246 @@
+/**
+ * The response cache for cacheable queries (packages/api/src/cacheable.ts), sent as GET by the apps:
+ * an unchanged answer is sent from bytes already serialised and compressed, and a browser that has
+ * it already is told so (ETag, `If-None-Match` → 304, no body).
+ *
+ * Why nothing stale is served: an entry is kept under (procedure, raw input, caller, today's dates)
+ * for one value of `reference_version`, which triggers raise in the same transaction as every write
+ * to the tables those answers read, whichever process wrote. Every request reads the version first;
+ * when it has moved, the whole cache is dropped. An answer is kept only if the version did not move
+ * while it was computed. The caller part of the key is read from the live session on every request
+ * (callerKeyOf: the same session check, password-change rule and capability as the guard); a call that
+ * would be refused finds no key and goes to tRPC, which refuses and audits it, uncached.
+ *
+ * Compression that pays (measured on this machine, 2 cores, load about 1; a 3G link of 400 kbit/s
+ * moves 50 bytes a millisecond — `tooling/bench`, see README "Caching"):
+ *
+ *   hierarchy.tree, 76,119 B (1,522 ms on the link)   a report draft answer, 13,138 B (263 ms)
+ *   br 1   7,702 B   0.20 ms                             1,904 B  0.04 ms
+ *   br 4   6,736 B   0.69 ms                             1,657 B  0.12 ms
+ *   br 5   6,251 B   1.30 ms                             1,599 B  0.16 ms
+ *   br 9   6,199 B  11.6  ms                             1,583 B  3.9  ms
+ *   br 11  5,028 B  124   ms                             1,418 B  34   ms
+ *   gz 1   8,506 B   0.19 ms                             1,859 B  0.08 ms
+ *   gz 6   7,569 B   0.56 ms                             1,747 B  0.14 ms
+ *   gz 9   6,948 B   2.79 ms                             1,710 B  0.15 ms
+ *
+ * An answer compressed per request uses br 5 / gzip 6: the step from br 4 to 5 costs 0.6 ms and saves
+ * 485 B (10 ms on the link); beyond 5 each step costs more CPU than the link time it saves, until 11,
+ * which costs 124 ms to save 24 ms. A kept answer is compressed once more, at br 11 and gzip 9, off
+ * the event loop (zlib's thread pool): until that finishes the br 5 / gzip 6 bytes serve.
+ */
+import { createHash } from "node:crypto";
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
+import { callerKeyOf, isCacheable } from "@gugus/api";
+import type { CacheableProcedure, Context } from "@gugus/api";
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+/** Compression of an answer made for one request: worth it on a 3G link (see above). */
+export const PER_REQUEST_LEVELS = { br: 5, gzip: 6 } as const;
+/** Compression of a kept answer, done once, in the background. */
+export const KEPT_LEVELS = { br: 11, gzip: 9 } as const;
+
+/** Reference data: the browser may keep it but must ask (`If-None-Match`) before each use. */
+export const CACHEABLE_CACHE_CONTROL = "private, no-cache";
+
+type Encoding = "br" | "gzip" | "identity";
+
+type Entry = {
+  /** The content hash (base64url), the part of the ETag before the encoding. */
+  hash: string;
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  /** The br and gzip levels the bytes were made at (the ETag names them: each representation its own tag). */
+  levels: { br: number; gzip: number };
+  /** Set by a (later) thread-pool compression that must not land in a newer version. */
+  version: number;
+};
+
+const brotliParams = (quality: number, size: number) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: size } });
+
+/** The encoding an `Accept-Encoding` header asks for first among br, gzip and none. */
+export function pickEncoding(accept: string | string[] | undefined): Encoding {
+  const header = (Array.isArray(accept) ? accept.join(",") : (accept ?? "")).toLowerCase();
+  const accepted = (name: string) => header.split(",").some((part) => {
+    const [coding, ...params] = part.trim().split(";");
+    return coding!.trim() === name && !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
+  if (accepted("br")) return "br";
+  if (accepted("gzip")) return "gzip";
+  return "identity";
+}
+
+const etagOf = (entry: Pick<Entry, "hash" | "levels">, encoding: Encoding) =>
+  encoding === "identity" ? `"${entry.hash}"` : `"${entry.hash}.${encoding === "br" ? `br${entry.levels.br}` : `gz${entry.levels.gzip}`}"`;
+
+/**
+ * Whether `If-None-Match` names the content the entry holds: the tag's hash part, whichever encoding
+ * the browser kept it in (each decodes to the same bytes).
+ */
+function matches(ifNoneMatch: string | string[] | undefined, hash: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  const header = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch;
+  return header.split(",").some((tag) => {
+    const t = tag.trim().replace(/^W\//, "");
+    return t === "*" || t === `"${hash}"` || t.startsWith(`"${hash}.`);
+  });
+}
+
+function makeEntry(identity: Buffer, version: number): Entry {
+  return {
+    hash: createHash("sha256").update(identity).digest("base64url").slice(0, 32),
+    identity,
+    br: brotliCompressSync(identity, brotliParams(PER_REQUEST_LEVELS.br, identity.length)),
+    gzip: gzipSync(identity, { level: PER_REQUEST_LEVELS.gzip }),
+    levels: { ...PER_REQUEST_LEVELS },
+    version,
+  };
+}
+
+export type ResponseCacheOptions = {
+  /** Reads `reference_version` (readDataVersion of @gugus/api, on the server's connection). */
+  readVersion: () => number;
+  /** Keep answers (default). Off, answers still carry an ETag and get their 304s, but each is computed (the bench's "cold"). */
+  enabled?: boolean;
+  /** Most bytes kept (all three encodings counted). Default 64 MiB. */
+  maxBytes?: number;
+  /** Compress kept answers once more at br 11 / gzip 9 in the background (default on). */
+  recompress?: boolean;
+};
+
+export type ResponseCache = {
+  /**
+   * For a GET of one cacheable query: answers it from the cache (returns true, reply sent), or marks
+   * the request so that {@link ResponseCache.onSend} keeps tRPC's answer (returns false). Any other
+   * request: false, untouched.
+   */
+  answer(req: FastifyRequest, reply: FastifyReply, context: () => Context): boolean;
+  /** The onSend step: for a marked request, keeps a 200 answer and sends it with its ETag, compressed. */
+  onSend(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown>;
+  /** Entries and bytes kept (tests, bench). */
+  stats(): { entries: number; bytes: number; version: number | undefined; hits: number };
+  /** Forgets every entry. */
+  clear(): void;
+};
+
+type Pending = { key: string | null; version: number };
+
+/** The procedure of a single (unbatched) tRPC GET, from its URL, or null. */
+export function cacheableProcedureOf(url: string): { path: CacheableProcedure; query: string } | null {
+  const match = /^\/trpc\/([A-Za-z.]+)(?:\?(.*))?$/.exec(url);
+  if (!match) return null;
+  const path = match[1]!;
+  const query = match[2] ?? "";
+  if (!isCacheable(path) || /(^|&)batch=/.test(query)) return null;
+  return { path, query };
+}
+
+export function createResponseCache({ readVersion, enabled = true, maxBytes = 64 * 1024 * 1024, recompress = true }: ResponseCacheOptions): ResponseCache {
+  const entries = new Map<string, Entry>();
+  const pending = new WeakMap<FastifyRequest, Pending>();
+  let version: number | undefined;
+  let bytes = 0;
+  let hits = 0;
+
+  const sizeOf = (e: Entry) => e.identity.length + e.br.length + e.gzip.length;
+
+  function drop(key: string) {
+    const e = entries.get(key);
+    if (e) {
+      bytes -= sizeOf(e);
+      entries.delete(key);
+    }
+  }
+
+  function keep(key: string, entry: Entry) {
+    drop(key);
+    entries.set(key, entry);
+    bytes += sizeOf(entry);
+    // Oldest first out (a hit moves its entry to the end).
+    for (const oldest of entries.keys()) {
+      if (bytes <= maxBytes) break;
+      drop(oldest);
+    }
+  }
+
+  /** The current data version; the cache empties when it moved. */
+  function observe(): number {
+    const now = readVersion();
+    if (now !== version) {
+      entries.clear();
+      bytes = 0;
+      version = now;
+    }
+    return now;
+  }
+
+  function recompressLater(key: string, entry: Entry) {
+    const size = entry.identity.length;
+    brotliCompress(entry.identity, brotliParams(KEPT_LEVELS.br, size), (brError, br) => {
+      gzip(entry.identity, { level: KEPT_LEVELS.gzip }, (gzError, gz) => {
+        // Only into the same entry of the same version: a newer answer or version wins.
+        if (brError || gzError || entries.get(key) !== entry || version !== entry.version) return;
+        keep(key, { ...entry, br, gzip: gz, levels: { ...KEPT_LEVELS } });
+      });
+    });
+  }
+
+  function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): Buffer | string {
+    const encoding = pickEncoding(req.headers["accept-encoding"]);
+    reply.header("cache-control", CACHEABLE_CACHE_CONTROL).header("vary", "accept-encoding").header("etag", etagOf(entry, encoding));
+    if (matches(req.headers["if-none-match"], entry.hash)) {
+      reply.code(304);
+      return "";
+    }
+    reply.code(200).header("content-type", "application/json");
+    // "identity" keeps @fastify/compress off an answer whose tag says it is not compressed.
+    reply.header("content-encoding", encoding);
+    return entry[encoding];
+  }
+
+  return {
+    answer(req, reply, context) {
+      if (req.method !== "GET") return false;
+      const target = cacheableProcedureOf(req.url);
+      if (!target) return false;
+      const current = observe();
+      const ctx = context();
+      const caller = callerKeyOf(ctx, target.path);
+      const key = caller === null ? null : `${target.path}\n${target.query}\n${caller}`;
+      const hit = enabled && key !== null ? entries.get(key) : undefined;
+      if (hit) {
+        hits++;
+        entries.delete(key!);
+        entries.set(key!, hit);
+        void reply.send(send(req, reply, hit));
+        return true;
+      }
+      pending.set(req, { key, version: current });
+      return false;
+    },
+
+    async onSend(req, reply, payload) {
+      const mark = pending.get(req);
+      if (!mark) return payload;
+      pending.delete(req);
+      // tRPC hands fastify a fetch Response; only a plain success is kept (errors keep `no-store`).
+      if (!(payload instanceof Response) || payload.status !== 200 || mark.key === null) return payload;
+      const identity = Buffer.from(await payload.arrayBuffer());
+      for (const [name, value] of payload.headers) if (name !== "content-length" && name !== "vary") reply.header(name, value);
+      const entry = makeEntry(identity, mark.version);
+      // Kept only when no write moved the version while the answer was computed.
+      if (enabled && observe() === mark.version) {
+        keep(mark.key, entry);
+        if (recompress) recompressLater(mark.key, entry);
+      }
+      return send(req, reply, entry);
+    },
+
+    stats: () => ({ entries: entries.size, bytes, version, hits }),
+    clear() {
+      entries.clear();
+      bytes = 0;
+    },
+  };
+}
