@@ -85,7 +85,8 @@ export function RankingTable({ rows, hrefOf, testId = "ranking-table" }: Ranking
         testId={testId}
       >
         {sorted.map((row) => {
-          const name = refName(t, row);
+          // The region's name alone ("Kabupaten Bandung Barat"): the column says they are task forces.
+          const name = row.level === "national" ? refName(t, row) : row.name;
           return (
             <Table.Tr key={row.id} data-task-force={row.id}>
               <Table.Th scope="row" fw={500}>

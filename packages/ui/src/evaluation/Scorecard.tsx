@@ -70,7 +70,7 @@ function InputsTable({ label, inputs, titles }: { label: string; inputs: readonl
   const { t } = useTranslation();
   const f = useEvaluationFormat();
   return (
-    <DataTable label={label} columns={[t("evaluation.column.input"), t("evaluation.column.value"), { label: t("evaluation.column.points"), align: "right" }]} minWidth={420} striped>
+    <DataTable label={label} columns={[t("evaluation.column.input"), t("evaluation.column.value"), { label: t("evaluation.column.points"), align: "right" }]} minWidth={300} striped>
       {inputs.map((input) => (
         <Table.Tr key={input.name} data-missing={input.missing || undefined}>
           <Table.Td>{inputLabel(t, input.name, titles)}</Table.Td>
@@ -99,7 +99,7 @@ function PartSection({ part, score, children }: { part: Part; score: number | nu
     <Paper withBorder radius="md" p="md" data-testid={`scorecard-part-${part}`}>
       <Stack gap="sm">
         <Group justify="space-between" align="baseline" wrap="nowrap">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {partLabel(t, part)}
           </Title>
           <Text fw={700} size="lg">
@@ -122,7 +122,7 @@ function Delivery({ part, titles }: { part: ScorecardView["score"]["parts"]["del
   if (areas.length === 0) return <Text size="sm">{t("evaluation.delivery.noItems")}</Text>;
   return (
     <Stack gap="md">
-      <Title order={4} size="h5">
+      <Title order={3} size="h5">
         {t("evaluation.delivery.title")}
       </Title>
       {areas.map((area) => (
@@ -208,7 +208,6 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
           <DataTable
             label={t("evaluation.total")}
             columns={[t("evaluation.column.part"), { label: t("evaluation.column.score"), align: "right" }, { label: t("evaluation.column.weight"), align: "right" }, { label: t("evaluation.column.contribution"), align: "right" }]}
-            minWidth={420}
             testId="scorecard-parts"
             footer={
               <Table.Tr>
@@ -241,7 +240,7 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
 
       <Paper withBorder radius="md" p="md" data-testid="scorecard-raise">
         <Stack gap="xs">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t("evaluation.raise.title")}
           </Title>
           {data.raise.length === 0 ? (
