@@ -10,8 +10,12 @@
  */
 import { findPeriodByNumber, findTaskForceByRegion, insertUser } from "@gugus/db";
 import { DEFAULT_EVALUATION_SETTINGS, EVALUATION_PARTS, isSmallCount, isSuppressed } from "@gugus/domain";
-import type { PublishedCount, Role } from "@gugus/domain";
+import type { PublishedCount, Role, SubTaskForceCode } from "@gugus/domain";
 import { beforeAll, describe, expect, it } from "vitest";
+import { createReadCache } from "@gugus/db";
+import { createMemoryCookieJar, sessionCookieName } from "./auth/cookies.ts";
+import { createContextInner } from "./context.ts";
+import { createCaller } from "./root.ts";
 import { FIXED_NOW, callerSignedInAt, failureOf, fixtureFactory } from "./test-helpers.ts";
 import type { Fixture } from "./test-helpers.ts";
 
@@ -70,7 +74,7 @@ const item = (code: string, subTaskForce: string, level: "regency" | "province",
 });
 const ids: Record<string, number> = {};
 
-async function coordinators(code: string, subTaskForces: string[]) {
+async function coordinators(code: string, subTaskForces: SubTaskForceCode[]) {
   for (const subTaskForce of subTaskForces)
     await central().profile.createMembership({
       taskForceId: tfId(code),
@@ -87,7 +91,7 @@ async function submit(by: ReturnType<typeof account>, code: string, content: Con
   return { reportId: saved.reportId, version: submitted.version };
 }
 
-const SIX = ["prevention", "health_rehab", "social_rehab", "legal_norms", "law_enforcement", "coordination"];
+const SIX: SubTaskForceCode[] = ["prevention", "health_rehab", "social_rehab", "legal_norms", "law_enforcement", "coordination"];
 
 /** Builds the year: items, records, and the three reports. Returns a snapshot to test from. */
 async function buildYear() {
@@ -244,7 +248,8 @@ describe("three task forces scored by hand", () => {
     expect(card.raise.length).toBeLessThanOrEqual(5);
     expect(card.raise.map((r) => r.gain)).toEqual([...card.raise.map((r) => r.gain)].sort((a, b) => b - a));
     // Its weakest item (1 of 4 → 25) in the heaviest part: filling it lifts delivery from 62.5 to 100, × 0.4 = 15 points.
-    expect(card.raise[0]).toEqual({ part: "delivery", input: "IV.5.1", gain: expect.closeTo(W.delivery * (100 - 62.5), 9) });
+    expect(card.raise[0]).toMatchObject({ part: "delivery", input: "IV.5.1" });
+    expect(card.raise[0]!.gain).toBeCloseTo(W.delivery * (100 - 62.5), 9);
   });
 
   it("keeps a history of every begun year, a year without a report not rated", async () => {
@@ -429,5 +434,21 @@ describe("trends", () => {
     expect(trends.years.find((y) => y.year === YEAR)).toMatchObject({ rated: 3, periodNumber: 4, allocated: 21_500_000_000 });
     const regency = await fx.callerAs("regencyMember").evaluation.trends({});
     expect(regency.years.find((y) => y.year === YEAR)).toMatchObject({ rated: 1, notRated: 0 });
+  });
+});
+
+describe("the read cache", () => {
+  it("never answers older than the rows: a report submitted between two calls sharing one cache shows in the second", async () => {
+    const cache = createReadCache(fx.handle.sqlite);
+    const shared = () =>
+      createCaller(() =>
+        createContextInner({ db: fx.handle.db, sqlite: fx.handle.sqlite, cache, now: () => FIXED_NOW, cookies: createMemoryCookieJar({ [sessionCookieName(false)]: fx.tokens.centralAdmin }) }),
+      );
+    const before = await shared().evaluation.overview({ year: YEAR });
+    expect(await shared().evaluation.overview({ year: YEAR })).toEqual({ ...before, asOf: before.asOf });
+    await submit(account("32.16"), "32.16", { coordination: { meetings: 1 } });
+    const after = await shared().evaluation.overview({ year: YEAR });
+    expect(after.coverage.reported).toBe(before.coverage.reported + 1);
+    expect(after.taskForces.find((t) => t.regionCode === "32.16")!.status).toBe("submitted");
   });
 });

@@ -38,32 +38,47 @@ const extractAll = sql.raw(`json_extract(rp.content, ${CONTENT_PATHS.map((p) => 
 
 type Extracted = [boolean | null, number | null, number | null, EvaluationReportRow["budgetLines"] | null, { actionItemId: number; value: number | null }[] | null, ...(number | null)[]];
 
+/** A report of the year as read, before its content's fields are parsed: task force, status, on time (1/0/null), the picked fields as JSON text (null for a draft). */
+export type EvaluationReportRaw = [taskForceId: number, status: ReportStatus, onTime: 0 | 1 | null, extracted: string | null];
+
+/**
+ * The reports of one reporting period (of the given task forces only, when asked), in task-force
+ * order, as read: status, timeliness, and from the content the budget lines, dedicated line, region's
+ * total budget, meetings, realisations and the count columns as one JSON text (parse it with
+ * {@link toEvaluationReport}). One query; a draft's content is not read.
+ */
+export function listEvaluationReportsRaw(db: Db, { periodKey, taskForceIds }: { periodKey: string; taskForceIds?: readonly number[] }): EvaluationReportRaw[] {
+  if (taskForceIds && taskForceIds.length === 0) return [];
+  return db.values<EvaluationReportRaw>(sql`
+    SELECT rp.task_force_id, rp.status, rp.on_time, CASE WHEN rp.status = 'draft' THEN NULL ELSE ${extractAll} END
+    FROM reports rp
+    WHERE rp.period_key = ${periodKey} ${idsIn(sql`rp.task_force_id`, taskForceIds)}
+    ORDER BY rp.task_force_id`);
+}
+
+/** A report as read (`listEvaluationReportsRaw`) with its picked fields parsed. */
+export function toEvaluationReport([taskForceId, status, onTime, extracted]: EvaluationReportRaw): EvaluationReportRow {
+  const e = (extracted === null ? [] : JSON.parse(extracted)) as Partial<Extracted>;
+  return {
+    taskForceId,
+    status,
+    onTime: onTime === null ? null : onTime === 1,
+    dedicatedLine: e[0] ?? null,
+    regionTotalBudget: e[1] ?? null,
+    meetings: e[2] ?? null,
+    budgetLines: (e[3] ?? []).map((l) => ({ source: l.source, allocated: l.allocated ?? null, spent: l.spent ?? null })),
+    realisations: (e[4] ?? []).map((r) => ({ actionItemId: r.actionItemId, value: r.value ?? null })),
+    counts: EVALUATION_COUNT_COLUMNS.map((_, i) => (e[5 + i] as number | null | undefined) ?? null),
+  };
+}
+
 /**
  * The reports of one reporting period (of the given task forces only, when asked), in task-force
  * order: status, timeliness, and from the content the budget lines, dedicated line, region's total
  * budget, meetings, realisations and the count columns. One query; a draft's content is not read.
  */
-export function listEvaluationReports(db: Db, { periodKey, taskForceIds }: { periodKey: string; taskForceIds?: readonly number[] }): EvaluationReportRow[] {
-  if (taskForceIds && taskForceIds.length === 0) return [];
-  const rows = db.values<[number, ReportStatus, 0 | 1 | null, string | null]>(sql`
-    SELECT rp.task_force_id, rp.status, rp.on_time, CASE WHEN rp.status = 'draft' THEN NULL ELSE ${extractAll} END
-    FROM reports rp
-    WHERE rp.period_key = ${periodKey} ${idsIn(sql`rp.task_force_id`, taskForceIds)}
-    ORDER BY rp.task_force_id`);
-  return rows.map(([taskForceId, status, onTime, extracted]) => {
-    const e = (extracted === null ? [] : JSON.parse(extracted)) as Partial<Extracted>;
-    return {
-      taskForceId,
-      status,
-      onTime: onTime === null ? null : onTime === 1,
-      dedicatedLine: e[0] ?? null,
-      regionTotalBudget: e[1] ?? null,
-      meetings: e[2] ?? null,
-      budgetLines: (e[3] ?? []).map((l) => ({ source: l.source, allocated: l.allocated ?? null, spent: l.spent ?? null })),
-      realisations: (e[4] ?? []).map((r) => ({ actionItemId: r.actionItemId, value: r.value ?? null })),
-      counts: EVALUATION_COUNT_COLUMNS.map((_, i) => (e[5 + i] as number | null | undefined) ?? null),
-    };
-  });
+export function listEvaluationReports(db: Db, options: { periodKey: string; taskForceIds?: readonly number[] }): EvaluationReportRow[] {
+  return listEvaluationReportsRaw(db, options).map(toEvaluationReport);
 }
 
 /** A realisation an earlier report gave for an action item. */

@@ -7,6 +7,7 @@ import { BUDGET_SOURCES, DomainError, EVALUATION_PARTS, SUB_TASK_FORCE_CODES, Ta
 import type { BudgetSource, ExpectedReport, RateRow } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
+import { scopeOf } from "../../clock.ts";
 import { getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import type { Ctx } from "../reports/shared.ts";
@@ -18,21 +19,22 @@ import {
   getEvaluationYear,
   idsInScope,
   listEvaluationYears,
+  memoised,
   rankByLevel,
   taskForceLine,
   taskForcesOfYear,
   tfRefOf,
 } from "./rollup.ts";
-import type { EvaluatedTaskForce, EvaluationYear, YearEvaluation } from "./rollup.ts";
+import type { EvaluatedTaskForce, EvaluationYear, RankBand, YearEvaluation } from "./rollup.ts";
 
 const YearInputSchema = z.object({ year: YearSchema.optional() }).strict().default({});
 
 /** The year's evaluation of every task force in force (ranks need them all), and the ones within the caller's subtree. */
 export function evaluateForCaller(ctx: Ctx, yearAsked: number | undefined) {
   const year = getEvaluationYear(ctx, yearAsked);
-  const evaluation = evaluateYear(ctx, { year, taskForces: taskForcesOfYear(ctx, year) });
+  const evaluation = evaluateYear(ctx, { year, taskForces: taskForcesOfYear(ctx, year), memo: "national" });
   const inScope = idsInScope(ctx);
-  const ranks = rankByLevel(ctx, evaluation.evaluated, evaluation.settings);
+  const ranks = rankByLevel(ctx, evaluation);
   return { year, evaluation, ranks, scoped: evaluation.evaluated.filter((e) => inScope.has(e.ref.id)) };
 }
 
@@ -83,6 +85,63 @@ const head = (y: EvaluationYear, ctx: Ctx) => ({ year: y.year, asOf: ctx.now().t
 /** Names of the provinces on the year's day, by code. */
 const provinceNames = (evaluation: YearEvaluation) => new Map(evaluation.evaluated.filter((e) => e.ref.level === "province").map((e) => [e.ref.regionCode!, e.ref.name]));
 
+/** The overview's answer but its time, from a year's evaluation and the caller's part of it. */
+function overviewOf({ year, evaluation, ranks, scoped }: { year: EvaluationYear; evaluation: YearEvaluation; ranks: ReadonlyMap<number, RankBand>; scoped: readonly EvaluatedTaskForce[] }) {
+  const names = provinceNames(evaluation);
+  const rated = scoped.filter((e) => e.score.rated);
+  const rate = rateOf(scoped);
+  const rateByProvince = new Map(rate.byProvince.map((p) => [p.provinceCode, p]));
+  const provinceCodes = [...new Set(scoped.flatMap((e) => (e.ref.provinceCode === null ? [] : [e.ref.provinceCode])))].sort();
+  const provinceTf = new Map(scoped.filter((e) => e.ref.level === "province").map((e) => [e.ref.provinceCode!, e]));
+  return {
+    year: year.year,
+    publishedAt: year.publishedAt,
+    periodId: year.periodId,
+    periodNumber: year.periodNumber,
+    weights: evaluation.settings.weights,
+    coverage: {
+      inForce: scoped.length,
+      formed: scoped.filter((e) => e.formed).length,
+      reported: scoped.filter((e) => e.status !== null && wasSubmitted(e.status)).length,
+      rated: rated.length,
+      notRated: scoped.length - rated.length,
+      provisional: rated.filter((e) => e.score.provisional).length,
+    },
+    rate: rateLine(rate.overall),
+    budget: budgetOf(scoped),
+    distribution: histogram(ratedTotals(scoped)),
+    parts: EVALUATION_PARTS.map((part) => {
+      const scores = scoped.flatMap((e) => (e.score.parts[part].score === null ? [] : [e.score.parts[part].score]));
+      return { part, median: median(scores), covered: scores.length };
+    }),
+    areas: SUB_TASK_FORCE_CODES.map((subTaskForce) => {
+      const scores = scoped.flatMap((e) => {
+        const s = e.score.parts.delivery.subTaskForces.find((x) => x.subTaskForce === subTaskForce)?.score ?? null;
+        return s === null ? [] : [s];
+      });
+      return { subTaskForce, median: median(scores), covered: scores.length };
+    }),
+    provinces: provinceCodes.map((code) => {
+      const members = scoped.filter((e) => e.ref.provinceCode === code);
+      const own = provinceTf.get(code);
+      const money = budgetOf(members);
+      const spread = spreadLine(members.filter((e) => e.ref.level === "regency"));
+      return {
+        provinceCode: code,
+        name: names.get(code) ?? code,
+        taskForceId: own?.ref.id ?? null,
+        total: own?.score.total ?? null,
+        regencies: spread,
+        rate: rateByProvince.get(code)?.percent.submitted ?? null,
+        allocated: money.allocated,
+        spent: money.spent,
+      };
+    }),
+    taskForces: scoped.map((e) => taskForceLine(e, ranks)),
+    counts: countsByProvince(scoped, names),
+  };
+}
+
 export const overviewRouter = {
   /**
    * A year's picture of the caller's subtree (the country for the centre): coverage, reporting rate,
@@ -91,58 +150,12 @@ export const overviewRouter = {
    */
   overview: signedInProcedure.input(YearInputSchema).query(({ ctx, input }) => {
     const { year, evaluation, ranks, scoped } = evaluateForCaller(ctx, input.year);
-    const names = provinceNames(evaluation);
-    const rated = scoped.filter((e) => e.score.rated);
-    const rate = rateOf(scoped);
-    const rateByProvince = new Map(rate.byProvince.map((p) => [p.provinceCode, p]));
-    const provinceCodes = [...new Set(scoped.flatMap((e) => (e.ref.provinceCode === null ? [] : [e.ref.provinceCode])))].sort();
-    const provinceTf = new Map(scoped.filter((e) => e.ref.level === "province").map((e) => [e.ref.provinceCode!, e]));
-    return {
-      ...head(year, ctx),
-      periodId: year.periodId,
-      periodNumber: year.periodNumber,
-      weights: evaluation.settings.weights,
-      coverage: {
-        inForce: scoped.length,
-        formed: scoped.filter((e) => e.formed).length,
-        reported: scoped.filter((e) => e.status !== null && wasSubmitted(e.status)).length,
-        rated: rated.length,
-        notRated: scoped.length - rated.length,
-        provisional: rated.filter((e) => e.score.provisional).length,
-      },
-      rate: rateLine(rate.overall),
-      budget: budgetOf(scoped),
-      distribution: histogram(ratedTotals(scoped)),
-      parts: EVALUATION_PARTS.map((part) => {
-        const scores = scoped.flatMap((e) => (e.score.parts[part].score === null ? [] : [e.score.parts[part].score]));
-        return { part, median: median(scores), covered: scores.length };
-      }),
-      areas: SUB_TASK_FORCE_CODES.map((subTaskForce) => {
-        const scores = scoped.flatMap((e) => {
-          const s = e.score.parts.delivery.subTaskForces.find((x) => x.subTaskForce === subTaskForce)?.score ?? null;
-          return s === null ? [] : [s];
-        });
-        return { subTaskForce, median: median(scores), covered: scores.length };
-      }),
-      provinces: provinceCodes.map((code) => {
-        const members = scoped.filter((e) => e.ref.provinceCode === code);
-        const own = provinceTf.get(code);
-        const money = budgetOf(members);
-        const spread = spreadLine(members.filter((e) => e.ref.level === "regency"));
-        return {
-          provinceCode: code,
-          name: names.get(code) ?? code,
-          taskForceId: own?.ref.id ?? null,
-          total: own?.score.total ?? null,
-          regencies: spread,
-          rate: rateByProvince.get(code)?.percent.submitted ?? null,
-          allocated: money.allocated,
-          spent: money.spent,
-        };
-      }),
-      taskForces: scoped.map((e) => taskForceLine(e, ranks)),
-      counts: countsByProvince(scoped, names),
-    };
+    const scope = scopeOf(ctx);
+    // The same rows read for the same subtree give the same picture: kept until one of them changes.
+    const picture = memoised(ctx, `evaluation:overview:${year.year}:${scope.place.level}:${scope.place.regionCode ?? ""}:${scope.today}`, `${evaluation.hash}|${year.publishedAt}`, () =>
+      overviewOf({ year, evaluation, ranks, scoped }),
+    );
+    return { ...picture, asOf: ctx.now().toISOString() };
   }),
 
   /**
@@ -172,10 +185,12 @@ export const overviewRouter = {
   /** Across every year that has begun, for the caller's subtree: how many rated, the median total, the reporting rates and the money. */
   trends: signedInProcedure.input(z.object({}).strict().default({})).query(({ ctx }) => {
     const inScope = idsInScope(ctx);
+    const national = ctx.user.actor.place.level === "national";
     return {
       asOf: ctx.now().toISOString(),
       years: listEvaluationYears(ctx).map((year) => {
-        const { evaluated } = evaluateYear(ctx, { year, taskForces: taskForcesOfYear(ctx, year).filter((t) => inScope.has(t.id)) });
+        const all = taskForcesOfYear(ctx, year);
+        const { evaluated } = national ? evaluateYear(ctx, { year, taskForces: all, memo: "national" }) : evaluateYear(ctx, { year, taskForces: all.filter((t) => inScope.has(t.id)) });
         const rate = rateOf(evaluated).overall;
         const totals = ratedTotals(evaluated);
         const money = budgetOf(evaluated);

@@ -6,7 +6,7 @@
  * procedures and the files build on these; the rules are the domain's.
  */
 import { createHash } from "node:crypto";
-import { countCoordinatorsAt, findEvaluationSettings, listEarlierRealisations, listEvaluationPublications, listEvaluationReports, listTaskForces } from "@gugus/db";
+import { countCoordinatorsAt, findEvaluationSettings, listEarlierRealisations, listEvaluationPublications, listEvaluationReportsRaw, listTaskForces, toEvaluationReport } from "@gugus/db";
 import type { EvaluationReportRow, TaskForceRow } from "@gugus/db";
 import {
   DEFAULT_EVALUATION_SETTINGS,
@@ -127,7 +127,23 @@ export type EvaluatedTaskForce = {
   score: TaskForceScore;
 };
 
-export type YearEvaluation = { year: EvaluationYear; settings: EvaluationSettings; settingsVersion: number | null; evaluated: EvaluatedTaskForce[] };
+/** A year's evaluation; `hash` (memoised evaluations only) is a digest of every row it was computed from. */
+export type YearEvaluation = { year: EvaluationYear; settings: EvaluationSettings; settingsVersion: number | null; evaluated: readonly EvaluatedTaskForce[]; hash: string | null };
+
+/**
+ * A value kept in the read cache under a stable slot together with the hash of what it was computed
+ * from, recomputed when the hash moves: one entry per slot however often the data changes, and never
+ * an answer older than the rows read for this call. (The read cache itself empties when reference
+ * data changes, and the values it holds are never changed by their readers.)
+ */
+export function memoised<T>(ctx: Pick<Context, "cache">, slot: string, hash: string, compute: () => T): T {
+  const holder = ctx.cache.get(slot, () => ({ hash: "", value: undefined as T | undefined }));
+  if (holder.value === undefined || holder.hash !== hash) {
+    holder.value = compute();
+    holder.hash = hash;
+  }
+  return holder.value;
+}
 
 /**
  * The content sections buildEvaluationInputs reads (realisations, budget, meetings), from the fields
@@ -145,27 +161,54 @@ function contentOf(r: EvaluationReportRow): ReportContent {
  * Every given task force's inputs and score for the year, from one query each for the reports, the
  * earlier realisations of cumulative items and the coordinators (formation statuses and items come
  * from the read cache). Pass the task forces as they stood on the year's day (`taskForcesOfYear`).
+ * With `memo` (a name for the list, such as "national"), the scoring is kept in the read cache
+ * and redone only when a row read for it changed: the reads are made on every call, the scoring of
+ * unchanged rows is not.
  */
-export function evaluateYear(ctx: ReadCtx, { year, taskForces }: { year: EvaluationYear; taskForces: readonly TaskForceRow[] }): YearEvaluation {
+export function evaluateYear(ctx: ReadCtx, { year, taskForces, memo }: { year: EvaluationYear; taskForces: readonly TaskForceRow[]; memo?: string }): YearEvaluation {
   const { settings, version } = settingsOfPeriod(ctx, year.periodId);
   const ids = taskForces.map((t) => t.id);
-  const all = taskForces.length > 50;
   // A long list is most of the country: reading every row and dropping the few others costs less than the list filter.
-  const wanted = new Set(ids);
-  const reports = new Map(listEvaluationReports(ctx.db, { periodKey: year.periodKey, ...(all ? {} : { taskForceIds: ids }) }).map((r) => [r.taskForceId, r]));
-  const statuses = statusesAt(ctx, year.at);
-  const coordinators = countCoordinatorsAt(ctx.db, { at: year.at, ...(all ? {} : { taskForceIds: ids }) });
+  const all = taskForces.length > 50;
+  const only = all ? {} : { taskForceIds: ids };
+  const reports = listEvaluationReportsRaw(ctx.db, { periodKey: year.periodKey, ...only });
+  const coordinators = countCoordinatorsAt(ctx.db, { at: year.at, ...only });
   const levels = [...new Set(taskForces.map((t) => t.level))];
   const items = new Map(levels.map((level) => [level, itemsOf(ctx, year, level)]));
   const cumulative = [...items.values()].flat().filter((i) => i.targetMode === "cumulative").map((i) => i.id);
+  const earlierRows = listEarlierRealisations(ctx.db, { periodId: year.periodId, year: year.year, actionItemIds: cumulative, ...only });
+  const compute = () => score(ctx, { year, taskForces, settings, reports, coordinators, earlierRows });
+  if (memo === undefined) return { year, settings, settingsVersion: version, evaluated: compute(), hash: null };
+  const h = createHash("sha256").update(JSON.stringify([year, settings, version, ids]));
+  for (const [id, status, onTime, extracted] of reports) h.update(`${id}|${status}|${onTime}|`).update(extracted ?? "-");
+  for (const [id, n] of coordinators) h.update(`c${id}:${n}`);
+  for (const r of earlierRows) h.update(`e${r.taskForceId}:${r.actionItemId}:${r.year}:${r.value}`);
+  const hash = h.digest("base64");
+  return { year, settings, settingsVersion: version, evaluated: memoised(ctx, `evaluation:year:${year.year}:${memo}`, hash, compute), hash };
+}
+
+function score(
+  ctx: ReadCtx,
+  { year, taskForces, settings, reports: rows, coordinators, earlierRows }: {
+    year: EvaluationYear;
+    taskForces: readonly TaskForceRow[];
+    settings: EvaluationSettings;
+    reports: ReturnType<typeof listEvaluationReportsRaw>;
+    coordinators: ReadonlyMap<number, number>;
+    earlierRows: ReturnType<typeof listEarlierRealisations>;
+  },
+): EvaluatedTaskForce[] {
+  const wanted = new Set(taskForces.map((t) => t.id));
+  const reports = new Map(rows.flatMap((r) => (wanted.has(r[0]) ? [[r[0], toEvaluationReport(r)] as const] : [])));
+  const statuses = statusesAt(ctx, year.at);
   const earlier = new Map<number, { actionItemId: number; year: number; value: number }[]>();
-  for (const r of listEarlierRealisations(ctx.db, { periodId: year.periodId, year: year.year, actionItemIds: cumulative, ...(all ? {} : { taskForceIds: ids }) })) {
+  for (const r of earlierRows) {
     if (!wanted.has(r.taskForceId)) continue;
     let list = earlier.get(r.taskForceId);
     if (!list) earlier.set(r.taskForceId, (list = []));
     list.push({ actionItemId: r.actionItemId, year: r.year, value: r.value });
   }
-  const evaluated = taskForces.map((tf): EvaluatedTaskForce => {
+  return taskForces.map((tf): EvaluatedTaskForce => {
     const report = reports.get(tf.id) ?? null;
     const formed = statuses.get(tf.id) === "formed";
     const inputs = buildEvaluationInputs({
@@ -173,12 +216,11 @@ export function evaluateYear(ctx: ReadCtx, { year, taskForces }: { year: Evaluat
       // RAD is not recorded in Gugus yet: missing, honestly.
       records: { instrumentInForce: formed, coordinators: coordinators.get(tf.id) ?? 0, radRecorded: null },
       report: report === null ? null : { status: report.status, onTime: report.onTime, content: contentOf(report) },
-      items: items.get(tf.level) ?? [],
+      items: itemsOf(ctx, year, tf.level),
       earlierRealisations: earlier.get(tf.id) ?? [],
     });
     return { taskForce: tf, ref: tfRefOf(tf), formed, report, status: report?.status ?? null, inputs, score: scoreTaskForce(inputs, settings) };
   });
-  return { year, settings, settingsVersion: version, evaluated };
 }
 
 /** A rank with its band; `of` is how many task forces are rated at that level. */
@@ -189,16 +231,15 @@ export type RankBand = { rank: number; best: number; worst: number; of: number }
  * regencies/cities among regencies/cities; the national task force is not ranked). The sensitivity
  * run is memoised by a hash of the scored parts and the settings: the same input gives the same bands.
  */
-export function rankByLevel(ctx: Pick<Context, "cache">, evaluated: readonly EvaluatedTaskForce[], settings: EvaluationSettings): Map<number, RankBand> {
+export function rankByLevel(ctx: Pick<Context, "cache">, evaluation: Pick<YearEvaluation, "year" | "evaluated" | "settings">): Map<number, RankBand> {
+  const { evaluated, settings } = evaluation;
   const ranks = new Map<number, RankBand>();
   for (const level of ["province", "regency"] as const) {
-    const scored = evaluated
-      .filter((e) => e.ref.level === level)
-      .map((e) => ({ taskForceId: e.ref.id, total: e.score.total, parts: e.score.parts }));
+    const scored = evaluated.filter((e) => e.ref.level === level).map((e) => ({ taskForceId: e.ref.id, total: e.score.total, parts: e.score.parts }));
     const key = createHash("sha256")
       .update(JSON.stringify([settings.weights, settings.sensitivity, scored.map((s) => [s.taskForceId, s.total, ...EVALUATION_PARTS.map((p) => s.parts[p].score)])]))
       .digest("base64");
-    const ranked = ctx.cache.get(`evaluation:bands:${key}`, () => rankWithBands(scored, settings).ranked);
+    const ranked = memoised(ctx, `evaluation:bands:${evaluation.year.year}:${level}`, key, () => rankWithBands(scored, settings).ranked);
     for (const r of ranked) ranks.set(r.taskForceId, { rank: r.rank, best: r.best, worst: r.worst, of: ranked.length });
   }
   return ranks;
