@@ -69,6 +69,13 @@ describe("loading demonstration data", () => {
     expect(summary.formedAtEnd.regencies).toBeLessThan(514);
   });
 
+  it("forms the task forces the guides show first: Jawa Barat and Kota Bekasi report most years", () => {
+    for (const code of ["32", "32.75"]) {
+      const id = findTaskForceByRegion(handle.db, code, "2019-01-01")!.id;
+      expect(rows.filter((r) => r.task_force_id === id && r.year < 2019).length, code).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it("labels everything synthetic: DEMO instruments, [DEMO] items, coordinators named 'Koordinator Demo n' and no other person", () => {
     const numbers = handle.sqlite.prepare("SELECT number, issuer FROM instruments").all() as { number: string; issuer: string }[];
     expect(numbers.length).toBe(summary.instruments);
