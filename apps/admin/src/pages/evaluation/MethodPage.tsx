@@ -86,7 +86,8 @@ function SettingsForm({ view, editable, onSaved }: { view: SettingsView; editabl
     }),
   );
   const weights = EVALUATION_PARTS.map((p) => readDecimalField(form.values.weights[p], sep));
-  const sum = weights.every((w) => typeof w === "number") ? (weights as number[]).reduce((s, w) => s + w, 0) : null;
+  const numbers = weights.filter((w): w is number => typeof w === "number");
+  const sum = numbers.length === weights.length ? numbers.reduce((s, w) => s + w, 0) : null;
   const sumOk = sum !== null && Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE;
   const sumText = sum === null ? "—" : f.weight(sum);
   const weightsError = form.errors.weights;

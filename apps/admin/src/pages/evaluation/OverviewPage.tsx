@@ -14,7 +14,6 @@ import { Link } from "wouter";
 import type { OverviewView, ProvinceRow } from "./api.ts";
 import { SpreadPlot } from "./SpreadPlot.tsx";
 import { ChartSlot, Downloads, EvaluationTabs, FigureLine, PublicationBadge, ScoreText, YearSelect, useAsOf, useEvaluationFormats } from "./shared.tsx";
-import type { EvaluationFormats } from "./shared.tsx";
 import { RankingTable, dataMessage } from "./tables.tsx";
 
 const BarsChart = lazy(() => import("./charts.tsx").then((m) => ({ default: m.BarsChart })));
@@ -164,7 +163,7 @@ function Distribution({ view }: { view: OverviewView }) {
           height={220}
         />
       </ChartSlot>
-      <DataTable label={t("admin.evaluation.chartTable")} columns={[t("admin.evaluation.overview.distribution.bin"), ...data.map((d) => ({ label: d.bin, align: "right" as const }))]} minWidth={640} testId="evaluation-distribution">
+      <DataTable label={t("admin.evaluation.chartTable", { chart: t("admin.evaluation.overview.distribution.title") })} columns={[t("admin.evaluation.overview.distribution.bin"), ...data.map((d) => ({ label: d.bin, align: "right" as const }))]} minWidth={640} testId="evaluation-distribution">
         <Table.Tr>
           <Table.Td>{t("admin.evaluation.overview.distribution.count")}</Table.Td>
           {data.map((d) => (
@@ -207,7 +206,7 @@ function Profile({ view }: { view: OverviewView }) {
         </div>
       </SimpleGrid>
       <DataTable
-        label={t("admin.evaluation.chartTable")}
+        label={t("admin.evaluation.chartTable", { chart: t("admin.evaluation.overview.profile.title") })}
         columns={[t("admin.evaluation.overview.profile.item"), { label: t("admin.evaluation.overview.profile.median"), align: "right" }, { label: t("admin.evaluation.overview.profile.covered"), align: "right" }]}
         minWidth={420}
         testId="evaluation-profile"
@@ -227,19 +226,19 @@ function Profile({ view }: { view: OverviewView }) {
 
 const provinceLabel = (p: ProvinceRow) => p.name;
 
-function spreadDescription(t: ReturnType<typeof useTranslation>["t"], f: EvaluationFormats, p: ProvinceRow): string {
-  const s = p.regencies;
-  if (s.median === null) return t("admin.evaluation.overview.spread.empty", { name: p.name });
-  return t("admin.evaluation.overview.spread.row", { name: p.name, median: f.score(s.median), q1: f.score(s.q1), q3: f.score(s.q3), min: f.score(s.min), max: f.score(s.max), rated: f.count(s.rated) });
-}
 
 function Spreads({ view, provinces }: { view: OverviewView; provinces: ProvinceRow[] }) {
   const { t } = useTranslation();
   const f = useEvaluationFormats();
   const rated = provinces.reduce((n, p) => n + p.regencies.rated, 0);
+  const describe = (p: ProvinceRow): string => {
+    const s = p.regencies;
+    if (s.median === null) return t("admin.evaluation.overview.spread.empty", { name: p.name });
+    return t("admin.evaluation.overview.spread.row", { name: p.name, median: f.score(s.median), q1: f.score(s.q1), q3: f.score(s.q3), min: f.score(s.min), max: f.score(s.max), rated: f.count(s.rated) });
+  };
   return (
     <SectionCard title={t("admin.evaluation.overview.spread.title")} intro={t("admin.evaluation.overview.spread.intro")}>
-      <SpreadPlot label={t("admin.evaluation.overview.spread.plotLabel")} rows={provinces.map((p) => ({ key: p.provinceCode, label: provinceLabel(p), spread: p.regencies, description: spreadDescription(t, f, p) }))} />
+      <SpreadPlot label={t("admin.evaluation.overview.spread.plotLabel")} rows={provinces.map((p) => ({ key: p.provinceCode, label: provinceLabel(p), spread: p.regencies, description: describe(p) }))} />
       <FigureLine asOf={view.asOf} count={rated} />
     </SectionCard>
   );
@@ -272,7 +271,7 @@ function TileMap({ view, provinces }: { view: OverviewView; provinces: ProvinceR
           <Text size="sm" fw={500} id="evaluation-metric-label">
             {t("admin.evaluation.overview.map.metric")}
           </Text>
-          <SegmentedControl aria-labelledby="evaluation-metric-label" value={metric} onChange={(v) => setMetric(v as Metric)} data={METRICS.map((m) => ({ value: m, label: t(`admin.evaluation.overview.map.metrics.${m}`) }))} data-testid="evaluation-metric" />
+          <SegmentedControl aria-labelledby="evaluation-metric-label" value={metric} onChange={setMetric} data={METRICS.map((m) => ({ value: m, label: t(`admin.evaluation.overview.map.metrics.${m}`) }))} data-testid="evaluation-metric" />
         </Stack>
       }
     >
@@ -316,7 +315,7 @@ function Provinces({ view, provinces }: { view: OverviewView; provinces: Provinc
           const tf = p.taskForceId === null ? undefined : own.get(p.taskForceId);
           return (
             <Table.Tr key={p.provinceCode} data-province={p.provinceCode}>
-              <Table.Td>
+              <Table.Td miw={200}>
                 <Text span size="sm" c="dimmed">
                   {p.provinceCode}
                 </Text>{" "}
@@ -374,7 +373,7 @@ function Ranking({ view }: { view: OverviewView }) {
               aria-labelledby="evaluation-level-label"
               value={level}
               onChange={(v) => {
-                setLevel(v as "province" | "regency");
+                setLevel(v);
                 setShown(PAGE);
               }}
               data={(["province", "regency"] as const).map((l) => ({ value: l, label: t(`admin.evaluation.overview.ranking.levels.${l}`) }))}

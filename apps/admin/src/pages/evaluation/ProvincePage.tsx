@@ -4,7 +4,7 @@
  * and the suppressed count table of the province and its regencies; each name opens its scorecard.
  */
 import { CountsTable, QueryState, RankingTable, ScoreSpread, SectionCard, refName, useTRPC } from "@gugus/ui";
-import { Anchor, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, List, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,31 +25,29 @@ function Province({ view }: { view: ProvinceView }) {
           {asOf(view.asOf)}
         </Text>
       </Group>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <SectionCard title={t("admin.evaluation.province.own")} intro={view.province.name}>
-          <Group gap="xl" data-testid="province-own">
-            <div>
-              <Text size="xs" c="dimmed">
-                {t("admin.evaluation.province.ownScore")}
-              </Text>
-              <ScoreText total={view.own.total} rated={view.own.rated} provisional={view.own.provisional} />
-            </div>
-            <div>
-              <Text size="xs" c="dimmed">
-                {t("admin.evaluation.province.ownRank")}
-              </Text>
-              <RankText rank={view.own.rank} />
-            </div>
-          </Group>
-          <Anchor component={Link} href={`/evaluation/task-forces/${view.province.id}`} size="sm">
-            {t("admin.evaluation.province.openOwn")}
-          </Anchor>
-        </SectionCard>
-        <SectionCard title={t("admin.evaluation.province.spread")} intro={t("admin.evaluation.province.spreadIntro")}>
-          <ScoreSpread totals={view.regencies.flatMap((r) => (r.rated && r.total !== null ? [r.total] : []))} spread={s} />
-          <FigureLine asOf={view.asOf} count={s.rated + s.notRated} />
-        </SectionCard>
-      </SimpleGrid>
+      <SectionCard title={t("admin.evaluation.province.own")} intro={view.province.name}>
+        <Group gap="xl" data-testid="province-own">
+          <div>
+            <Text size="xs" c="dimmed">
+              {t("admin.evaluation.province.ownScore")}
+            </Text>
+            <ScoreText total={view.own.total} rated={view.own.rated} provisional={view.own.provisional} />
+          </div>
+          <div>
+            <Text size="xs" c="dimmed">
+              {t("admin.evaluation.province.ownRank")}
+            </Text>
+            <RankText rank={view.own.rank} />
+          </div>
+        </Group>
+        <Anchor component={Link} href={`/evaluation/task-forces/${view.province.id}`} size="sm">
+          {t("admin.evaluation.province.openOwn")}
+        </Anchor>
+      </SectionCard>
+      <SectionCard title={t("admin.evaluation.province.spread")} intro={t("admin.evaluation.province.spreadIntro")}>
+        <ScoreSpread totals={view.regencies.flatMap((r) => (r.rated && r.total !== null ? [r.total] : []))} spread={s} />
+        <FigureLine asOf={view.asOf} count={s.rated + s.notRated} />
+      </SectionCard>
       <SectionCard title={t("admin.evaluation.province.regencies")} intro={t("admin.evaluation.province.regenciesIntro")}>
         <RankingTable rows={view.regencies} hrefOf={(r) => `/evaluation/task-forces/${r.id}`} testId="province-ranking" />
         <FigureLine asOf={view.asOf} count={view.regencies.length} />

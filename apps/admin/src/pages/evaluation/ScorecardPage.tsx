@@ -10,16 +10,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { ScorecardView } from "./api.ts";
-import { FigureLine, YearSelect, useAsOf } from "./shared.tsx";
+import { FigureLine, YearSelect } from "./shared.tsx";
 
 function Card({ view }: { view: ScorecardView }) {
   const { t } = useTranslation();
-  const asOf = useAsOf();
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed" data-testid="evaluation-as-of">
-        {asOf(view.asOf)}
-      </Text>
       <Scorecard data={view} />
       {view.province !== null && (
         <SectionCard title={t("evaluation.place.title")} intro={view.taskForce.name}>
@@ -27,7 +23,7 @@ function Card({ view }: { view: ScorecardView }) {
           <FigureLine asOf={view.asOf} count={view.province.rated} />
         </SectionCard>
       )}
-      <SectionCard title={t("evaluation.history.title")} intro={t("evaluation.history.gapNote")}>
+      <SectionCard title={t("evaluation.history.title")} intro={t("evaluation.history.chart")}>
         <ScoreHistory history={view.history} />
       </SectionCard>
     </Stack>

@@ -9,7 +9,7 @@ import type { Spread } from "./api.ts";
 
 export type SpreadRow = { key: string; label: string; spread: Spread; /** What the row says to a screen reader and in its tooltip. */ description: string };
 
-const LABEL = 150;
+const LABEL = 200;
 const PLOT = 520;
 const ROW = 22;
 const TOP = 22;

@@ -13,13 +13,14 @@ import { ChartSlot, EvaluationTabs, FigureLine, useAsOf, useEvaluationFormats } 
 
 const LinesChart = lazy(() => import("./charts.tsx").then((m) => ({ default: m.LinesChart })));
 
-function Trends({ view }: { view: TrendsView }) {
+function Trends({ view, openYears }: { view: TrendsView; openYears: ReadonlySet<number> }) {
   const { t } = useTranslation();
   const f = useEvaluationFormats();
   const asOf = useAsOf();
   const years = [...view.years].sort((a, b) => a.year - b.year);
   if (years.length === 0) return <Text c="dimmed">{t("admin.evaluation.trends.empty")}</Text>;
-  const data = years.map((y) => ({ year: String(y.year), median: y.median, rate: y.rate, onTimeRate: y.onTimeRate, approvedShare: y.approvedShare, allocated: y.allocated, spent: y.spent }));
+  // A year still under way has few reports yet: it stays in the table, marked, but out of the lines.
+  const data = years.filter((y) => !openYears.has(y.year)).map((y) => ({ year: String(y.year), median: y.median, rate: y.rate, onTimeRate: y.onTimeRate, approvedShare: y.approvedShare, allocated: y.allocated, spent: y.spent }));
   const periodStarts = years.filter((y, i) => i > 0 && years[i - 1]!.periodNumber !== y.periodNumber).map((y) => ({ year: String(y.year), label: t("admin.evaluation.trends.periodStart", { period: y.periodNumber }) }));
   const rated = Math.max(0, ...years.map((y) => y.rated + y.notRated));
   const c = (key: keyof typeof columns) => columns[key];
@@ -90,7 +91,15 @@ function Trends({ view }: { view: TrendsView }) {
         >
           {[...years].reverse().map((y) => (
             <Table.Tr key={y.year} data-year={y.year}>
-              <Table.Td>{y.year}</Table.Td>
+              <Table.Td style={{ whiteSpace: "nowrap" }}>
+                {y.year}
+                {openYears.has(y.year) && (
+                  <Text span size="xs" c="dimmed">
+                    {" "}
+                    {t("admin.evaluation.trends.inProgress")}
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{y.periodNumber}</Table.Td>
               <Table.Td ta="right">{f.count(y.rated)}</Table.Td>
               <Table.Td ta="right">{f.count(y.notRated)}</Table.Td>
@@ -117,6 +126,8 @@ export function TrendsPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const trends = useQuery(trpc.evaluation.trends.queryOptions({}));
+  const years = useQuery(trpc.evaluation.years.queryOptions({}));
+  const openYears = new Set((years.data?.years ?? []).filter((y) => !y.ended).map((y) => y.year));
   return (
     <Stack gap="md">
       <EvaluationTabs />
@@ -128,7 +139,7 @@ export function TrendsPage() {
           {t("admin.evaluation.trends.intro")}
         </Text>
       </div>
-      <QueryState query={trends}>{(view) => <Trends view={view} />}</QueryState>
+      <QueryState query={trends}>{(view) => <Trends view={view} openYears={openYears} />}</QueryState>
     </Stack>
   );
 }

@@ -3,6 +3,10 @@
  * figure saying when it was read and how many task forces it covers, the publication state, a rank
  * with its band, the formats of scores and money, and the two downloads.
  */
+// The Mantine sheets the evaluation screens add to the signed-in frame's (every evaluation page imports this module).
+import "@mantine/core/styles/Combobox.css";
+import "@mantine/core/styles/List.css";
+import "@mantine/core/styles/SimpleGrid.css";
 import { formatRank } from "@gugus/domain/evaluation";
 import { PDF_TYPE, XLSX_TYPE, download, localTime, useTRPCClient } from "@gugus/ui";
 import { localeOf } from "@gugus/ui/i18n";

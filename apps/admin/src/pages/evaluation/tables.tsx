@@ -37,7 +37,7 @@ export function RankingTable({ rows, label, testId }: { rows: readonly RatedTask
     right(t("admin.evaluation.overview.ranking.total")),
     ...EVALUATION_PARTS.map((p) => right(dataMessage(t, `evaluation.part.${p}`, p))),
     t("admin.evaluation.overview.ranking.status"),
-    t("admin.evaluation.overview.ranking.missing"),
+    right(t("admin.evaluation.overview.ranking.missing")),
   ];
   return (
     <DataTable label={label} columns={columns} minWidth={1000} maxHeight={640} testId={testId} striped>
@@ -46,9 +46,14 @@ export function RankingTable({ rows, label, testId }: { rows: readonly RatedTask
           <Table.Td>
             <RankText rank={r.rank} />
           </Table.Td>
-          <Table.Td>
-            <Anchor component={Link} href={`/evaluation/task-forces/${r.id}`} size="sm">
-              {refName(t, r)}
+          <Table.Td miw={180}>
+            {r.regionCode !== null && (
+              <Text span size="sm" c="dimmed">
+                {r.regionCode}{" "}
+              </Text>
+            )}
+            <Anchor component={Link} href={`/evaluation/task-forces/${r.id}`} size="sm" aria-label={t("admin.evaluation.overview.ranking.open", { name: refName(t, r) })}>
+              {r.name}
             </Anchor>
           </Table.Td>
           <Table.Td ta="right">
@@ -62,10 +67,8 @@ export function RankingTable({ rows, label, testId }: { rows: readonly RatedTask
           <Table.Td>
             <ReportStatusBadge status={r.status ?? "none"} />
           </Table.Td>
-          <Table.Td>
-            <Text size="xs" c="dimmed" maw={260}>
-              {r.missing.length === 0 ? "—" : r.missing.map((m) => missingText(t, m)).join("; ")}
-            </Text>
+          <Table.Td ta="right" title={r.missing.map((m) => missingText(t, m)).join("; ")}>
+            {formats.count(r.missing.length)}
           </Table.Td>
         </Table.Tr>
       ))}
