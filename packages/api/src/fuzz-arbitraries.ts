@@ -145,7 +145,10 @@ function numberArb(def: Def, o: Options): Arbitrary<unknown> {
     if (c.check === "greater_than" && c.value !== undefined) min = Math.max(min, c.inclusive ? c.value : integer ? c.value + 1 : c.value);
     if (c.check === "less_than" && c.value !== undefined) max = Math.min(max, c.inclusive ? c.value : integer ? c.value - 1 : c.value);
   }
-  const small = fc.integer({ min: Math.max(min, Math.ceil(min)), max: Math.min(max, Math.max(Math.ceil(min), 0) + 40) });
+  // Small whole numbers within the bounds; a range holding none (0.1 to 0.9) draws its lower bound.
+  const low = Math.ceil(min);
+  const high = Math.floor(Math.min(max, Math.max(low, 0) + 40));
+  const small = low <= high ? fc.integer({ min: low, max: high }) : fc.constant(min);
   const valid = integer
     ? fc.oneof({ arbitrary: small, weight: 4 }, fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.constantFrom(Math.ceil(min), Math.floor(max)))
     : fc.oneof(small, fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
