@@ -19,7 +19,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import { appRouter, createContextInner, readDataVersion } from "@gugus/api";
-import type { AppRouter, CookieJar } from "@gugus/api";
+import type { AppRouter, Context, CookieJar } from "@gugus/api";
 import { createReadCache, pingDatabase } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
@@ -143,9 +143,14 @@ export async function buildServer({
   const responses = createResponseCache({ readVersion: () => readDataVersion(database), enabled: responseCache });
   app.decorate("responseCache", responses);
 
-  const contextOf = (req: FastifyRequest, reply: FastifyReply) => {
+  // One context per request: the response cache's session check and tRPC's calls share it, so the
+  // session is read once.
+  const contexts = new WeakMap<FastifyRequest, Context>();
+  const contextOf = (req: FastifyRequest, reply: FastifyReply): Context => {
+    const known = contexts.get(req);
+    if (known) return known;
     const secure = req.protocol === "https";
-    return createContextInner({
+    const context = createContextInner({
       db: database.db,
       sqlite: database.sqlite,
       cache,
@@ -155,6 +160,8 @@ export async function buildServer({
       secure,
       ...(secretKey ? { secretKey } : {}),
     });
+    contexts.set(req, context);
+    return context;
   };
 
   app.get("/healthz", async (_req, reply) => {

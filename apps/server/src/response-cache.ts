@@ -49,11 +49,12 @@ type Entry = {
   /** The content hash (base64url), the part of the ETag before the encoding. */
   hash: string;
   identity: Buffer;
-  br: Buffer;
-  gzip: Buffer;
+  /** Made on first need (a kept entry: then kept too), each at the levels in `levels`. */
+  br?: Buffer;
+  gzip?: Buffer;
   /** The br and gzip levels the bytes were made at (the ETag names them: each representation its own tag). */
   levels: { br: number; gzip: number };
-  /** Set by a (later) thread-pool compression that must not land in a newer version. */
+  /** The data version the answer was computed at. */
   version: number;
 };
 
@@ -88,14 +89,14 @@ function matches(ifNoneMatch: string | string[] | undefined, hash: string): bool
 }
 
 function makeEntry(identity: Buffer, version: number): Entry {
-  return {
-    hash: createHash("sha256").update(identity).digest("base64url").slice(0, 32),
-    identity,
-    br: brotliCompressSync(identity, brotliParams(PER_REQUEST_LEVELS.br, identity.length)),
-    gzip: gzipSync(identity, { level: PER_REQUEST_LEVELS.gzip }),
-    levels: { ...PER_REQUEST_LEVELS },
-    version,
-  };
+  return { hash: createHash("sha256").update(identity).digest("base64url").slice(0, 32), identity, levels: { ...PER_REQUEST_LEVELS }, version };
+}
+
+/** The entry's bytes in an encoding, compressed now (at the entry's levels) when not made yet. */
+function bytesOf(entry: Entry, encoding: Encoding): Buffer {
+  if (encoding === "identity") return entry.identity;
+  if (encoding === "br") return (entry.br ??= brotliCompressSync(entry.identity, brotliParams(entry.levels.br, entry.identity.length)));
+  return (entry.gzip ??= gzipSync(entry.identity, { level: entry.levels.gzip }));
 }
 
 export type ResponseCacheOptions = {
@@ -143,7 +144,7 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
   let bytes = 0;
   let hits = 0;
 
-  const sizeOf = (e: Entry) => e.identity.length + e.br.length + e.gzip.length;
+  const sizeOf = (e: Entry) => e.identity.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
 
   function drop(key: string) {
     const e = entries.get(key);
@@ -186,7 +187,7 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     });
   }
 
-  function send(req: FastifyRequest, reply: FastifyReply, entry: Entry): Buffer | string {
+  function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, key?: string): Buffer | string {
     const encoding = pickEncoding(req.headers["accept-encoding"]);
     reply.header("cache-control", CACHEABLE_CACHE_CONTROL).header("vary", "accept-encoding").header("etag", etagOf(entry, encoding));
     if (matches(req.headers["if-none-match"], entry.hash)) {
@@ -196,7 +197,11 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     reply.code(200).header("content-type", "application/json");
     // "identity" keeps @fastify/compress off an answer whose tag says it is not compressed.
     reply.header("content-encoding", encoding);
-    return entry[encoding];
+    const before = key === undefined ? 0 : sizeOf(entry);
+    const body = bytesOf(entry, encoding);
+    // Bytes made now for a kept entry count against the limit.
+    if (key !== undefined && entries.get(key) === entry) bytes += sizeOf(entry) - before;
+    return body;
   }
 
   return {
@@ -213,7 +218,7 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
         hits++;
         entries.delete(key!);
         entries.set(key!, hit);
-        void reply.send(send(req, reply, hit));
+        void reply.send(send(req, reply, hit, key!));
         return true;
       }
       pending.set(req, { key, version: current });
@@ -227,14 +232,16 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       // tRPC hands fastify a fetch Response; only a plain success is kept (errors keep `no-store`).
       if (!(payload instanceof Response) || payload.status !== 200 || mark.key === null) return payload;
       const identity = Buffer.from(await payload.arrayBuffer());
-      for (const [name, value] of payload.headers) if (name !== "content-length" && name !== "vary") reply.header(name, value);
+      payload.headers.forEach((value, name) => {
+        if (name !== "content-length" && name !== "vary") reply.header(name, value);
+      });
       const entry = makeEntry(identity, mark.version);
       // Kept only when no write moved the version while the answer was computed.
       if (enabled && observe() === mark.version) {
         keep(mark.key, entry);
         if (recompress) recompressLater(mark.key, entry);
       }
-      return send(req, reply, entry);
+      return send(req, reply, entry, mark.key);
     },
 
     stats: () => ({ entries: entries.size, bytes, version, hits }),
