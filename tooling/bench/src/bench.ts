@@ -2,8 +2,12 @@
  * `pnpm bench`: measures the product against baselines taken in the same run, and prints ratios
  * (absolute numbers drift on a noisy machine; ratios hold).
  *
- *  1. tRPC `hierarchy.tree` (553 task forces, through fastify, tRPC and SQLite) against a bare
- *     node:http server sending the same bytes: throughput and latency, on loopback, with autocannon.
+ *  1. Over HTTP on loopback (autocannon), for `hierarchy.tree` (553 task forces, 76 KB) and the small
+ *     `ran.periods`, signed in: a bare node:http server sending the same bytes (plain, br, an empty
+ *     304); the stack's floor (a minimal tRPC router on fastify returning the same object); the
+ *     product cold (response cache off), warm, and a 304 revalidation — each as a ratio to its bare
+ *     baseline. Goals: warm br ≥ 0.5 of bare br; 304 ≥ 0.5 of bare 304; cold ≥ 0.8 of the floor.
+ *     `BENCH_ONLY=http` runs this section alone.
  *  2. First-load weight (JS + CSS, gzip) of the admin app and the portal; the goal is ≤ 250 KB for both.
  *  3. Sign-in timing: an unknown email against a wrong password (should be about 1.0).
  *  4. Coverage of all 553 task forces on a date (two queries and the status rule) against reading
@@ -16,11 +20,14 @@
  *     reading the same rows raw; the goal is ≤ 2×.
  */
 import { spawn } from "node:child_process";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { benchCoverage } from "./coverage.ts";
 import { benchReportRate, benchReportSave } from "./reports.ts";
 import { benchSignInTiming } from "./sign-in.ts";
+import { QUERIES } from "./queries.ts";
+import type { ServerUrls } from "./queries.ts";
 import { firstLoadWeight } from "./weight.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -31,9 +38,11 @@ const REPORT_GOAL_RATIO = 2;
 
 type Run = { rps: number; p50: number; p99: number };
 
-async function load(url: string, headers: Record<string, string> = {}): Promise<Run> {
+/** Throughput and latency of one URL; every answer must have the expected status (200, or 304 for revalidations). */
+async function load(url: string, headers: Record<string, string> = {}, status: 200 | 304 = 200): Promise<Run> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  const wrong = status === 200 ? result.non2xx : result.requests.total - result["3xx"];
+  if (wrong > 0 || result.errors > 0) throw new Error(`${url}: ${wrong} answers not ${status}, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
 }
 
@@ -42,42 +51,77 @@ const median = (xs: number[]) => {
   return s[Math.floor(s.length / 2)]!;
 };
 
-type Urls = { trpc: string; bare: string; bytes: number; cookie: string };
-
-async function startServers(): Promise<{ urls: Urls; stop: () => void }> {
+async function startServers(): Promise<{ urls: ServerUrls; stop: () => void }> {
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("./servers.ts", import.meta.url))], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  const urls = await new Promise<Urls>((resolve, reject) => {
+  const urls = await new Promise<ServerUrls>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split("\n").find((l) => l.startsWith("{"));
-      if (line) resolve(JSON.parse(line) as Urls);
+      if (line) resolve(JSON.parse(line) as ServerUrls);
     });
     child.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)));
   });
   return { urls, stop: () => child.kill("SIGTERM") };
 }
 
-async function benchTree() {
+/** Goals of issue 13, each a ratio to its baseline in the same run. */
+const HTTP_GOALS = { warmBr: 0.5, revalidation: 0.5, coldToFloor: 0.8 } as const;
+
+const loadAverage = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
+/**
+ * Section 1: per query, the bare server (the same bytes, plain and br; an empty 304), the stack's
+ * floor (tRPC on fastify, the same object), and the product cold (no response cache: computed,
+ * serialised and compressed each time), warm (from kept bytes) and revalidated (304) — in turns,
+ * `ROUNDS` times, medians.
+ */
+async function benchHttp() {
   const { urls, stop } = await startServers();
   try {
-    const auth = { cookie: urls.cookie };
-    await load(urls.bare); // warm-up both
-    await load(urls.trpc, auth);
-    const bare: Run[] = [];
-    const trpc: Run[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      bare.push(await load(urls.bare));
-      trpc.push(await load(urls.trpc, auth));
+    const signedIn = { cookie: urls.cookie, "x-gugus-client": "web" };
+    const before = loadAverage();
+    for (const query of QUERIES) {
+      const q = urls.queries[query];
+      const cases = {
+        bare: () => load(`${urls.bare}/${query}/identity`),
+        bareBr: () => load(`${urls.bare}/${query}/br`),
+        bare304: () => load(`${urls.bare}/304`, {}, 304),
+        floor: () => load(`${urls.floor}/trpc/${query}`),
+        cold: () => load(`${urls.cold}/trpc/${query}`, signedIn),
+        coldBr: () => load(`${urls.cold}/trpc/${query}`, { ...signedIn, "accept-encoding": "br" }),
+        warm: () => load(`${urls.warm}/trpc/${query}`, signedIn),
+        warmBr: () => load(`${urls.warm}/trpc/${query}`, { ...signedIn, "accept-encoding": "br" }),
+        revalidation: () => load(`${urls.warm}/trpc/${query}`, { ...signedIn, "accept-encoding": "br", "if-none-match": q.etag }, 304),
+      };
+      type Case = keyof typeof cases;
+      const names = Object.keys(cases) as Case[];
+      const runs = Object.fromEntries(names.map((k) => [k, [] as Run[]])) as Record<Case, Run[]>;
+      for (const name of names) await cases[name](); // warm-up
+      for (let i = 0; i < ROUNDS; i++) for (const name of names) runs[name].push(await cases[name]());
+      const m = Object.fromEntries(names.map((k) => [k, { rps: median(runs[k].map((r) => r.rps)), p50: median(runs[k].map((r) => r.p50)), p99: median(runs[k].map((r) => r.p99)) }])) as Record<Case, Run>;
+      const line = (label: string, r: Run, base: Run, baseLabel: string, goal?: number) => {
+        const ratio = r.rps / base.rps;
+        const verdict = goal === undefined ? "" : `   goal ≥ ${goal}: ${ratio >= goal ? "met" : "NOT MET"}`;
+        console.log(`  ${label.padEnd(26)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${String(r.p50).padStart(2)} ms   p99 ${String(r.p99).padStart(3)} ms   ${ratio.toFixed(3)} of ${baseLabel}${verdict}`);
+      };
+      console.log(`\n${query}, signed in (${q.identityBytes} B, br ${q.brBytes} B; ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s, medians)`);
+      line("bare node:http", m.bare, m.bare, "bare");
+      line("bare node:http, br bytes", m.bareBr, m.bareBr, "bare br");
+      line("bare 304", m.bare304, m.bare304, "bare 304");
+      line("floor: tRPC on fastify", m.floor, m.bare, "bare");
+      line("product cold", m.cold, m.floor, "floor", HTTP_GOALS.coldToFloor);
+      line("product cold, br 5", m.coldBr, m.bareBr, "bare br");
+      line("product warm", m.warm, m.bare, "bare");
+      line("product warm, br", m.warmBr, m.bareBr, "bare br", HTTP_GOALS.warmBr);
+      line("product 304", m.revalidation, m.bare304, "bare 304", HTTP_GOALS.revalidation);
     }
-    const b = { rps: median(bare.map((r) => r.rps)), p50: median(bare.map((r) => r.p50)), p99: median(bare.map((r) => r.p99)) };
-    const t = { rps: median(trpc.map((r) => r.rps)), p50: median(trpc.map((r) => r.p50)), p99: median(trpc.map((r) => r.p99)) };
-    console.log(`\nhierarchy.tree, signed in (${urls.bytes} bytes, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s, medians)`);
-    console.log(`  bare node:http   ${b.rps.toFixed(0).padStart(7)} req/s   p50 ${b.p50} ms   p99 ${b.p99} ms`);
-    console.log(`  tRPC + SQLite    ${t.rps.toFixed(0).padStart(7)} req/s   p50 ${t.p50} ms   p99 ${t.p99} ms`);
-    console.log(`  ratio tRPC/bare  throughput ${(t.rps / b.rps).toFixed(3)}   p99 latency ${(t.p99 / Math.max(b.p99, 1)).toFixed(2)}×`);
+    console.log(`  load average (1, 5, 15 min) before ${before}, after ${loadAverage()} — 2 cores, shared: ratios are only as steady as the machine`);
   } finally {
     stop();
   }
@@ -125,9 +169,13 @@ async function benchReportRateLine() {
   console.log(`  reports.rate ${r.rateMs.toFixed(2)} ms   raw reads of the same rows ${r.rawMs.toFixed(2)} ms   ratio ${r.ratio.toFixed(2)}   ${goal(r.ratio)}`);
 }
 
-benchWeight();
-await benchCoverageLine();
-await benchReportSaveLine();
-await benchReportRateLine();
-await benchSignIn();
-await benchTree();
+if (process.env.BENCH_ONLY === "http") {
+  await benchHttp();
+} else {
+  benchWeight();
+  await benchCoverageLine();
+  await benchReportSaveLine();
+  await benchReportRateLine();
+  await benchSignIn();
+  await benchHttp();
+}

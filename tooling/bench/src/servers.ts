@@ -1,25 +1,35 @@
 /**
- * Child process of the benchmark: the real server (tRPC over fastify, seeded database file, a
- * signed-in central admin) and a bare node:http server that answers every request with the same
- * bytes as tRPC's hierarchy.tree. Prints both URLs and the session cookie as one JSON line, then
- * serves until killed.
+ * Child process of the benchmark's section 1. Starts, on one seeded database file with a signed-in
+ * central admin:
+ *  - the product twice: with its response cache ("warm"), and without it ("cold": every answer
+ *    computed, serialised and compressed again; ETags and 304s still work);
+ *  - the stack's floor (floor.ts): a minimal tRPC router on fastify returning the same objects;
+ *  - a bare node:http server sending the product's own bytes: `/<query>/identity`, `/<query>/br`
+ *    (the kept br bytes, exactly as the warm product sends them), and `/304` (an empty 304).
+ * Prints the URLs, the cookie and, per query, its byte sizes and ETag as one JSON line, then serves
+ * until killed.
  */
-import { createServer } from "node:http";
+import { createServer, request } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCentralAdmin } from "@gugus/api";
 import { openDatabase, seedDatabase } from "@gugus/db";
 import { buildServer } from "@gugus/server";
+import { startFloorServer } from "./floor.ts";
+import { QUERIES } from "./queries.ts";
+import type { ServerUrls } from "./queries.ts";
 
 const database = openDatabase({ path: join(mkdtempSync(join(tmpdir(), "gugus-bench-")), "bench.sqlite") });
 seedDatabase(database.db);
-const app = await buildServer({ database, rateLimitPerMinute: 0 });
-const base = await app.listen({ port: 0, host: "127.0.0.1" });
+const warmApp = await buildServer({ database, rateLimitPerMinute: 0 });
+const coldApp = await buildServer({ database, rateLimitPerMinute: 0, responseCache: false });
+const warm = await warmApp.listen({ port: 0, host: "127.0.0.1" });
+const cold = await coldApp.listen({ port: 0, host: "127.0.0.1" });
 
 const headers = { "content-type": "application/json", "x-gugus-client": "web" };
 const post = async (path: string, body: unknown, cookie?: string) => {
-  const res = await fetch(`${base}/trpc/${path}`, { method: "POST", headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  const res = await fetch(`${warm}/trpc/${path}`, { method: "POST", headers: { ...headers, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
   if (!res.ok) throw new Error(`${path}: ${res.status}`);
   return res.headers.get("set-cookie")?.split(";")[0] ?? cookie!;
 };
@@ -27,18 +37,53 @@ const admin = await createCentralAdmin(database.db, { email: "bench@gugus.test",
 const cookie = await post("auth.signIn", { email: "bench@gugus.test", password: admin.oneTimePassword });
 await post("auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: "a long benchmark passphrase" }, cookie);
 
-const treeUrl = `${base}/trpc/hierarchy.tree`;
-const sample = await fetch(treeUrl, { headers: { cookie } });
-if (!sample.ok) throw new Error(`hierarchy.tree: ${sample.status}`);
-const body = Buffer.from(await sample.arrayBuffer());
-const contentType = sample.headers.get("content-type") ?? "application/json";
+/** A GET with its raw (still compressed) body: fetch would decode it. */
+function rawGet(url: string, extra: Record<string, string>): Promise<{ status: number; body: Buffer; etag: string; contentType: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { cookie, "x-gugus-client": "web", ...extra } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), etag: String(res.headers.etag ?? ""), contentType: String(res.headers["content-type"] ?? "application/json") }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
-const bare = createServer((_req, res) => {
-  res.writeHead(200, { "content-type": contentType, "content-length": body.length });
+const bytes: Record<string, Buffer> = {};
+const answers: Record<string, unknown> = {};
+const queries = {} as ServerUrls["queries"];
+for (const query of QUERIES) {
+  const identity = await rawGet(`${warm}/trpc/${query}`, {});
+  if (identity.status !== 200) throw new Error(`${query}: ${identity.status}`);
+  // The kept answer is compressed again at br 11 off the event loop: wait for it, then take those bytes.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const br = await rawGet(`${warm}/trpc/${query}`, { "accept-encoding": "br" });
+  bytes[`/${query}/identity`] = identity.body;
+  bytes[`/${query}/br`] = br.body;
+  answers[query] = (JSON.parse(identity.body.toString()) as { result: { data: unknown } }).result.data;
+  queries[query] = { identityBytes: identity.body.length, brBytes: br.body.length, etag: br.etag };
+}
+
+const bare = createServer((req, res) => {
+  if (req.url === "/304") {
+    res.writeHead(304, { etag: queries["hierarchy.tree"].etag });
+    res.end();
+    return;
+  }
+  const body = bytes[req.url ?? ""];
+  if (!body) {
+    res.writeHead(404).end();
+    return;
+  }
+  const br = req.url!.endsWith("/br");
+  res.writeHead(200, { "content-type": "application/json", "content-length": body.length, ...(br ? { "content-encoding": "br" } : {}) });
   res.end(body);
 });
 await new Promise<void>((resolve) => bare.listen(0, "127.0.0.1", resolve));
 const address = bare.address();
 if (address === null || typeof address === "string") throw new Error("bare server has no port");
 
-console.log(JSON.stringify({ trpc: treeUrl, bare: `http://127.0.0.1:${address.port}/`, bytes: body.length, cookie }));
+const floor = await startFloorServer(answers);
+
+console.log(JSON.stringify({ warm, cold, floor, bare: `http://127.0.0.1:${address.port}`, cookie, queries } satisfies ServerUrls));
