@@ -177,6 +177,8 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "evaluation.province": { who: EVERY_ROLE, scope: "task-force", where: PROVINCES_IN_SUBTREE },
   "evaluation.scorecard": { who: EVERY_ROLE, scope: "task-force", where: OWN_SUBTREE },
   "evaluation.trends": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "evaluation.exportXlsx": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "evaluation.exportPdf": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
 
   "notifications.list": { who: "signed in", scope: "none", where: ANYWHERE },
   "notifications.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
@@ -492,6 +494,16 @@ const CASES: Record<ProcedurePath, Case> = {
     },
   },
   "evaluation.trends": { writes: false, input: () => ({}), verify: (out: { years: { year: number }[] }) => expect(out.years.length).toBeGreaterThan(0) },
+  "evaluation.exportXlsx": {
+    writes: false,
+    input: () => ({ year: 2026, language: "en" }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK"),
+  },
+  "evaluation.exportPdf": {
+    writes: false,
+    input: () => ({ year: 2026, language: "en" }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 4).toString()).toBe("%PDF"),
+  },
   "notifications.list": { writes: false, verify: (out: { unread: number }) => expect(out.unread).toBeGreaterThanOrEqual(0) },
   "notifications.markRead": { writes: true, input: () => ({ keys: ["n:1"] }) },
   "accounts.list": {

@@ -111,6 +111,8 @@ export const POLICY = {
   "evaluation.province": { access: "read", scope: "task-force" },
   "evaluation.scorecard": { access: "read", scope: "task-force" },
   "evaluation.trends": { access: "read", scope: "list" },
+  "evaluation.exportXlsx": { access: "read", scope: "list" },
+  "evaluation.exportPdf": { access: "read", scope: "list" },
 
   "notifications.list": { access: "signed-in", scope: "none" },
   "notifications.markRead": { access: "signed-in", scope: "none" },
