@@ -13,6 +13,7 @@ const ReviewQueuePage = lazy(() => import("./pages/ReviewQueuePage.tsx"));
 const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
 const ReportPage = lazy(() => import("./pages/ReportPage.tsx"));
+const EvaluationPage = lazy(() => import("./pages/EvaluationPage.tsx"));
 
 /** The portal once signed in: a regional account lands on its own task force, a central one picks. */
 export default function SignedInApp({ me }: { me: Me }) {
@@ -29,6 +30,7 @@ export default function SignedInApp({ me }: { me: Me }) {
         { href: home, label: t("portal.nav.profile"), match: home },
         { href: `${home}/plan`, label: t("portal.nav.plan") },
         { href: `${home}/reports`, label: t("portal.nav.reports"), match: `${home}/reports/*?` },
+        { href: `${home}/evaluation`, label: t("evaluation.title"), match: "/task-forces/:id/evaluation" },
         ...(reviewer ? [{ href: "/reviews", label: t("review.title"), match: "/reviews/*?" }] : []),
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
       ];
@@ -39,6 +41,7 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
       <Route path="/task-forces/:id/reports">{(params) => <ReportsPage id={params.id} />}</Route>
       <Route path="/task-forces/:id/reports/:periodKey">{(params) => <ReportPage id={params.id} periodKey={params.periodKey} />}</Route>
+      <Route path="/task-forces/:id/evaluation">{(params) => <EvaluationPage id={params.id} />}</Route>
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
       {reviewer && <Route path="/reviews" component={ReviewQueuePage} />}
       {reviewer && <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} />}</Route>}

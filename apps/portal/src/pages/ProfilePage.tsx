@@ -24,7 +24,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 
 /** Where the RAN period stands on a date: "Periode II, tahun ke-4 dari 5". */
-function PeriodCard({ date, planHref }: { date: string; planHref: string }) {
+function PeriodCard({ date, planHref, evaluationHref }: { date: string; planHref: string; evaluationHref: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const at = useQuery(trpc.ran.atDate.queryOptions({ date }));
@@ -53,6 +53,9 @@ function PeriodCard({ date, planHref }: { date: string; planHref: string }) {
         </QueryState>
         <Anchor component={Link} href={planHref} size="sm">
           {t("portal.profile.openPlan")} →
+        </Anchor>
+        <Anchor component={Link} href={evaluationHref} size="sm">
+          {t("evaluation.title")} →
         </Anchor>
       </Stack>
     </Paper>
@@ -99,7 +102,7 @@ export default function ProfilePage({ id, me }: { id: string; me: Me }) {
                   <Fact label={t("field.children")}>{tf.children.length}</Fact>
                 </SimpleGrid>
               </Paper>
-              <PeriodCard date={at ?? tf.localDate} planHref={`/task-forces/${tf.id}/plan`} />
+              <PeriodCard date={at ?? tf.localDate} planHref={`/task-forces/${tf.id}/plan`} evaluationHref={`/task-forces/${tf.id}/evaluation`} />
               {tf.level === "province" && tf.children.length > 0 && (
                 <Paper withBorder p="md" radius="md">
                   <Title order={2} size="h4">

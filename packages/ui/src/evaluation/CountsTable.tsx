@@ -47,7 +47,7 @@ export function CountsTable({ counts, testId = "counts-table" }: { counts: Count
       >
         {counts.rows.map((row) => (
           <Table.Tr key={row.key}>
-            <Table.Th scope="row" fw={500}>
+            <Table.Th scope="row" fw={500} style={{ whiteSpace: "nowrap" }}>
               {row.label}
             </Table.Th>
             {row.cells.map((v, i) => (

@@ -4,20 +4,25 @@
  */
 import { SMALL_COUNT_THRESHOLD } from "@gugus/domain/suppression";
 import { Alert, Box, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Fact } from "../profile/TaskForceHeading.tsx";
 import { useEvaluationFormat } from "./labels.ts";
 import type { ProvincePlace } from "./types.ts";
 
-const WIDTH = 600;
 const PAD = 24;
-const x = (score: number) => PAD + ((WIDTH - 2 * PAD) * Math.min(100, Math.max(0, score))) / 100;
+/** The plot's own width: its box's, within reason, so its text stays its real size on a phone. */
+const plotWidth = (measured: number) => Math.max(240, Math.min(720, measured || 600));
+const scaleOf = (width: number) => (score: number) => PAD + ((width - 2 * PAD) * Math.min(100, Math.max(0, score))) / 100;
 
 export function PlaceInProvince({ total, place }: { total: number | null; place: ProvincePlace }) {
   const { t } = useTranslation();
   const f = useEvaluationFormat();
   const titleId = useId();
+  const { ref, width: measured } = useElementSize();
+  const WIDTH = plotWidth(measured);
+  const x = scaleOf(WIDTH);
   if (place.hidden === "too_few") {
     return (
       <Alert color="gray" variant="light" data-testid="place-hidden">
@@ -36,8 +41,8 @@ export function PlaceInProvince({ total, place }: { total: number | null; place:
       {place.median === null ? (
         <Text size="sm">{t("evaluation.place.noMedian")}</Text>
       ) : (
-        <Box>
-          <svg viewBox={`0 0 ${WIDTH} 64`} width="100%" role="img" aria-labelledby={titleId} style={{ display: "block", maxWidth: WIDTH }}>
+        <Box ref={ref} maw={720}>
+          <svg viewBox={`0 0 ${WIDTH} 64`} width="100%" role="img" aria-labelledby={titleId} style={{ display: "block" }}>
             <title id={titleId}>{t("evaluation.place.chart")}</title>
             {place.q1 !== null && place.q3 !== null && <rect x={x(place.q1)} y={8} width={Math.max(1, x(place.q3) - x(place.q1))} height={24} fill="var(--mantine-color-blue-1)" stroke="var(--mantine-color-blue-6)" />}
             <line x1={x(place.median)} x2={x(place.median)} y1={4} y2={36} stroke="var(--mantine-color-blue-9)" strokeWidth={4} />

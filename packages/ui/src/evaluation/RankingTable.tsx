@@ -89,7 +89,7 @@ export function RankingTable({ rows, hrefOf, testId = "ranking-table" }: Ranking
           const name = row.level === "national" ? refName(t, row) : row.name;
           return (
             <Table.Tr key={row.id} data-task-force={row.id}>
-              <Table.Th scope="row" fw={500}>
+              <Table.Th scope="row" fw={500} style={{ whiteSpace: "nowrap" }}>
                 {hrefOf ? (
                   <Anchor component={Link} href={hrefOf(row)} aria-label={t("evaluation.ranking.open", { name })}>
                     {name}

@@ -4,15 +4,17 @@
  * box and the median as a thick line, named for screen readers, with the same summary as a table.
  */
 import { Box, Group, Stack, Table, Text } from "@mantine/core";
+import { useElementSize } from "@mantine/hooks";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/DataTable.tsx";
 import { useEvaluationFormat } from "./labels.ts";
 import type { Spread } from "./types.ts";
 
-const WIDTH = 600;
 const PAD = 24;
-const x = (score: number) => PAD + ((WIDTH - 2 * PAD) * Math.min(100, Math.max(0, score))) / 100;
+/** The plot's own width: its box's, within reason, so its text stays its real size on a phone. */
+const plotWidth = (measured: number) => Math.max(240, Math.min(720, measured || 600));
+const scaleOf = (width: number) => (score: number) => PAD + ((width - 2 * PAD) * Math.min(100, Math.max(0, score))) / 100;
 
 /** Dots placed on rows so that two dots closer than a dot's width do not overlap (a simple beeswarm). */
 export function stackDots(totals: readonly number[], gap = 2.2): { total: number; row: number }[] {
@@ -39,6 +41,9 @@ export function ScoreSpread({ totals, spread, title }: ScoreSpreadProps) {
   const f = useEvaluationFormat();
   const titleId = useId();
   const descId = useId();
+  const { ref, width: measured } = useElementSize();
+  const WIDTH = plotWidth(measured);
+  const x = scaleOf(WIDTH);
   const dots = stackDots(totals);
   const rows = Math.max(1, ...dots.map((d) => d.row + 1));
   const dotR = 5;
@@ -56,11 +61,11 @@ export function ScoreSpread({ totals, spread, title }: ScoreSpreadProps) {
   ];
   return (
     <Group align="flex-start" gap="lg" wrap="wrap" data-testid="score-spread">
-      <Box style={{ flex: "1 1 320px", minWidth: 0 }}>
+      <Box ref={ref} style={{ flex: "1 1 320px", minWidth: 0, maxWidth: 720 }}>
         {totals.length === 0 ? (
           <Text size="sm">{t("evaluation.spread.none")}</Text>
         ) : (
-          <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`} style={{ display: "block", maxWidth: WIDTH }}>
+          <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-labelledby={`${titleId} ${descId}`} style={{ display: "block" }}>
             <title id={titleId}>{title ?? t("evaluation.spread.chart")}</title>
             <desc id={descId}>{t("evaluation.spread.chartDesc")}</desc>
             {spread.q1 !== null && spread.q3 !== null && (

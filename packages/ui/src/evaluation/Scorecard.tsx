@@ -70,7 +70,7 @@ function InputsTable({ label, inputs, titles }: { label: string; inputs: readonl
   const { t } = useTranslation();
   const f = useEvaluationFormat();
   return (
-    <DataTable label={label} columns={[t("evaluation.column.input"), t("evaluation.column.value"), { label: t("evaluation.column.points"), align: "right" }]} minWidth={300} striped>
+    <DataTable label={label} columns={[t("evaluation.column.input"), t("evaluation.column.value"), { label: t("evaluation.column.points"), align: "right" }]} minWidth={300} horizontalSpacing="xs" striped>
       {inputs.map((input) => (
         <Table.Tr key={input.name} data-missing={input.missing || undefined}>
           <Table.Td>{inputLabel(t, input.name, titles)}</Table.Td>
@@ -208,6 +208,8 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
           <DataTable
             label={t("evaluation.total")}
             columns={[t("evaluation.column.part"), { label: t("evaluation.column.score"), align: "right" }, { label: t("evaluation.column.weight"), align: "right" }, { label: t("evaluation.column.contribution"), align: "right" }]}
+            minWidth={320}
+            horizontalSpacing="xs"
             testId="scorecard-parts"
             footer={
               <Table.Tr>
