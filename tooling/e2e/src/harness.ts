@@ -2,7 +2,7 @@
  * What every browser test needs: the real server started as its own process on a free port with a
  * fresh database file, and headless Chromium (Debian's package) driven by playwright-core.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -24,10 +24,16 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-/** Starts `apps/server/src/main.ts` like `pnpm start` does, on port 0, and waits for its URL. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts `apps/server/src/main.ts` like `pnpm start` does, on port 0, and waits for its URL. With
+ * `demo`, the database is first filled with the synthetic demonstration data (`pnpm cli demo`).
+ */
+export async function startServer({ demo = false }: { demo?: boolean } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "gugus-e2e-"));
   const databasePath = join(dir, "gugus.sqlite");
+  if (demo) {
+    execFileSync(process.execPath, ["--import", "tsx", "src/cli.ts", "demo"], { cwd: SERVER_DIR, env: { ...process.env, DATABASE_PATH: databasePath }, stdio: "pipe", timeout: 180_000 });
+  }
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATABASE_PATH: databasePath, LOG_LEVEL: "warn", NODE_ENV: "production", FIRST_ADMIN_EMAIL: "admin@gugus.test", RATE_LIMIT_PER_MINUTE: "0" },
