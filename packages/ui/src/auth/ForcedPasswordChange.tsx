@@ -2,6 +2,7 @@ import { Alert, Button, Center, Group, Paper, Stack, Text, Title } from "@mantin
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
+import { SyntheticDataBanner } from "../components/SyntheticDataBanner.tsx";
 import { ChangePasswordForm } from "./ChangePasswordForm.tsx";
 import { useSetMe } from "./useMe.ts";
 import type { Me } from "./useMe.ts";
@@ -16,6 +17,7 @@ export default function ForcedPasswordChange({ me, title }: { me: Me; title: str
   return (
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={460}>
+        {me.syntheticData && <SyntheticDataBanner />}
         <Stack gap="md">
           <Group justify="space-between" wrap="nowrap">
             <Text c="dimmed" size="sm">
