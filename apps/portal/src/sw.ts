@@ -8,7 +8,8 @@
  * - Pages: the network first (SHELL_NETWORK_TIMEOUT_MS), else the cached index.html.
  * - Scripts and stylesheets: from the precache, refreshed when a new build's worker installs.
  * - /trpc: untouched, except the answers of auth.me, reports.list and reports.get* (POSTs, as the client sends every
- *   call): the network first (API_NETWORK_TIMEOUT_MS), then the answer last kept for the same
+ *   call but the cacheable reference queries, whose GETs the browser's own HTTP cache revalidates):
+ *   the network first (API_NETWORK_TIMEOUT_MS), then the answer last kept for the same
  *   request. Kept answers are forgotten on sign-in, sign-out, a password change and a 401.
  */
 import { API_CACHE, API_NETWORK_TIMEOUT_MS, SHELL_NETWORK_TIMEOUT_MS, isOfflineReadableRequest, isSessionChange } from "@gugus/ui/offline";
