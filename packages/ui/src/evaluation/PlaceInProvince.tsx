@@ -46,7 +46,7 @@ export function PlaceInProvince({ total, place }: { total: number | null; place:
             <title id={titleId}>{t("evaluation.place.chart")}</title>
             {place.q1 !== null && place.q3 !== null && <rect x={x(place.q1)} y={8} width={Math.max(1, x(place.q3) - x(place.q1))} height={24} fill="var(--mantine-color-blue-1)" stroke="var(--mantine-color-blue-6)" />}
             <line x1={x(place.median)} x2={x(place.median)} y1={4} y2={36} stroke="var(--mantine-color-blue-9)" strokeWidth={4} />
-            {total !== null && <circle cx={x(total)} cy={20} r={7} fill="var(--mantine-color-orange-7)" stroke="var(--mantine-color-dark-7)" />}
+            {total !== null && <circle cx={x(total)} cy={20} r={7} fill="var(--mantine-color-orange-9)" stroke="var(--mantine-color-dark-7)" />}
             <line x1={x(0)} x2={x(100)} y1={40} y2={40} stroke="var(--mantine-color-gray-7)" />
             {[0, 20, 40, 60, 80, 100].map((tick) => (
               <text key={tick} x={x(tick)} y={56} textAnchor="middle" fontSize={12} fill="var(--mantine-color-gray-8)">
@@ -54,6 +54,9 @@ export function PlaceInProvince({ total, place }: { total: number | null; place:
               </text>
             ))}
           </svg>
+          <Text size="xs" c="dimmed">
+            {t("evaluation.place.legend")}
+          </Text>
         </Box>
       )}
       {total === null && <Text size="sm">{t("evaluation.place.notRated")}</Text>}

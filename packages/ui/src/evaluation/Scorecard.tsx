@@ -228,8 +228,12 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
                 <Table.Tr key={part}>
                   <Table.Td>{partLabel(t, part)}</Table.Td>
                   <Table.Td ta="right">{c.score === null ? t("evaluation.missing") : f.score(c.score)}</Table.Td>
-                  <Table.Td ta="right">× {f.weight(c.weight)}</Table.Td>
-                  <Table.Td ta="right">{c.score === null ? "—" : `= ${f.score(c.points)}`}</Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    × {f.weight(c.weight)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+                    {c.score === null ? "—" : `= ${f.score(c.points)}`}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}

@@ -101,7 +101,7 @@ const id = {
     history: {
       title: "Riwayat",
       chart: "Skor total dan bagian per tahun",
-      chartDesc: "Grafik garis skor total dan empat bagian per tahun; tahun tidak dinilai dibiarkan kosong. Angkanya ada di tabel di bawah.",
+      chartDesc: "Grafik garis skor total dan empat bagian per tahun sejak tahun pertama yang dinilai; tahun tidak dinilai dibiarkan kosong. Angka setiap tahun ada di tabel di bawah.",
       table: "Riwayat skor per tahun",
       empty: "Belum ada riwayat.",
       gapNote: "Tahun yang tidak dinilai dibiarkan kosong, bukan nol.",
@@ -115,6 +115,7 @@ const id = {
       hidden: "Disembunyikan: terlalu sedikit gugus tugas yang dinilai di provinsi ini (kurang dari {{threshold}}), sehingga mediannya dapat mengungkap skor gugus tugas lain.",
       noMedian: "Belum ada gugus tugas yang dinilai di provinsi ini.",
       chart: "Skor total gugus tugas ini terhadap median dan kuartil provinsi",
+      legend: "Titik jingga: gugus tugas ini; garis tebal: median provinsi; kotak: separuh tengah (kuartil 1–3).",
       notRated: "Gugus tugas ini tidak dinilai tahun ini.",
     },
     spread: {
@@ -278,7 +279,7 @@ const en: MessagesLike<typeof id> = {
     history: {
       title: "History",
       chart: "Total and part scores by year",
-      chartDesc: "A line chart of the total and the four parts by year; years not rated are left blank. The figures are in the table below.",
+      chartDesc: "A line chart of the total and the four parts by year from the first year rated; years not rated are left blank. Every year's figures are in the table below.",
       table: "Scores by year",
       empty: "No history yet.",
       gapNote: "Years not rated are left blank, not zero.",
@@ -292,6 +293,7 @@ const en: MessagesLike<typeof id> = {
       hidden: "Hidden: too few task forces are rated in this province (fewer than {{threshold}}), so its median could reveal another task force's score.",
       noMedian: "No task force is rated in this province yet.",
       chart: "This task force's total against the province's median and quartiles",
+      legend: "Orange dot: this task force; thick line: the province median; box: the middle half (quartiles 1–3).",
       notRated: "This task force is not rated this year.",
     },
     spread: {
