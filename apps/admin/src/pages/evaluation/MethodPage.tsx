@@ -164,7 +164,7 @@ function Years({ years, periodNumber, mayManage, onPublished }: { years: YearEnt
   );
   return (
     <SectionCard title={t("admin.evaluation.method.years")} intro={t("admin.evaluation.method.yearsIntro")}>
-      <DataTable label={t("admin.evaluation.method.years")} columns={[t("admin.evaluation.method.columns.year"), t("admin.evaluation.method.columns.state"), t("admin.evaluation.method.columns.action")]} testId="evaluation-years">
+      <DataTable label={t("admin.evaluation.method.years")} columns={[t("admin.evaluation.method.columns.year"), t("admin.evaluation.method.columns.state"), t("admin.evaluation.method.columns.action")]} minWidth={460} testId="evaluation-years">
         {[...years]
           .sort((a, b) => a.year - b.year)
           .map((y) => (
@@ -256,13 +256,13 @@ function Method({ years, me }: { years: YearEntry[]; me: Me }) {
           <Stack gap="md">
             <Group gap="sm">
               {view.frozen ? (
-                <Badge color="gray" variant="filled" data-testid="settings-state" data-frozen="true">
+                <Text size="sm" fw={700} c="gray.9" data-testid="settings-state" data-frozen="true">
                   {t("admin.evaluation.method.frozen", { years: view.publishedYears.join(", ") })}
-                </Badge>
+                </Text>
               ) : (
-                <Badge color="teal" variant="light" c="teal.9" data-testid="settings-state" data-frozen="false">
+                <Text size="sm" fw={700} c="teal.9" data-testid="settings-state" data-frozen="false">
                   {t("admin.evaluation.method.editable")}
-                </Badge>
+                </Text>
               )}
               {view.version === null && (
                 <Text size="sm" c="dimmed">

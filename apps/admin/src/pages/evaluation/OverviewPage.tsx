@@ -7,6 +7,7 @@
  */
 import { CountsTable, DataTable, ProvinceTileMap, QueryState, SectionCard, useTRPC } from "@gugus/ui";
 import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Button } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -248,6 +249,8 @@ function TileMap({ view, provinces }: { view: OverviewView; provinces: ProvinceR
   const { t } = useTranslation();
   const f = useEvaluationFormats();
   const [metric, setMetric] = useState<Metric>("median");
+  // Four choices do not fit a phone's width side by side.
+  const narrow = useMediaQuery("(max-width: 48em)");
   const maxAllocated = Math.max(0, ...provinces.map((p) => p.allocated));
   const valueOf = (p: ProvinceRow): number | null => {
     switch (metric) {
@@ -271,7 +274,7 @@ function TileMap({ view, provinces }: { view: OverviewView; provinces: ProvinceR
           <Text size="sm" fw={500} id="evaluation-metric-label">
             {t("admin.evaluation.overview.map.metric")}
           </Text>
-          <SegmentedControl aria-labelledby="evaluation-metric-label" value={metric} onChange={setMetric} data={METRICS.map((m) => ({ value: m, label: t(`admin.evaluation.overview.map.metrics.${m}`) }))} data-testid="evaluation-metric" />
+          <SegmentedControl aria-labelledby="evaluation-metric-label" orientation={narrow ? "vertical" : "horizontal"} fullWidth={narrow} value={metric} onChange={setMetric} data={METRICS.map((m) => ({ value: m, label: t(`admin.evaluation.overview.map.metrics.${m}`) }))} data-testid="evaluation-metric" />
         </Stack>
       }
     >

@@ -8,10 +8,10 @@ import "@mantine/core/styles/Combobox.css";
 import "@mantine/core/styles/List.css";
 import "@mantine/core/styles/SimpleGrid.css";
 import { formatRank } from "@gugus/domain/evaluation";
-import { PDF_TYPE, XLSX_TYPE, download, localTime, useTRPCClient } from "@gugus/ui";
+import { PDF_TYPE, XLSX_TYPE, download, localTime, useTRPC } from "@gugus/ui";
 import { localeOf } from "@gugus/ui/i18n";
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Select, Text } from "@mantine/core";
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useMemo } from "react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -180,14 +180,15 @@ export function ChartSlot({ height, children }: { height: number; children: Reac
 /** The XLSX (national, or a province's table) and, nationally, the PDF summary, in the reader's language. */
 export function Downloads({ year, taskForceId, pdf }: { year: number; taskForceId?: number; pdf: boolean }) {
   const { t, i18n } = useTranslation();
-  const client = useTRPCClient();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const language = i18n.language === "en" ? "en" : "id";
   const xlsx = useMutation({
-    mutationFn: () => client.evaluation.exportXlsx.query({ year, language, ...(taskForceId === undefined ? {} : { taskForceId }) }),
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.evaluation.exportXlsx.queryOptions({ year, language, ...(taskForceId === undefined ? {} : { taskForceId }) }), staleTime: 0 }),
     onSuccess: (file) => download(file.fileName, { base64: file.contentBase64 }, XLSX_TYPE),
   });
   const summary = useMutation({
-    mutationFn: () => client.evaluation.exportPdf.query({ year, language }),
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.evaluation.exportPdf.queryOptions({ year, language }), staleTime: 0 }),
     onSuccess: (file) => download(file.fileName, { base64: file.contentBase64 }, PDF_TYPE),
   });
   return (
