@@ -7,7 +7,7 @@
 import { hasCapability } from "@gugus/domain/accounts";
 import { EVALUATION_PARTS, EvaluationSettingsSchema, WEIGHT_SUM_TOLERANCE } from "@gugus/domain/evaluation";
 import type { EvaluationSettings } from "@gugus/domain/evaluation";
-import { ConfirmModal, DataTable, NumberField, QueryState, SectionCard, errorMessage, readDecimalField, readNumberField, useDomainForm, useTRPC, writeDecimalField } from "@gugus/ui";
+import { ConfirmModal, DataTable, NumberField, QueryState, SectionCard, errorKeyOf, errorMessage, readDecimalField, readNumberField, useDomainForm, useTRPC, writeDecimalField } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -80,11 +80,13 @@ function SettingsForm({ view, editable, onSaved }: { view: SettingsView; editabl
       onSuccess: () => {
         markSaved();
         onSaved();
+        void queryClient.invalidateQueries(trpc.evaluation.pathFilter());
       },
+      // A refusal keeps the typed values and says why; a stale version offers to read the settings again.
       onError: (error) => void showOnField(error),
-      onSettled: () => void queryClient.invalidateQueries(trpc.evaluation.pathFilter()),
     }),
   );
+  const reload = () => void queryClient.invalidateQueries(trpc.evaluation.settings.queryFilter({ periodId: view.periodId }));
   const weights = EVALUATION_PARTS.map((p) => readDecimalField(form.values.weights[p], sep));
   const numbers = weights.filter((w): w is number => typeof w === "number");
   const sum = numbers.length === weights.length ? numbers.reduce((s, w) => s + w, 0) : null;
@@ -129,7 +131,14 @@ function SettingsForm({ view, editable, onSaved }: { view: SettingsView; editabl
         </SectionCard>
         {save.isError && !isOnField(save.error) && (
           <Alert color="red" role="alert">
-            {errorMessage(t, save.error)}
+            <Stack gap="xs" align="flex-start">
+              <Text size="sm">{errorMessage(t, save.error)}</Text>
+              {errorKeyOf(save.error) === "STALE_VERSION" && (
+                <Button size="xs" variant="light" color="red" onClick={reload}>
+                  {t("admin.evaluation.method.reload")}
+                </Button>
+              )}
+            </Stack>
           </Alert>
         )}
         {editable && (
