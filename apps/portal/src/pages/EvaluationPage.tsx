@@ -149,12 +149,22 @@ export default function EvaluationPage({ id }: { id: string }) {
   const listed = years.data?.years ?? [];
   const year = chosen !== null && listed.some((y) => String(y.year) === chosen) ? Number(chosen) : (years.data?.defaultYear ?? null);
   const card = useQuery({ ...trpc.evaluation.scorecard.queryOptions({ taskForceId, year: year ?? 0 }), enabled: year !== null });
+  const profile = useQuery(trpc.hierarchy.byId.queryOptions({ id: taskForceId }));
+  const parent = profile.data?.parent ?? null;
   return (
     <Stack gap="md" maw={1100} mx="auto" data-testid="evaluation-page">
       <div>
-        <Anchor component={Link} href={`/task-forces/${id}`} size="sm">
-          ← {card.data ? refName(t, card.data.taskForce) : t("evaluation.back")}
-        </Anchor>
+        <Group gap="md">
+          <Anchor component={Link} href={`/task-forces/${id}`} size="sm">
+            ← {card.data ? refName(t, card.data.taskForce) : t("evaluation.back")}
+          </Anchor>
+          {/* A province looking at one of its regencies/cities goes back to its own regencies' list. */}
+          {parent?.visible && parent.level === "province" && year !== null && (
+            <Anchor component={Link} href={hrefOf(parent.id, year)} size="sm" data-testid="evaluation-province-link">
+              ← {t("evaluation.backToProvince", { name: parent.regionName ?? "" })}
+            </Anchor>
+          )}
+        </Group>
         <Title order={1} size="h2" mt="xs">
           {card.data ? `${t("evaluation.title")}: ${refName(t, card.data.taskForce)}` : t("evaluation.title")}
         </Title>

@@ -10,6 +10,7 @@ import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/DataTable.tsx";
+import { ReportStatusBadge } from "../reports/review/StatusBadge.tsx";
 import { inputLabel, missingLabel, partLabel, useEvaluationFormat } from "./labels.ts";
 import type { ItemTitles } from "./labels.ts";
 import type { Part, RankBand, ScorecardView, TfRef } from "./types.ts";
@@ -196,6 +197,10 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
               {t("evaluation.rank.title")}
             </Text>
             <RankLine rank={data.rank} level={data.taskForce.level} rated={score.rated} />
+            <Group gap="xs" mt="xs">
+              <Text size="sm">{t("evaluation.reportOfYear", { year: data.year })}</Text>
+              <ReportStatusBadge status={data.report.status ?? "none"} size="sm" />
+            </Group>
             <Text size="xs" c="dimmed">
               {t("evaluation.asOf", { time: f.time(data.asOf) })}
             </Text>

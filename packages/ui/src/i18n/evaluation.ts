@@ -178,8 +178,9 @@ const id = {
     exportXlsx: "Unduh XLSX",
     exportXlsxOf: "Unduh XLSX: penilaian {{name}} tahun {{year}}",
     chartLoading: "Memuat grafik…",
+    reportOfYear: "Laporan tahun {{year}}:",
     back: "Profil gugus tugas",
-    backToProvince: "Kembali ke {{name}}",
+    backToProvince: "Kembali ke kabupaten/kota {{name}}",
   },
 } as const;
 
@@ -356,8 +357,9 @@ const en: MessagesLike<typeof id> = {
     exportXlsx: "Download XLSX",
     exportXlsxOf: "Download XLSX: the evaluation of {{name}}, {{year}}",
     chartLoading: "Loading the chart…",
+    reportOfYear: "Report for {{year}}:",
     back: "Task force profile",
-    backToProvince: "Back to {{name}}",
+    backToProvince: "Back to the regencies and cities of {{name}}",
   },
 };
 
