@@ -229,20 +229,24 @@ export type RankBand = { rank: number; best: number; worst: number; of: number }
 /**
  * The ranks with bands of the evaluated task forces, within each level (provinces among provinces,
  * regencies/cities among regencies/cities; the national task force is not ranked). The sensitivity
- * run is memoised by a hash of the scored parts and the settings: the same input gives the same bands.
+ * run is memoised by a hash of the scored parts and the settings (for a memoised evaluation, its own
+ * digest, which covers both): the same input gives the same bands.
  */
-export function rankByLevel(ctx: Pick<Context, "cache">, evaluation: Pick<YearEvaluation, "year" | "evaluated" | "settings">): Map<number, RankBand> {
+export function rankByLevel(ctx: Pick<Context, "cache">, evaluation: Pick<YearEvaluation, "year" | "evaluated" | "settings" | "hash">): ReadonlyMap<number, RankBand> {
   const { evaluated, settings } = evaluation;
-  const ranks = new Map<number, RankBand>();
-  for (const level of ["province", "regency"] as const) {
-    const scored = evaluated.filter((e) => e.ref.level === level).map((e) => ({ taskForceId: e.ref.id, total: e.score.total, parts: e.score.parts }));
-    const key = createHash("sha256")
-      .update(JSON.stringify([settings.weights, settings.sensitivity, scored.map((s) => [s.taskForceId, s.total, ...EVALUATION_PARTS.map((p) => s.parts[p].score)])]))
-      .digest("base64");
-    const ranked = memoised(ctx, `evaluation:bands:${evaluation.year.year}:${level}`, key, () => rankWithBands(scored, settings).ranked);
-    for (const r of ranked) ranks.set(r.taskForceId, { rank: r.rank, best: r.best, worst: r.worst, of: ranked.length });
-  }
-  return ranks;
+  const rank = () => {
+    const ranks = new Map<number, RankBand>();
+    for (const level of ["province", "regency"] as const) {
+      const scored = evaluated.filter((e) => e.ref.level === level).map((e) => ({ taskForceId: e.ref.id, total: e.score.total, parts: e.score.parts }));
+      const key = createHash("sha256")
+        .update(JSON.stringify([settings.weights, settings.sensitivity, scored.map((s) => [s.taskForceId, s.total, ...EVALUATION_PARTS.map((p) => s.parts[p].score)])]))
+        .digest("base64");
+      const ranked = memoised(ctx, `evaluation:bands:${evaluation.year.year}:${level}`, key, () => rankWithBands(scored, settings).ranked);
+      for (const r of ranked) ranks.set(r.taskForceId, { rank: r.rank, best: r.best, worst: r.worst, of: ranked.length });
+    }
+    return ranks;
+  };
+  return evaluation.hash === null ? rank() : memoised(ctx, `evaluation:ranks:${evaluation.year.year}`, evaluation.hash, rank);
 }
 
 /** The parts' scores of a score, by part. */
