@@ -208,13 +208,14 @@ export function Scorecard({ data, itemTitles }: ScorecardProps) {
         </SimpleGrid>
       </Paper>
 
-      <Paper withBorder radius="md" p="md">
+      <Paper withBorder radius="md" p={{ base: "xs", sm: "md" }}>
         <Stack gap="xs">
           <DataTable
             label={t("evaluation.total")}
             columns={[t("evaluation.column.part"), { label: t("evaluation.column.score"), align: "right" }, { label: t("evaluation.column.weight"), align: "right" }, { label: t("evaluation.column.contribution"), align: "right" }]}
-            minWidth={320}
-            horizontalSpacing="xs"
+            minWidth={300}
+            horizontalSpacing={6}
+            fz="sm"
             testId="scorecard-parts"
             footer={
               <Table.Tr>
