@@ -46,7 +46,7 @@ const id = {
         approved: "Disetujui",
         returned: "Dikembalikan",
         rate: "Tingkat pelaporan",
-        onTimeRate: "Tepat waktu",
+        onTimeRate: "Tingkat tepat waktu",
       },
       budget: {
         title: "Komitmen anggaran",
@@ -250,7 +250,7 @@ const en: MessagesLike<typeof id> = {
         approved: "Approved",
         returned: "Returned",
         rate: "Reporting rate",
-        onTimeRate: "On time",
+        onTimeRate: "On-time rate",
       },
       budget: {
         title: "Budget commitment",
