@@ -57,7 +57,7 @@ function account(code: string | null, role: Role = "regional_admin") {
 }
 
 const central = () => fx.callerAs("centralAdmin");
-const item = (code: string, subTaskForce: string, level: "regency" | "province", targetMode: "per_year" | "cumulative", target: number) => ({
+const item = (code: string, subTaskForce: string, level: "regency" | "province", targetMode: "per_year" | "cumulative", target: number, later?: number) => ({
   subTaskForce,
   code,
   programme: "Program uji",
@@ -66,7 +66,7 @@ const item = (code: string, subTaskForce: string, level: "regency" | "province",
   unit: "count",
   baseline: null,
   targetMode,
-  targets: [{ year: YEAR, value: target }],
+  targets: later === undefined ? [{ year: YEAR, value: target }] : [{ year: YEAR, value: target }, { year: YEAR + 1, value: later }],
   leadAgency: "DP3A",
   relatedAgencies: [],
   level,
@@ -82,12 +82,12 @@ async function coordinators(code: string, subTaskForces: SubTaskForceCode[]) {
     });
 }
 
-/** Saves and submits a task force's 2025 report at an instant; returns the report's id and version. */
-async function submit(by: ReturnType<typeof account>, code: string, content: Content, now: Date = OPEN) {
-  const saved = await by(now).reports.save({ taskForceId: tfId(code), periodKey: String(YEAR), baseVersion: 0, content, acknowledged: [] });
-  const warnings = (await by(now).reports.get({ taskForceId: tfId(code), periodKey: String(YEAR) })) as { check?: { warnings?: { key: string }[] } };
-  const acknowledged = warnings.check?.warnings?.map((w) => w.key) ?? [];
-  const submitted = await by(now).reports.submit({ taskForceId: tfId(code), periodKey: String(YEAR), version: saved.version, acknowledged });
+/** Saves and submits a task force's report (2025 unless told) at an instant; returns the report's id and version. */
+async function submit(by: ReturnType<typeof account>, code: string, content: Content, now: Date = OPEN, periodKey = String(YEAR)) {
+  const saved = await by(now).reports.save({ taskForceId: tfId(code), periodKey, baseVersion: 0, content, acknowledged: [] });
+  // Warnings (a figure far from last year's, say) are acknowledged, as a reporter would.
+  const acknowledged = (await by(now).reports.get({ taskForceId: tfId(code), periodKey })).checks.warnings.map((w) => w.key);
+  const submitted = await by(now).reports.submit({ taskForceId: tfId(code), periodKey, version: saved.version, acknowledged });
   return { reportId: saved.reportId, version: submitted.version };
 }
 
@@ -97,14 +97,15 @@ const SIX: SubTaskForceCode[] = ["prevention", "health_rehab", "social_rehab", "
 async function buildYear() {
   fx = factory.fresh();
   // Regency/city items of period IV with a 2025 target, and province items.
-  for (const [code, stf, level, mode, target] of [
-    ["IV.1.1", "prevention", "regency", "per_year", 10],
-    ["IV.5.1", "law_enforcement", "regency", "per_year", 4],
-    ["IV.6.2", "coordination", "regency", "cumulative", 12],
-    ["IV.6.1", "coordination", "province", "per_year", 4],
-    ["IV.2.1", "health_rehab", "province", "per_year", 10],
+  // The cumulative item has a figure to reach by 2025 (12) and by 2026 (20).
+  for (const [code, stf, level, mode, target, later] of [
+    ["IV.1.1", "prevention", "regency", "per_year", 10, undefined],
+    ["IV.5.1", "law_enforcement", "regency", "per_year", 4, undefined],
+    ["IV.6.2", "coordination", "regency", "cumulative", 12, 20],
+    ["IV.6.1", "coordination", "province", "per_year", 4, undefined],
+    ["IV.2.1", "health_rehab", "province", "per_year", 10, undefined],
   ] as const) {
-    await central().ran.createItem({ number: 4, item: item(code, stf, level, mode, target) as never });
+    await central().ran.createItem({ number: 4, item: item(code, stf, level, mode, target, later) as never });
   }
   for (const i of (await central().ran.period({ number: 4 })).items) ids[i.code] = i.id;
 
@@ -450,5 +451,17 @@ describe("the read cache", () => {
     const after = await shared().evaluation.overview({ year: YEAR });
     expect(after.coverage.reported).toBe(before.coverage.reported + 1);
     expect(after.taskForces.find((t) => t.regionCode === "32.16")!.status).toBe("submitted");
+  });
+});
+
+describe("a cumulative item the next year", () => {
+  it("adds the earlier years' realisations of the same period: 9 in 2025 and 6 in 2026 reach 15 of the 20 due by 2026", async () => {
+    // 2026 has not ended: it is evaluated as of today, the report submitted before its due date.
+    await submit(account("32.75"), "32.75", { realisations: [{ actionItemId: ids["IV.6.2"]!, value: 6 }], coordination: { meetings: 1 } }, FIXED_NOW, "2026");
+    const card = await central().evaluation.scorecard({ taskForceId: tfId("32.75"), year: 2026 });
+    // The only item with a 2026 target: (9 + 6) / 20 = 0.75 → 75 (6 / 20 alone would be 30).
+    expect(card.score.parts.delivery.score).toBeCloseTo(75, 9);
+    expect(card.score.parts.delivery.inputs).toEqual([expect.objectContaining({ name: "IV.6.2", value: 0.75, missing: false })]);
+    expect(card.report.status).toBe("submitted");
   });
 });
