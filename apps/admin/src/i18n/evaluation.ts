@@ -119,6 +119,7 @@ const id = {
         intro: "Satu petak per provinsi, diwarnai menurut ukuran yang dipilih. Tabel provinsi memuat angka yang sama.",
         metric: "Warna peta menurut",
         metrics: { median: "Median skor", rate: "Tingkat pelaporan", allocated: "Alokasi anggaran", shareSpent: "Anggaran terealisasi" },
+        scoreNote: "Median skor (0–100) memakai rentang warna yang sama dengan persentase: di bawah 25, 25 sampai di bawah 50, dan seterusnya.",
         allocatedNote: "Alokasi ditampilkan sebagai persentase dari provinsi dengan alokasi terbesar ({{max}}).",
       },
       counts: {
@@ -323,6 +324,7 @@ const en: MessagesLike<typeof id> = {
         intro: "One tile per province, coloured by the chosen measure. The provinces table holds the same figures.",
         metric: "Colour the map by",
         metrics: { median: "Median score", rate: "Reporting rate", allocated: "Budget allocated", shareSpent: "Share spent" },
+        scoreNote: "The median score (0–100) takes the same colour bands as a percentage: below 25, 25 to below 50, and so on.",
         allocatedNote: "Allocations are shown as a percentage of the province with the largest allocation ({{max}}).",
       },
       counts: {

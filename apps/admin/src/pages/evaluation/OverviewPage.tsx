@@ -282,6 +282,11 @@ function TileMap({ view, provinces }: { view: OverviewView; provinces: ProvinceR
       <Box pos="relative" style={{ overflow: "hidden" }}>
         <ProvinceTileMap values={provinces.map((p) => ({ code: p.provinceCode, value: valueOf(p) }))} metric={t(`admin.evaluation.overview.map.metrics.${metric}`)} format={format} />
       </Box>
+      {metric === "median" && (
+        <Text size="sm" c="dimmed">
+          {t("admin.evaluation.overview.map.scoreNote")}
+        </Text>
+      )}
       {metric === "allocated" && (
         <Text size="sm" c="dimmed">
           {t("admin.evaluation.overview.map.allocatedNote", { max: f.money(maxAllocated) })}

@@ -6,7 +6,7 @@
 import { PlaceInProvince, QueryState, ScoreHistory, Scorecard, SectionCard, refName, useTRPC } from "@gugus/ui";
 import { Anchor, Group, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import type { ScorecardView } from "./api.ts";
@@ -14,9 +14,13 @@ import { FigureLine, YearSelect } from "./shared.tsx";
 
 function Card({ view }: { view: ScorecardView }) {
   const { t } = useTranslation();
+  const trpc = useTRPC();
+  // The action items' titles name the delivery inputs (their codes alone otherwise).
+  const plan = useQuery(trpc.ran.plan.queryOptions({ taskForceId: view.taskForce.id, number: view.periodNumber }));
+  const titles = useMemo(() => new Map((plan.data?.items ?? []).map((i) => [i.code, i.activity])), [plan.data]);
   return (
     <Stack gap="md">
-      <Scorecard data={view} />
+      <Scorecard data={view} itemTitles={titles} />
       {view.province !== null && (
         <SectionCard title={t("evaluation.place.title")} intro={view.taskForce.name}>
           <PlaceInProvince total={view.score.total} place={view.province} />
