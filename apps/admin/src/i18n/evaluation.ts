@@ -70,7 +70,7 @@ const id = {
       },
       profile: {
         title: "Profil nasional",
-        intro: "Median setiap bagian skor dan capaian setiap bidang (sub gugus tugas), di antara gugus tugas yang memiliki masukannya.",
+        intro: "Median setiap bagian skor dan capaian setiap bidang (sub gugus tugas), di antara gugus tugas yang dinilai (seperti sebaran skor).",
         parts: "Empat bagian",
         areas: "Enam bidang (capaian)",
         item: "Bagian atau bidang",
@@ -275,7 +275,7 @@ const en: MessagesLike<typeof id> = {
       },
       profile: {
         title: "National profile",
-        intro: "The median of each part of the score and the delivery in each area (sub-task-force), among the task forces that have its inputs.",
+        intro: "The median of each part of the score and the delivery in each area (sub-task-force), among the rated task forces (as the distribution of scores).",
         parts: "The four parts",
         areas: "The six areas (delivery)",
         item: "Part or area",

@@ -110,12 +110,14 @@ function overviewOf({ year, evaluation, ranks, scoped }: { year: EvaluationYear;
     rate: rateLine(rate.overall),
     budget: budgetOf(scoped),
     distribution: histogram(ratedTotals(scoped)),
+    // The profile describes the rated task forces, as the distribution does: over every task force in
+    // force, the unformed and the silent would pull readiness and discipline to 0 and say nothing of the work.
     parts: EVALUATION_PARTS.map((part) => {
-      const scores = scoped.flatMap((e) => (e.score.parts[part].score === null ? [] : [e.score.parts[part].score]));
+      const scores = rated.flatMap((e) => (e.score.parts[part].score === null ? [] : [e.score.parts[part].score]));
       return { part, median: median(scores), covered: scores.length };
     }),
     areas: SUB_TASK_FORCE_CODES.map((subTaskForce) => {
-      const scores = scoped.flatMap((e) => {
+      const scores = rated.flatMap((e) => {
         const s = e.score.parts.delivery.subTaskForces.find((x) => x.subTaskForce === subTaskForce)?.score ?? null;
         return s === null ? [] : [s];
       });
