@@ -99,7 +99,8 @@ export function ProvinceTileMap({ values, metric, format }: { values: readonly T
   };
   return (
     <Stack gap="sm" data-testid="province-tile-map">
-      <Box role="region" aria-label={t("tileMap.label", { metric })} tabIndex={0} style={{ overflowX: "auto" }}>
+      {/* Relative: the tiles' screen-reader texts are positioned absolutely, and must scroll with the map rather than widen a phone's page. */}
+      <Box role="region" aria-label={t("tileMap.label", { metric })} tabIndex={0} pos="relative" style={{ overflowX: "auto" }}>
       <Box
         component="ul"
         aria-label={t("tileMap.label", { metric })}

@@ -6,7 +6,7 @@
  * Each figure says when it was read and how many task forces it covers; charts load on demand.
  */
 import { CountsTable, DataTable, ProvinceTileMap, QueryState, SectionCard, useTRPC } from "@gugus/ui";
-import { Anchor, Box, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Button } from "@mantine/core";
+import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Button } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, useState } from "react";
@@ -278,10 +278,7 @@ function TileMap({ view, provinces }: { view: OverviewView; provinces: ProvinceR
         </Stack>
       }
     >
-      {/* The tiles' screen-reader texts are positioned absolutely; this box holds them, so they do not widen a phone's page past the map's own scroll. */}
-      <Box pos="relative" style={{ overflow: "hidden" }}>
-        <ProvinceTileMap values={provinces.map((p) => ({ code: p.provinceCode, value: valueOf(p) }))} metric={t(`admin.evaluation.overview.map.metrics.${metric}`)} format={format} />
-      </Box>
+      <ProvinceTileMap values={provinces.map((p) => ({ code: p.provinceCode, value: valueOf(p) }))} metric={t(`admin.evaluation.overview.map.metrics.${metric}`)} format={format} />
       {metric === "median" && (
         <Text size="sm" c="dimmed">
           {t("admin.evaluation.overview.map.scoreNote")}
