@@ -4,20 +4,11 @@
  * narratives of about 2 KB. Deterministic (a seeded generator), and free of errors against items
  * made by {@link benchItems}, so the checks run their whole course and report nothing to block it.
  */
-import { BUDGET_SOURCES, EXPLOITATION_FORMS, ReportContentSchema, SUB_TASK_FORCE_CODES } from "@gugus/domain";
+import { BUDGET_SOURCES, EXPLOITATION_FORMS, ReportContentSchema, SUB_TASK_FORCE_CODES, createRandom } from "@gugus/domain";
 import type { ActionItem, ReportContent, Unit } from "@gugus/domain";
 
-/** A small seeded generator (mulberry32): the same figures on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The domain's small seeded generator (mulberry32): the same figures on every run. */
+export const seeded = createRandom;
 
 const SENTENCES = [
   "Keterbatasan anggaran daerah membuat rumah aman hanya dapat menampung korban dalam jumlah terbatas.",

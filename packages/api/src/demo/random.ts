@@ -1,4 +1,5 @@
 /** A seeded random source for the demonstration data: the same seed draws the same numbers, in the same order. */
+import { createRandom as mulberry32 } from "@gugus/domain";
 
 export type Random = {
   /** A number in [0, 1). */
@@ -19,18 +20,6 @@ export type Random = {
   /** A random source of its own, from this one's seed and a label: adding draws in one place leaves the others alone. */
   fork: (label: string) => Random;
 };
-
-/** mulberry32: small, fast and good enough for synthetic data (not for anything secret). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A 32-bit hash of a string (FNV-1a), to seed a fork. */
 function hashLabel(label: string, seed: number): number {
