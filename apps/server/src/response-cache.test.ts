@@ -129,7 +129,7 @@ describe("the response cache", () => {
     expect(database.sqlite.prepare("SELECT version FROM reference_version").pluck().get()).toBe(before);
   });
 
-  it("is refused like tRPC refuses it for a signed-out or password-changing caller, and caches nothing for them", async () => {
+  it("refuses a signed-out caller as tRPC does (401), from no kept answer", async () => {
     expect((await get("hierarchy.tree", undefined, "gugus_session=nothing")).status).toBe(401);
   });
 
