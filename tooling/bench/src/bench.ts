@@ -18,12 +18,18 @@
  *     p50 and p99; the goal is ≤ 2×. Calls share one read cache, as the server's do.
  *  6. The national reporting rate of one period over 553 task forces × 20 years of reports against
  *     reading the same rows raw; the goal is ≤ 2×.
+ *  7. The national evaluation roll-up (`evaluation.overview` of 2025: scores, ranks with bands, rate,
+ *     budget, spread and suppressed counts of 553 task forces) on demonstration data, against the
+ *     SQL it runs replayed raw (goal ≤ 2×), and at ten times the history (goal ≤ 12× the time at
+ *     1×), with the first overview after a report changed beside it. `BENCH_ONLY=evaluation` runs
+ *     this section alone.
  */
 import { spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { benchCoverage } from "./coverage.ts";
+import { benchEvaluationRollup } from "./evaluation.ts";
 import { benchReportRate, benchReportSave } from "./reports.ts";
 import { benchSignInTiming } from "./sign-in.ts";
 import { QUERIES } from "./queries.ts";
@@ -169,13 +175,29 @@ async function benchReportRateLine() {
   console.log(`  reports.rate ${r.rateMs.toFixed(2)} ms   raw reads of the same rows ${r.rawMs.toFixed(2)} ms   ratio ${r.ratio.toFixed(2)}   ${goal(r.ratio)}`);
 }
 
+const HISTORY_GOAL_RATIO = 12;
+
+async function benchEvaluationLine() {
+  const r = await benchEvaluationRollup();
+  const line = (label: string, h: typeof r.oneX) =>
+    `  ${label} ${h.years} years, ${h.reports} reports: overview ${h.productMs.toFixed(2)} ms   raw ${h.statements} statements ${h.rawMs.toFixed(2)} ms   ratio ${h.ratio.toFixed(2)}   after a change ${h.changedMs.toFixed(0)} ms`;
+  console.log(`\nevaluation.overview of 2025, national (${r.taskForces} task forces, ${r.rated} rated; demonstration data; median of 30, shared read cache)`);
+  console.log(line("1× ", r.oneX));
+  console.log(line("10×", r.tenX));
+  console.log(`  product/raw at 1× ${r.productRatio.toFixed(2)}   ${goal(r.productRatio)}`);
+  console.log(`  time 10×/1×       ${r.historyRatio.toFixed(2)}   goal ≤ ${HISTORY_GOAL_RATIO}×: ${r.historyRatio <= HISTORY_GOAL_RATIO ? "met" : "NOT MET"}`);
+}
+
 if (process.env.BENCH_ONLY === "http") {
   await benchHttp();
+} else if (process.env.BENCH_ONLY === "evaluation") {
+  await benchEvaluationLine();
 } else {
   benchWeight();
   await benchCoverageLine();
   await benchReportSaveLine();
   await benchReportRateLine();
+  await benchEvaluationLine();
   await benchSignIn();
   await benchHttp();
 }
