@@ -14,6 +14,7 @@
  * of the router; the server's never-stale test reads each of them against the uncached answer while
  * writing at random.
  */
+import { readReferenceVersion } from "@gugus/db";
 import { TIME_ZONES, hasCapability } from "@gugus/domain";
 import type { Context } from "./context.ts";
 import { ruleFor } from "./policy.ts";
@@ -74,12 +75,5 @@ export function callerKeyOf(ctx: Context, path: CacheableProcedure): string | nu
 
 /** The reference data's version: it moves in the same transaction as every write that could change a cacheable answer. */
 export function readDataVersion(ctx: Pick<Context, "sqlite">): number {
-  let statement = versionStatements.get(ctx.sqlite);
-  if (!statement) {
-    statement = ctx.sqlite.prepare("SELECT version FROM reference_version WHERE id = 1").pluck();
-    versionStatements.set(ctx.sqlite, statement);
-  }
-  return statement.get() as number;
+  return readReferenceVersion(ctx.sqlite);
 }
-
-const versionStatements = new WeakMap<Context["sqlite"], { get: () => unknown }>();

@@ -12,14 +12,28 @@ export type ReadCache = {
   get<T>(key: string, read: () => T): T;
 };
 
+const versionStatements = new WeakMap<SqliteConnection, { get: () => unknown }>();
+
+/**
+ * The reference data's version: triggers raise it in the same transaction as every write to regions,
+ * successions, task forces and their region links, instruments, RAN periods, action items, their
+ * targets and period coordinators (migration 0001). One prepared statement per connection.
+ */
+export function readReferenceVersion(sqlite: SqliteConnection): number {
+  let statement = versionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("SELECT version FROM reference_version WHERE id = 1").pluck();
+    versionStatements.set(sqlite, statement);
+  }
+  return statement.get() as number;
+}
+
 export function createReadCache(sqlite: SqliteConnection, { maxEntries = 2000 }: { maxEntries?: number } = {}): ReadCache {
-  let versionOf: { get: () => unknown } | undefined;
   let version: unknown = undefined;
   const entries = new Map<string, unknown>();
   return {
     get<T>(key: string, read: () => T): T {
-      versionOf ??= sqlite.prepare("SELECT version FROM reference_version WHERE id = 1").pluck();
-      const now = versionOf.get();
+      const now = readReferenceVersion(sqlite);
       if (now !== version || entries.size >= maxEntries) {
         entries.clear();
         version = now;
