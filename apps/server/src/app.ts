@@ -175,10 +175,14 @@ export async function buildServer({
   await app.register(async (api) => {
     if (rateLimitPerMinute > 0) {
       await api.register(fastifyRateLimit, {
+        // Not per route: as the first onRequest hook of /trpc, so answers from the response cache
+        // (sent from a later hook, before any route hook runs) are counted like every other call.
+        global: false,
         max: rateLimitPerMinute,
         timeWindow: 60_000,
         errorResponseBuilder: (_req, context) => refusalOf(429, { details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } }),
       });
+      api.addHook("onRequest", api.rateLimit());
     }
     api.addHook("onRequest", async (req, reply) => {
       reply.header("cache-control", "no-store");

@@ -6,7 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "./app.ts";
 import { signIn, trpcPost } from "./http-helpers.test-util.ts";
-import { pickEncoding } from "./response-cache.ts";
+import { cacheableProcedureOf, pickEncoding } from "./response-cache.ts";
 import type { ResponseCache } from "./response-cache.ts";
 
 const PASSWORD = "sandi uji yang panjang sekali";
@@ -219,6 +219,57 @@ describe("the response cache", () => {
     expect(cache.stats().hits - hitsBefore).toBeGreaterThan(200);
     expect(revalidated).toBeGreaterThan(60);
   }, 120_000);
+});
+
+describe("the response cache under abuse", () => {
+  const database = createTestDatabase();
+  const now = new Date("2026-11-28T03:00:00Z");
+  let app: FastifyInstance;
+  let cookie: string;
+
+  beforeAll(async () => {
+    app = await buildServer({ database, rateLimitPerMinute: 5, now: () => now });
+    const base = await app.listen({ port: 0, host: "127.0.0.1" });
+    const admin = await createCentralAdmin(database.db, { email: "admin@gugus.test", name: "Admin Uji", now, by: "test" });
+    cookie = await signIn(base, "admin@gugus.test", admin.oneTimePassword);
+    expect((await trpcPost(base, "auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: PASSWORD }, cookie)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await app.close();
+    database.close();
+  });
+
+  it("counts answers from kept bytes against the rate limit like any other call (429 on the sixth within the minute)", async () => {
+    const call = () => app.inject({ method: "GET", url: "/trpc/ran.periods", headers: { ...GET_HEADERS, cookie }, remoteAddress: "198.51.100.7" });
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await call()).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
+  it("sends an answer tagged as not compressed as it is, to a client offering only deflate or zstd", async () => {
+    for (const [i, encoding] of ["deflate", "zstd", "deflate, zstd"].entries()) {
+      const res = await app.inject({ method: "GET", url: "/trpc/ran.periods", headers: { ...GET_HEADERS, cookie, "accept-encoding": encoding }, remoteAddress: `198.51.100.${101 + i}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-encoding"] ?? "identity").toBe("identity");
+      expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+      expect(() => JSON.parse(res.body) as unknown).not.toThrow();
+    }
+  });
+});
+
+describe("cacheableProcedureOf", () => {
+  it("keys two spellings of one input alike, and keeps nothing for extra parameters, batches, long or broken inputs", () => {
+    const spaced = cacheableProcedureOf(`/trpc/hierarchy.byRegion?input=${encodeURIComponent('{ "code" : "32" }')}`);
+    const tight = cacheableProcedureOf(`/trpc/hierarchy.byRegion?input=${encodeURIComponent('{"code":"32"}')}`);
+    expect(spaced).toEqual(tight);
+    expect(tight).toEqual({ path: "hierarchy.byRegion", query: '{"code":"32"}' });
+    expect(cacheableProcedureOf("/trpc/ran.periods")).toEqual({ path: "ran.periods", query: "" });
+    expect(cacheableProcedureOf(`/trpc/hierarchy.byRegion?input=${encodeURIComponent('{"code":"32"}')}&pad=1`)).toBeNull();
+    expect(cacheableProcedureOf("/trpc/ran.periods?%62atch=1")).toBeNull();
+    expect(cacheableProcedureOf(`/trpc/hierarchy.search?input=${encodeURIComponent(JSON.stringify({ q: "x".repeat(3000) }))}`)).toBeNull();
+    expect(cacheableProcedureOf("/trpc/ran.periods?input=%7Bnot-json")).toBeNull();
+    expect(cacheableProcedureOf("/trpc/auth.me")).toBeNull();
+  });
 });
 
 describe("pickEncoding", () => {

@@ -3,7 +3,7 @@
  * an unchanged answer is sent from bytes already serialised and compressed, and a browser that has
  * it already is told so (ETag, `If-None-Match` → 304, no body).
  *
- * Why nothing stale is served: an entry is kept under (procedure, raw input, caller, today's dates)
+ * Why nothing stale is served: an entry is kept under (procedure, input, caller, today's dates)
  * for one value of `reference_version`, which triggers raise in the same transaction as every write
  * to the tables those answers read, whichever process wrote. Every request reads the version first;
  * when it has moved, the whole cache is dropped. An answer is kept only if the version did not move
@@ -26,8 +26,10 @@
  *
  * An answer compressed per request uses br 5 / gzip 6: the step from br 4 to 5 costs 0.6 ms and saves
  * 485 B (10 ms on the link); beyond 5 each step costs more CPU than the link time it saves, until 11,
- * which costs 124 ms to save 24 ms. A kept answer is compressed once more, at br 11 and gzip 9, off
- * the event loop (zlib's thread pool): until that finishes the br 5 / gzip 6 bytes serve.
+ * which costs 124 ms to save 24 ms. A kept answer asked again is compressed once more, at br 11 and
+ * gzip 9, off the event loop (zlib's thread pool), one at a time: until then the br 5 / gzip 6 bytes
+ * serve. The cache holds at most 5,000 entries and 64 MiB (keys counted); a request with any query
+ * parameter but `input`, or a query string over 2 KB, is answered and never kept.
  */
 import { createHash } from "node:crypto";
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "node:zlib";
@@ -56,6 +58,8 @@ type Entry = {
   levels: { br: number; gzip: number };
   /** The data version the answer was computed at. */
   version: number;
+  /** Answers sent from it; the slow compression is spent only on an entry asked again. */
+  hits: number;
 };
 
 const brotliParams = (quality: number, size: number) => ({ params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: size } });
@@ -89,7 +93,7 @@ function matches(ifNoneMatch: string | string[] | undefined, hash: string): bool
 }
 
 function makeEntry(identity: Buffer, version: number): Entry {
-  return { hash: createHash("sha256").update(identity).digest("base64url").slice(0, 32), identity, levels: { ...PER_REQUEST_LEVELS }, version };
+  return { hash: createHash("sha256").update(identity).digest("base64url").slice(0, 32), identity, levels: { ...PER_REQUEST_LEVELS }, version, hits: 0 };
 }
 
 /** The entry's bytes in an encoding, compressed now (at the entry's levels) when not made yet. */
@@ -104,8 +108,10 @@ export type ResponseCacheOptions = {
   readVersion: () => number;
   /** Keep answers (default). Off, answers still carry an ETag and get their 304s, but each is computed (the bench's "cold"). */
   enabled?: boolean;
-  /** Most bytes kept (all three encodings counted). Default 64 MiB. */
+  /** Most bytes kept (all three encodings and the keys counted). Default 64 MiB. */
   maxBytes?: number;
+  /** Most entries kept, whatever their size. Default 5,000. */
+  maxEntries?: number;
   /** Compress kept answers once more at br 11 / gzip 9 in the background (default on). */
   recompress?: boolean;
 };
@@ -127,29 +133,48 @@ export type ResponseCache = {
 
 type Pending = { key: string | null; version: number };
 
-/** The procedure of a single (unbatched) tRPC GET, from its URL, or null. */
+/** Longest query string a kept answer may be keyed by: longer ones are answered, never kept. */
+export const MAX_CACHED_QUERY_LENGTH = 2048;
+
+/**
+ * The procedure of a single (unbatched) tRPC GET, from its URL, with its input as canonical JSON
+ * (the key: two spellings of one input share an entry); null when the request is not one to keep —
+ * another procedure, a batch, any parameter but `input` (tRPC would ignore it, so it could only
+ * multiply entries), a query string over MAX_CACHED_QUERY_LENGTH, or an input that is not JSON.
+ */
 export function cacheableProcedureOf(url: string): { path: CacheableProcedure; query: string } | null {
   const match = /^\/trpc\/([A-Za-z.]+)(?:\?(.*))?$/.exec(url);
   if (!match) return null;
   const path = match[1]!;
-  const query = match[2] ?? "";
-  if (!isCacheable(path) || /(^|&)batch=/.test(query)) return null;
-  return { path, query };
+  const raw = match[2] ?? "";
+  if (!isCacheable(path) || raw.length > MAX_CACHED_QUERY_LENGTH) return null;
+  const params = new URLSearchParams(raw);
+  const names = [...params.keys()];
+  if (names.some((name) => name !== "input") || names.length > 1) return null;
+  const input = params.get("input");
+  if (input === null) return { path, query: "" };
+  try {
+    return { path, query: JSON.stringify(JSON.parse(input)) };
+  } catch {
+    return null;
+  }
 }
 
-export function createResponseCache({ readVersion, enabled = true, maxBytes = 64 * 1024 * 1024, recompress = true }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ readVersion, enabled = true, maxBytes = 64 * 1024 * 1024, maxEntries = 5000, recompress = true }: ResponseCacheOptions): ResponseCache {
   const entries = new Map<string, Entry>();
   const pending = new WeakMap<FastifyRequest, Pending>();
   let version: number | undefined;
   let bytes = 0;
   let hits = 0;
+  /** One slow compression at a time: many new entries at once cannot take zlib's thread pool. */
+  let recompressing = false;
 
   const sizeOf = (e: Entry) => e.identity.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
 
   function drop(key: string) {
     const e = entries.get(key);
     if (e) {
-      bytes -= sizeOf(e);
+      bytes -= sizeOf(e) + key.length;
       entries.delete(key);
     }
   }
@@ -157,10 +182,10 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
   function keep(key: string, entry: Entry) {
     drop(key);
     entries.set(key, entry);
-    bytes += sizeOf(entry);
+    bytes += sizeOf(entry) + key.length;
     // Oldest first out (a hit moves its entry to the end).
     for (const oldest of entries.keys()) {
-      if (bytes <= maxBytes) break;
+      if (bytes <= maxBytes && entries.size <= maxEntries) break;
       drop(oldest);
     }
   }
@@ -176,10 +201,14 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     return now;
   }
 
+  /** Compresses a kept entry asked again once more at the kept levels, when no other is being compressed. */
   function recompressLater(key: string, entry: Entry) {
+    if (!recompress || recompressing || entry.hits < 1 || entry.levels.br === KEPT_LEVELS.br) return;
+    recompressing = true;
     const size = entry.identity.length;
     brotliCompress(entry.identity, brotliParams(KEPT_LEVELS.br, size), (brError, br) => {
       gzip(entry.identity, { level: KEPT_LEVELS.gzip }, (gzError, gz) => {
+        recompressing = false;
         // Only into the same entry of the same version: a newer answer or version wins.
         if (brError || gzError || entries.get(key) !== entry || version !== entry.version) return;
         keep(key, { ...entry, br, gzip: gz, levels: { ...KEPT_LEVELS } });
@@ -195,8 +224,10 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       return "";
     }
     reply.code(200).header("content-type", "application/json");
-    // "identity" keeps @fastify/compress off an answer whose tag says it is not compressed.
     reply.header("content-encoding", encoding);
+    // @fastify/compress would still deflate or zstd an "identity" answer for a client offering only
+    // those, under the identity tag: this answer is sent as it is, whatever else the client offers.
+    if (encoding === "identity") req.headers["x-no-compression"] = "1";
     const before = key === undefined ? 0 : sizeOf(entry);
     const body = bytesOf(entry, encoding);
     // Bytes made now for a kept entry count against the limit.
@@ -216,9 +247,11 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       const hit = enabled && key !== null ? entries.get(key) : undefined;
       if (hit) {
         hits++;
+        hit.hits++;
         entries.delete(key!);
         entries.set(key!, hit);
         void reply.send(send(req, reply, hit, key!));
+        recompressLater(key!, hit);
         return true;
       }
       pending.set(req, { key, version: current });
@@ -239,7 +272,6 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       // Kept only when no write moved the version while the answer was computed.
       if (enabled && observe() === mark.version) {
         keep(mark.key, entry);
-        if (recompress) recompressLater(mark.key, entry);
       }
       return send(req, reply, entry, mark.key);
     },
