@@ -136,6 +136,13 @@ describe("a yearly report, from first keystroke to approval", () => {
 
   it("second sitting, offline: what is typed is kept in the browser, survives a reload, and is sent when the link is back", async () => {
     const { page, context } = browser;
+    // As on any later visit, the service worker holds the page (and so keeps the report's answer)
+    // before the link drops: on a busy machine its first install can still be under way here.
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe("activated");
+    if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+      await page.reload();
+      await page.getByRole("heading", { name: `Laporan tahun ${PERIOD}` }).waitFor();
+    }
     await context.setOffline(true);
     await openSection(/^Penegakan hukum/);
     const law = page.getByTestId("section-lawEnforcement");
