@@ -7,7 +7,7 @@
 import { hasCapability } from "@gugus/domain/accounts";
 import { EVALUATION_PARTS, EvaluationSettingsSchema, WEIGHT_SUM_TOLERANCE } from "@gugus/domain/evaluation";
 import type { EvaluationSettings } from "@gugus/domain/evaluation";
-import { ConfirmModal, DataTable, NumberField, QueryState, SectionCard, errorKeyOf, errorMessage, readDecimalField, readNumberField, useDomainForm, useTRPC, writeDecimalField } from "@gugus/ui";
+import { ConfirmModal, DataTable, NumberField, QueryState, SectionCard, errorKeyOf, errorMessage, readDecimalField, readNumberField, partLabel, useDomainForm, useTRPC, writeDecimalField } from "@gugus/ui";
 import type { Me } from "@gugus/ui";
 import { Alert, Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -15,7 +15,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { SettingsView, YearEntry } from "./api.ts";
 import { EvaluationTabs, useEvaluationFormats } from "./shared.tsx";
-import { dataMessage } from "./tables.tsx";
 
 type Separator = "," | ".";
 type Values = {
@@ -102,7 +101,7 @@ function SettingsForm({ view, editable, onSaved }: { view: SettingsView; editabl
         <SectionCard title={t("admin.evaluation.method.weights")} intro={t("admin.evaluation.method.weightsIntro")}>
           <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
             {EVALUATION_PARTS.map((p) => (
-              <div key={p}>{decimal(`weights.${p}`, dataMessage(t, `evaluation.part.${p}`, p))}</div>
+              <div key={p}>{decimal(`weights.${p}`, partLabel(t, p))}</div>
             ))}
           </SimpleGrid>
           <Text size="sm" fw={600} c={sumOk ? "teal.9" : "red.8"} aria-live="polite" data-testid="weight-sum" data-ok={sumOk ? "true" : "false"}>

@@ -5,7 +5,7 @@
  * with bands, the province tile map coloured by a chosen measure, and the suppressed count table.
  * Each figure says when it was read and how many task forces it covers; charts load on demand.
  */
-import { CountsTable, DataTable, ProvinceTileMap, QueryState, SectionCard, useTRPC } from "@gugus/ui";
+import { CountsTable, DataTable, ProvinceTileMap, QueryState, SectionCard, partLabel, useTRPC } from "@gugus/ui";
 import { Anchor, Group, Paper, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title, Button } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
@@ -182,7 +182,7 @@ function Distribution({ view }: { view: OverviewView }) {
 function Profile({ view }: { view: OverviewView }) {
   const { t } = useTranslation();
   const f = useEvaluationFormats();
-  const parts = view.parts.map((p) => ({ name: dataMessage(t, `evaluation.part.${p.part}`, p.part), median: p.median, covered: p.covered }));
+  const parts = view.parts.map((p) => ({ name: partLabel(t, p.part), median: p.median, covered: p.covered }));
   const areas = view.areas.map((a) => ({ name: dataMessage(t, `subTaskForce.${a.subTaskForce}`, a.subTaskForce), median: a.median, covered: a.covered }));
   const series = [{ name: "median", label: t("admin.evaluation.overview.profile.median"), color: "teal.8" }];
   const covered = Math.max(0, ...view.parts.map((p) => p.covered));

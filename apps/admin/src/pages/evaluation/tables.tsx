@@ -4,7 +4,7 @@
  * pages through hundreds and names what keeps a task force unrated).
  */
 import { EVALUATION_PARTS } from "@gugus/domain/evaluation";
-import { DataTable, ReportStatusBadge, refName } from "@gugus/ui";
+import { DataTable, ReportStatusBadge, missingLabel, partLabel, refName } from "@gugus/ui";
 import { Anchor, Table, Text } from "@mantine/core";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -17,15 +17,6 @@ export function dataMessage(t: TFunction, key: string, fallback: string, values?
   return (t as unknown as (key: string, options: Record<string, unknown>) => string)(key, { defaultValue: fallback, ...values });
 }
 
-/** One entry of a score's `missing` list: `part.input`, or `part` alone. */
-export function missingText(t: TFunction, entry: string): string {
-  const [part = entry, input] = entry.split(".", 2);
-  const partName = dataMessage(t, `evaluation.part.${part}`, part);
-  if (input === undefined) return dataMessage(t, "evaluation.missingPart", partName, { part: partName });
-  const inputName = dataMessage(t, `evaluation.input.${input}`, dataMessage(t, "evaluation.input.item", input, { code: input }));
-  return dataMessage(t, "evaluation.missingInput", `${partName}: ${inputName}`, { part: partName, input: inputName });
-}
-
 /** Task forces with their total, parts, rank band and report; each name opens its scorecard. */
 export function RankingTable({ rows, label, testId }: { rows: readonly RatedTaskForce[]; label: string; testId: string }) {
   const { t } = useTranslation();
@@ -35,7 +26,7 @@ export function RankingTable({ rows, label, testId }: { rows: readonly RatedTask
     t("admin.evaluation.overview.ranking.rank"),
     t("admin.evaluation.overview.ranking.taskForce"),
     right(t("admin.evaluation.overview.ranking.total")),
-    ...EVALUATION_PARTS.map((p) => right(dataMessage(t, `evaluation.part.${p}`, p))),
+    ...EVALUATION_PARTS.map((p) => right(partLabel(t, p))),
     t("admin.evaluation.overview.ranking.status"),
     right(t("admin.evaluation.overview.ranking.missing")),
   ];
@@ -67,7 +58,7 @@ export function RankingTable({ rows, label, testId }: { rows: readonly RatedTask
           <Table.Td>
             <ReportStatusBadge status={r.status ?? "none"} />
           </Table.Td>
-          <Table.Td ta="right" title={r.missing.map((m) => missingText(t, m)).join("; ")}>
+          <Table.Td ta="right" title={r.missing.map((m) => missingLabel(t, m)).join("; ")}>
             {formats.count(r.missing.length)}
           </Table.Td>
         </Table.Tr>
