@@ -272,6 +272,8 @@ export const sessions = sqliteTable(
     lastSeenAt: integer().notNull(),
     ip: text(),
     userAgent: text(),
+    /** When the second factor was given in this session; null: not (yet) given. */
+    mfaVerifiedAt: integer(),
   },
   (t) => [uniqueIndex("sessions_token_uq").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
 );
@@ -600,4 +602,150 @@ export const demoDataset = sqliteTable(
     createdAt: integer().notNull(),
   },
   (t) => [check("demo_dataset_single_row", sql`${t.id} = 1`)],
+);
+
+/**
+ * An account's second factor: a TOTP secret (RFC 6238), kept encrypted with the server's key. The
+ * factor counts once `confirmedAt` is set (the holder entered a first code from its app); `lastStep`
+ * is the last time step accepted, so a code is never accepted twice (nor one older than it).
+ */
+export const mfaFactors = sqliteTable("mfa_factors", {
+  userId: integer()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  /** The secret, encrypted (AES-256-GCM under the server key); never sent back once confirmed. */
+  secret: text().notNull(),
+  confirmedAt: integer(),
+  lastStep: integer().notNull().default(0),
+  createdAt: integer().notNull(),
+});
+
+/** Single-use recovery codes of a second factor: only a hash of each is kept. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: integer(),
+    createdAt: integer().notNull(),
+  },
+  (t) => [uniqueIndex("recovery_codes_hash_uq").on(t.codeHash), index("recovery_codes_user_idx").on(t.userId)],
+);
+
+/**
+ * A task force's regional action plan (RAD PP-TPPO) for a RAN period, with the instrument that
+ * adopted it (a Pergub, Perbup, Perwali, Perda or an SK of the regional head). One per task force and period.
+ */
+export const radPlans = sqliteTable(
+  "rad_plans",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    taskForceId: integer()
+      .notNull()
+      .references(() => taskForces.id),
+    periodId: integer()
+      .notNull()
+      .references(() => ranPeriods.id),
+    /** The adopting instrument; all null while the plan is still a draft. */
+    instrumentType: text({ enum: INSTRUMENT_TYPE_CODES }),
+    instrumentNumber: text(),
+    adoptedOn: text(),
+    documentRef: text(),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("rad_plans_task_force_period_uq").on(t.taskForceId, t.periodId),
+    check("rad_plans_instrument_values", sql`${t.instrumentType} IS NULL OR ${t.instrumentType} IN (${sql.join(INSTRUMENT_TYPE_CODES.map((v) => sql.raw(`'${v}'`)), sql`, `)})`),
+    check("rad_plans_instrument_shape", sql`(${t.instrumentType} IS NULL) = (${t.instrumentNumber} IS NULL) AND (${t.instrumentType} IS NULL) = (${t.adoptedOn} IS NULL)`),
+  ],
+);
+
+/** Items of a regional action plan: each follows a RAN item of the task force's level, like a RAN item in shape. */
+export const radItems = sqliteTable(
+  "rad_items",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    planId: integer()
+      .notNull()
+      .references(() => radPlans.id, { onDelete: "cascade" }),
+    followsItemId: integer()
+      .notNull()
+      .references(() => actionItems.id),
+    subTaskForce: text({ enum: SUB_TASK_FORCE_CODES }).notNull(),
+    code: text().notNull(),
+    programme: text().notNull(),
+    activity: text().notNull(),
+    indicator: text().notNull(),
+    unit: text({ enum: UNIT_CODES }).notNull(),
+    baseline: real(),
+    targetMode: text({ enum: TARGET_MODES }).notNull(),
+    leadAgency: text().notNull(),
+    /** JSON array of agency names. */
+    relatedAgencies: text().notNull().default("[]"),
+    createdAt: createdAt(),
+    updatedAt: integer().notNull(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("rad_items_code_uq").on(t.planId, sql`lower(${t.code})`),
+    index("rad_items_follows_idx").on(t.followsItemId),
+    oneOf("rad_items_unit_values", t.unit, UNIT_CODES),
+    oneOf("rad_items_mode_values", t.targetMode, TARGET_MODES),
+  ],
+);
+
+/** One target per year of a RAD item. */
+export const radItemTargets = sqliteTable(
+  "rad_item_targets",
+  {
+    itemId: integer()
+      .notNull()
+      .references(() => radItems.id, { onDelete: "cascade" }),
+    year: integer().notNull(),
+    value: real().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.year] })],
+);
+
+/**
+ * Announcements from the central secretariat, in both languages: to every task force (`provinceCode`
+ * null) or to one province's (the province and its regencies/cities). Shown in the portal until read.
+ */
+export const announcements = sqliteTable(
+  "announcements",
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    titleId: text().notNull(),
+    titleEn: text().notNull(),
+    bodyId: text().notNull(),
+    bodyEn: text().notNull(),
+    provinceCode: text().references(() => regions.code),
+    publishedAt: integer().notNull(),
+    /** Shown until this date (inclusive, WIB); null: until withdrawn. */
+    showUntil: text(),
+    withdrawnAt: integer(),
+    createdBy: integer().references(() => users.id),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index("announcements_published_idx").on(t.publishedAt)],
+);
+
+/** Which account has read which announcement. */
+export const announcementReads = sqliteTable(
+  "announcement_reads",
+  {
+    announcementId: integer()
+      .notNull()
+      .references(() => announcements.id, { onDelete: "cascade" }),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    readAt: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.announcementId, t.userId] })],
 );
