@@ -48,7 +48,7 @@ const HttpLinkSchema = z.url({ protocol: /^https?$/i, hostname: z.regexes.domain
  * characters, or empty. Anything else (an archive number, `javascript:`, `data:`) is refused with
  * `DOCUMENT_REF_INVALID`; a link is free text too, so an NIK or a phone number inside one is refused.
  */
-const DocumentRefSchema = optionalTextSchema("DOCUMENT_REF_INVALID", { max: 300 }).refine((ref) => ref === "" || (!/\s/.test(ref) && HttpLinkSchema.safeParse(ref).success), {
+export const DocumentRefSchema = optionalTextSchema("DOCUMENT_REF_INVALID", { max: 300 }).refine((ref) => ref === "" || (!/\s/.test(ref) && HttpLinkSchema.safeParse(ref).success), {
   error: "DOCUMENT_REF_INVALID",
 });
 

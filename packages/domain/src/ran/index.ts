@@ -6,3 +6,4 @@ export * from "./plan.ts";
 export * from "./import.ts";
 export * from "./adoption.ts";
 export * from "./coordinators.ts";
+export * from "./rad.ts";
