@@ -170,6 +170,13 @@ export const DOMAIN_ERRORS = {
   TASK_FORCE_NOT_PROVINCE: { kind: "invalid", message: "This view is of a province's task force." },
   DEMO_REAL_DATA: { kind: "conflict", message: "The database holds real reports: demonstration data is loaded only into a fresh database." },
   DEMO_ALREADY_LOADED: { kind: "conflict", message: "Demonstration data is already loaded." },
+  // Accounts at scale
+  FILE_TOO_MANY_ROWS: { kind: "invalid", message: "The file has more than 10,000 rows: split it into smaller files." },
+  CELL_FORMULA_REFUSED: { kind: "invalid", message: "A cell holds a formula, or text a spreadsheet would run (beginning with =, +, @ or -): write plain text." },
+  EMAIL_REPEATED_IN_FILE: { kind: "invalid", message: "An earlier row of the file holds the same email." },
+  ROLE_NOT_GRANTABLE: { kind: "forbidden", message: "Your role cannot give this role at this task force." },
+  REGENCY_HAS_ADMIN: { kind: "conflict", message: "This regency/city already has an active regional admin: it manages its own accounts." },
+  ACCOUNT_SELECTION_INVALID: { kind: "invalid", message: "Choose 1 to 500 different accounts." },
 } as const satisfies Record<string, { kind: DomainErrorKind; message: string }>;
 
 /** How a caller should read an error: bad input, missing thing, or a clash with stored state. */

@@ -4,3 +4,5 @@ export * from "./accounts.ts";
 export * from "./sessions.ts";
 export * from "./throttle.ts";
 export * from "./audit.ts";
+// Accounts at scale
+export * from "./bulk.ts";

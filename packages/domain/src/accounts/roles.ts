@@ -75,6 +75,10 @@ export const CAPABILITIES = {
   "reports.review": ["central_admin", "regional_admin"],
   /** Grant and revoke exceptions to the closing of entry. */
   "reports.exceptions": ["central_admin"],
+  /** Publish and withdraw announcements to every task force or one province's (Announcements). */
+  "announcements.manage": ["central_admin"],
+  /** Reset another account's second factor (a lost device). */
+  "mfa.reset": ["central_admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -99,6 +103,39 @@ export function checkAccountManagement(actor: Actor, target: ManagedAccount): "o
   if (actor.role === "central_admin") return "ok";
   if (target.taskForceId !== actor.taskForceId) return "FORBIDDEN";
   return isCentralRole(target.role) ? "FORBIDDEN" : "ok";
+}
+
+/**
+ * May a province's regional admin create the first regional admin of one of its regencies/cities?
+ * Only a `regional_admin` account, only at a regency/city of its own province (another province's
+ * is not found), and only while that regency/city has no active regional admin yet
+ * (`REGENCY_HAS_ADMIN` after that: its own admin manages it from then on). No other role — a
+ * member, or anything above the province's scope — comes this way.
+ */
+export function checkFirstAdminCreation(
+  actor: Actor,
+  target: ManagedAccount & { hasActiveAdmin: boolean },
+): "ok" | "FORBIDDEN" | "NOT_FOUND" | "REGENCY_HAS_ADMIN" {
+  if (!hasCapability(actor.role, "accounts.manage")) return "FORBIDDEN";
+  if (!canSeeTaskForce(actor, target.place)) return "NOT_FOUND";
+  if (actor.role !== "regional_admin" || actor.place.level !== "province") return "FORBIDDEN";
+  if (target.place.level !== "regency" || target.role !== "regional_admin") return "FORBIDDEN";
+  return target.hasActiveAdmin ? "REGENCY_HAS_ADMIN" : "ok";
+}
+
+/**
+ * May `actor` create an account like `target`? What {@link checkAccountManagement} allows, and a
+ * province admin's first admin of a regency/city ({@link checkFirstAdminCreation}). `hasActiveAdmin`
+ * says whether the target's task force already has an active regional admin.
+ */
+export function checkAccountCreation(
+  actor: Actor,
+  target: ManagedAccount & { hasActiveAdmin: boolean },
+): "ok" | "FORBIDDEN" | "NOT_FOUND" | "ROLE_LEVEL_MISMATCH" | "REGENCY_HAS_ADMIN" {
+  const verdict = checkAccountManagement(actor, target);
+  if (verdict !== "FORBIDDEN") return verdict;
+  const first = checkFirstAdminCreation(actor, target);
+  return first === "NOT_FOUND" ? "FORBIDDEN" : first;
 }
 
 /**
