@@ -118,3 +118,21 @@ export function cellOf<F>(cells: readonly string[], columns: ReadonlyMap<F, numb
   const i = columns.get(field);
   return i === undefined ? "" : (cells[i] ?? "").trim();
 }
+
+/**
+ * The characters that make a spreadsheet read a cell's text as a formula when it begins with one:
+ * `=`, `+`, `-`, `@`, a tab, a carriage return, and their full-width forms (`＝`, `＋`, `－`, `＠`),
+ * which some spreadsheets read the same way.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/**
+ * Text as a spreadsheet cell holds it without anyone's spreadsheet running it: the text exactly as
+ * given, and `quote: true` when it begins with a character a spreadsheet takes for a formula
+ * (`=HYPERLINK(…)`, `+1`, `-1+2`, `@SUM(A1)`, a tab or a carriage return). A writer then marks the
+ * cell quoted (XLSX's `quotePrefix` style: the text shows unchanged and stays text when edited or
+ * saved as CSV). The text itself is never changed.
+ */
+export function spreadsheetSafeText(text: string): { text: string; quote: boolean } {
+  return { text, quote: FORMULA_START.test(text) };
+}
