@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../client.ts";
 import type { DatabaseHandle } from "../client.ts";
 import { createTestDatabase } from "../testing.ts";
-import { appendAudit, hashAuditEntry, listAudit, verifyAuditChain } from "./audit.ts";
+import { insertUser } from "./accounts.ts";
+import { appendAudit, hashAuditEntry, listAudit, listAuditActors, listReadableAudit, verifyAuditChain } from "./audit.ts";
+import { listTaskForces } from "./hierarchy.ts";
 import type { AuditEntry } from "./audit.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gugus-audit-"));
@@ -168,5 +170,47 @@ describe("verifyAuditChain", () => {
     expect(verifyAuditChain(handle.db)).toEqual({ ok: false, entries: 2, brokenAt: 3, previousId: 2, reason: "hash_missing" });
     raw.close();
     handle.close();
+  });
+});
+
+describe("listReadableAudit", () => {
+  const h = createTestDatabase();
+  const all = listTaskForces(h.db, { at: "2026-12-01" });
+  const bekasi = all.find((t) => t.regionCode === "32.75")!;
+  const national = all.find((t) => t.level === "national")!;
+  const budi = insertUser(h.db, { name: "Budi Santoso", position: "Kabid", taskForceId: national.id, role: "central_admin", passwordHash: "x", mustChangePassword: false, passwordExpiresAt: null, now: 1, email: "budi@gugus.test" })!;
+  const siti = insertUser(h.db, { name: "Siti Aminah", position: "Kabid PPPA", taskForceId: bekasi.id, role: "regional_admin", passwordHash: "x", mustChangePassword: false, passwordExpiresAt: null, now: 1, email: "siti@bekasikota.go.id" })!;
+  const at = Date.parse("2026-12-01T07:05:00Z");
+  appendAudit(h.db, { at, actorUserId: budi, actorLabel: "budi@gugus.test", action: "membership.update", outcome: "success", targetType: "task_force", targetId: bekasi.id, ip: null, details: { "personName.before": "Ani", "personName.after": "Dedi" } });
+  appendAudit(h.db, { at: at + 1, actorUserId: budi, actorLabel: "budi@gugus.test", action: "account.update", outcome: "success", targetType: "user", targetId: siti, ip: null });
+  appendAudit(h.db, { at: at + 2, actorUserId: null, actorLabel: null, action: "auth.sign_in", outcome: "failure", ip: "10.0.0.9", details: { reason: "unknown_email" } });
+  appendAudit(h.db, { at: at + 3, actorUserId: budi, actorLabel: "budi@gugus.test", action: "hierarchy.restructure", outcome: "success", targetType: "region", targetId: "32.75", ip: null });
+  appendAudit(h.db, { at: at + 4, actorUserId: budi, actorLabel: "budi@gugus.test", action: "instrument.update", outcome: "success", targetType: "task_force", targetId: national.id, ip: null });
+  const rows = listReadableAudit(h.db, { limit: 10 });
+
+  it("names the actor by the account's name, and leaves a failed sign-in without one", () => {
+    expect(rows.find((r) => r.action === "membership.update")!.actorName).toBe("Budi Santoso");
+    const failed = rows.find((r) => r.action === "auth.sign_in")!;
+    expect(failed).toMatchObject({ actorName: null, actorLabel: null, targetTaskForce: null, targetUserName: null });
+  });
+
+  it("labels a task force by its level and region name, the national one without a region", () => {
+    expect(rows.find((r) => r.action === "membership.update")!.targetTaskForce).toEqual({ id: bekasi.id, level: "regency", regionName: "Kota Bekasi" });
+    expect(rows.find((r) => r.action === "instrument.update")!.targetTaskForce).toEqual({ id: national.id, level: "national", regionName: null });
+  });
+
+  it("labels an account by its name and its task force, and a region by its name", () => {
+    expect(rows.find((r) => r.action === "account.update")).toMatchObject({ targetUserName: "Siti Aminah", targetTaskForce: { level: "regency", regionName: "Kota Bekasi" } });
+    expect(rows.find((r) => r.action === "hierarchy.restructure")!.targetRegionName).toBe("Kota Bekasi");
+  });
+
+  it("filters and pages like listAudit", () => {
+    expect(listReadableAudit(h.db, { limit: 10, actorUserId: budi }).map((r) => r.action)).toEqual(["instrument.update", "hierarchy.restructure", "account.update", "membership.update"]);
+    expect(listReadableAudit(h.db, { limit: 10, from: at + 2, to: at + 3 }).map((r) => r.action)).toEqual(["hierarchy.restructure", "auth.sign_in"]);
+    expect(listReadableAudit(h.db, { limit: 2 }).map((r) => r.id)).toEqual(listAudit(h.db, { limit: 2 }).map((r) => r.id));
+  });
+
+  it("lists the accounts that acted, by name", () => {
+    expect(listAuditActors(h.db)).toEqual([{ id: budi, name: "Budi Santoso" }]);
   });
 });

@@ -5,7 +5,7 @@
  * around the triggers breaks the chain at the entry changed, and {@link verifyAuditChain} finds it.
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, lt, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from "drizzle-orm";
 import { SQLiteTransaction } from "drizzle-orm/sqlite-core";
 import type Database from "better-sqlite3";
 import type { Db } from "../client.ts";
@@ -184,4 +184,81 @@ export function listAudit(db: Db, o: ListAuditOptions): AuditRow[] {
 /** The distinct actions recorded, for a filter list. */
 export function listAuditActions(db: Db): string[] {
   return db.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.action);
+}
+
+/** A task force as an audit entry names it: its level and its region's name (null: the national one, or none found). */
+export type AuditTaskForceLabel = { id: number; level: "national" | "province" | "regency"; regionName: string | null };
+
+/**
+ * An entry with what a reader needs to name its actor and target: the actor's account name, and
+ * the target's label resolved from its type — an account's name, a task force (a report's, for a
+ * report), a report's period, an action item's code, a region's name.
+ */
+export type ReadableAuditRow = AuditRow & {
+  actorName: string | null;
+  targetUserName: string | null;
+  targetTaskForce: AuditTaskForceLabel | null;
+  targetPeriodKey: string | null;
+  targetItemCode: string | null;
+  targetRegionName: string | null;
+};
+
+/** The task force's region at the entry's date (WIB), else its latest one; its name. */
+function taskForceLabelColumns(taskForceId: ReturnType<typeof sql>) {
+  const day = sql`date(${auditLog.at} / 1000, 'unixepoch', '+7 hours')`;
+  const regionCode = sql<string | null>`(SELECT l.region_code FROM task_force_regions l WHERE l.task_force_id = ${taskForceId}
+    ORDER BY CASE WHEN (l.valid_from IS NULL OR l.valid_from <= ${day}) AND (l.valid_to IS NULL OR l.valid_to >= ${day}) THEN 0 ELSE 1 END, l.valid_from DESC LIMIT 1)`;
+  return {
+    id: sql<number | null>`(SELECT t.id FROM task_forces t WHERE t.id = ${taskForceId})`,
+    level: sql<AuditTaskForceLabel["level"] | null>`(SELECT t.level FROM task_forces t WHERE t.id = ${taskForceId})`,
+    regionName: sql<string | null>`(SELECT r.name FROM regions r WHERE r.code = ${regionCode})`,
+  };
+}
+
+/** Audit entries, newest first, filtered in SQL, with their actor's and target's labels. */
+export function listReadableAudit(db: Db, o: ListAuditOptions): ReadableAuditRow[] {
+  const targetInt = sql`CAST(${auditLog.targetId} AS INTEGER)`;
+  const taskForceId = sql`CASE ${auditLog.targetType}
+    WHEN 'task_force' THEN ${targetInt}
+    WHEN 'report' THEN (SELECT rp.task_force_id FROM reports rp WHERE rp.id = ${targetInt})
+    WHEN 'user' THEN (SELECT u.task_force_id FROM users u WHERE u.id = ${targetInt})
+    ELSE NULL END`;
+  const tf = taskForceLabelColumns(taskForceId);
+  const rows = db
+    .select({
+      ...AUDIT_ROW,
+      actorName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${auditLog.actorUserId})`,
+      targetUserName: sql<string | null>`CASE WHEN ${auditLog.targetType} = 'user' THEN (SELECT u.name FROM users u WHERE u.id = ${targetInt}) END`,
+      tfId: tf.id,
+      tfLevel: tf.level,
+      tfRegionName: tf.regionName,
+      targetPeriodKey: sql<string | null>`CASE WHEN ${auditLog.targetType} = 'report' THEN (SELECT rp.period_key FROM reports rp WHERE rp.id = ${targetInt}) END`,
+      targetItemCode: sql<string | null>`CASE WHEN ${auditLog.targetType} = 'action_item' THEN (SELECT ai.code FROM action_items ai WHERE ai.id = ${targetInt}) END`,
+      targetRegionName: sql<string | null>`CASE WHEN ${auditLog.targetType} = 'region' THEN (SELECT r.name FROM regions r WHERE r.code = ${auditLog.targetId}) END`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        o.action ? eq(auditLog.action, o.action) : undefined,
+        o.outcome ? eq(auditLog.outcome, o.outcome) : undefined,
+        o.actorUserId === undefined ? undefined : eq(auditLog.actorUserId, o.actorUserId),
+        o.from === undefined ? undefined : gte(auditLog.at, o.from),
+        o.to === undefined ? undefined : lte(auditLog.at, o.to),
+        o.beforeId === undefined ? undefined : lt(auditLog.id, o.beforeId),
+      ),
+    )
+    .orderBy(desc(auditLog.id))
+    .limit(o.limit)
+    .all();
+  return rows.map(({ tfId, tfLevel, tfRegionName, ...r }) => ({
+    ...r,
+    targetTaskForce: tfId === null || tfLevel === null ? null : { id: tfId, level: tfLevel, regionName: tfLevel === "national" ? null : tfRegionName },
+  }));
+}
+
+/** The accounts that appear as actors in the log, with their names, for a filter list. */
+export function listAuditActors(db: Db): { id: number; name: string }[] {
+  return db.all<{ id: number; name: string }>(
+    sql`SELECT u.id AS id, u.name AS name FROM users u WHERE u.id IN (SELECT DISTINCT actor_user_id FROM audit_log WHERE actor_user_id IS NOT NULL) ORDER BY u.name, u.id`,
+  );
 }
