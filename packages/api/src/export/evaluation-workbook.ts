@@ -8,7 +8,7 @@
  *
  * Every sheet opens with the same title row (year, place, how many task forces, "as of", whether the
  * year is published). Labels, never codes; nothing is a formula; a blank is "not reported", never 0;
- * text that a spreadsheet would run is quoted (the report workbook's {@link SheetWriter} writes it).
+ * text that a spreadsheet would run is kept exactly, its cell marked quoted (the report workbook's {@link SheetWriter} writes it).
  */
 import { EVALUATION_PARTS } from "@gugus/domain";
 import ExcelJS from "exceljs";
@@ -16,6 +16,7 @@ import { COUNT_COLUMNS, EVALUATION_FILE_LABELS, countCell, countColumnLabel, fil
 import type { EvaluationCounts, EvaluationFileLabels, EvaluationMethodData, EvaluationSpread, EvaluationTaskForceRow, EvaluationWorkbookData } from "./evaluation-labels.ts";
 import { formatNumber, formatPercent } from "./report-labels.ts";
 import type { FileLanguage } from "./report-labels.ts";
+import { writeWorkbook } from "./list-workbook.ts";
 import { AMOUNT, BOLD, MUTED, SheetWriter } from "./report-workbook.ts";
 
 const SCORE = "0.0";
@@ -165,5 +166,5 @@ export async function writeEvaluationWorkbook(data: EvaluationWorkbookData, lang
   if (data.kind === "national") writeProvinces(sheet(labels.sheet.provinces, [30, 8, 14, 14, 12, 12, 12, 12, 10, 10, 14, 20, 20]), data, labels);
   else writeSpread(sheet(labels.sheet.regencies, [40, 16, 16, 14, 14, 12, 12]), data, labels, language);
   writeMethod(sheet(labels.sheet.method, [48, 70]), data.method, labels, language);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await writeWorkbook(workbook));
 }

@@ -7,26 +7,16 @@
  *
  * Labels, never codes. A figure left blank is written as the words "not reported", never as 0.
  * Nothing in the workbook is a formula (totals are computed here and written as values), and text
- * that a spreadsheet would take for one is written so that it is not run; see {@link safeText}.
+ * that a spreadsheet would take for one is kept exactly, its cell marked quoted; see list-workbook's {@link setText}.
  */
 import { EXPLOITATION_FORMS, SUB_TASK_FORCES } from "@gugus/domain";
 import type { ReportContent } from "@gugus/domain";
 import ExcelJS from "exceljs";
+import { setValue, writeWorkbook } from "./list-workbook.ts";
 import { COUNT_SECTIONS, REPORT_FILE_LABELS, countRows, countryLabel, periodLabel, realisationRows, reportTitle, sumReported } from "./report-labels.ts";
 import type { FileLanguage, ReportFileData, ReportFileLabels } from "./report-labels.ts";
 
 type Value = string | number | null;
-
-/**
- * Text as a cell holds it without a spreadsheet running it. exceljs writes every string as a text
- * cell (a formula only from a `{ formula }` value), so the file as written runs nothing; but text
- * beginning with `=`, `+`, `-` or `@` (or a tab or carriage return) becomes a formula once someone
- * edits the cell or saves the sheet as CSV. Such text gets a leading single quote, the usual guard
- * (exceljs 4.4.0 cannot set the `quotePrefix` style that would hide it).
- */
-export function safeText(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 export const BOLD = { bold: true } as const;
 export const MUTED = { italic: true, color: { argb: "FF666666" } } as const;
@@ -52,9 +42,10 @@ export class SheetWriter {
 
   /** A row of values: text made safe, numbers as numbers, null as "not reported" (muted), "" as an empty cell. */
   row(values: readonly Value[], options: { formats?: readonly (string | undefined)[]; wrap?: boolean } = {}): ExcelJS.Row {
-    const row = this.sheet.addRow(values.map((v) => (v === null ? this.labels.notReported : v === "" ? null : typeof v === "string" ? safeText(v) : v)));
+    const row = this.sheet.addRow([]);
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
+      setValue(cell, v === null ? this.labels.notReported : v === "" ? null : v);
       if (v === null) cell.font = MUTED;
       const format = options.formats?.[i];
       if (typeof v === "number" && format !== undefined) cell.numFmt = format;
@@ -65,7 +56,8 @@ export class SheetWriter {
 
   /** A row of text only (labels, names, words; "" an empty cell), nothing read as "not reported". */
   text(values: readonly string[], font?: Partial<ExcelJS.Font>): ExcelJS.Row {
-    const row = this.sheet.addRow(values.map((v) => (v === "" ? null : safeText(v))));
+    const row = this.sheet.addRow([]);
+    values.forEach((v, i) => setValue(row.getCell(i + 1), v === "" ? null : v));
     if (font !== undefined) row.font = font;
     return row;
   }
@@ -232,5 +224,5 @@ export async function writeReportWorkbook(report: ReportFileData, language: File
   writeFigures(sheet(labels.sheet.figures, [48, 20]), report.content, labels, language);
   writeBudget(sheet(labels.sheet.budget, [40, 20, 20, 50]), report.content, labels);
   writeNarrative(sheet(labels.sheet.narrative, [120]), report.content, labels);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await writeWorkbook(workbook));
 }
