@@ -325,7 +325,7 @@ describe("start, restart and the CLI", () => {
     expect(db.sqlite.prepare("SELECT count(*) FROM task_forces").pluck().get()).toBe(553);
     expect(db.sqlite.prepare("SELECT count(*) FROM ran_periods").pluck().get()).toBe(4);
     expect(db.sqlite.prepare("SELECT count(*) FROM users").pluck().get()).toBe(1);
-    expect(seedDatabase(db.db)).toEqual({ regions: 0, taskForces: 0, periods: 0 });
+    expect(seedDatabase(db.db)).toEqual({ regions: 0, taskForces: 0, periods: 0, instruments: 0 });
     db.close();
   });
 

@@ -5,6 +5,8 @@
  * refused write must leave the data exactly as it was.
  */
 import { findPeriodByNumber, insertException, insertReport, listTaskForces, updateReportStatus } from "@gugus/db";
+// Announcements
+import { insertAnnouncement } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { DEFAULT_EVALUATION_SETTINGS, ROLES, emptyReportContent, hasCapability, isWithin } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
@@ -198,6 +200,13 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
 
   "audit.list": { who: [CA], scope: "none", where: ANYWHERE },
   "audit.actions": { who: [CA], scope: "none", where: ANYWHERE },
+
+  // Announcements
+  "announcements.list": { who: [CA], scope: "none", where: ANYWHERE },
+  "announcements.create": { who: [CA], scope: "none", where: ANYWHERE },
+  "announcements.withdraw": { who: [CA], scope: "none", where: ANYWHERE },
+  "announcements.mine": { who: "signed in", scope: "none", where: ANYWHERE },
+  "announcements.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
 };
 
 const WORD_OUTCOME: Record<string, Outcome> = { ok: "ok", NF: "NOT_FOUND", FB: "FORBIDDEN", BR: "BAD_REQUEST" };
@@ -243,6 +252,9 @@ function reportAt(fx: Fixture, target: TargetKey, status: "draft" | "submitted" 
 }
 const reportVersionOf = (status: "draft" | "submitted" | "approved") => ({ draft: 1, submitted: 2, approved: 3 })[status];
 const reason = "Angka korban belum sesuai data dinas";
+// Announcements
+const announcementIn = (fx: Fixture) =>
+  insertAnnouncement(fx.handle.db, { titleId: "Pengumuman", titleEn: "Notice", bodyId: "Isi pengumuman.", bodyEn: "The notice.", provinceCode: null, showUntil: null, createdBy: null, now: 1 });
 
 const CASES: Record<ProcedurePath, Case> = {
   "auth.signIn": {
@@ -560,6 +572,13 @@ const CASES: Record<ProcedurePath, Case> = {
   "sessions.endOthers": { writes: true, verify: (out: { ended: number }) => expect(out.ended).toBe(0) },
   "audit.list": { writes: false, input: () => ({}) },
   "audit.actions": { writes: false },
+
+  // Announcements: one to everyone is published first where the call needs one.
+  "announcements.list": { writes: false },
+  "announcements.create": { writes: true, input: () => ({ titleId: "Rapat koordinasi", titleEn: "Coordination meeting", bodyId: "Rapat pada 10 Desember.", bodyEn: "Meeting on 10 December.", provinceCode: "32" }) },
+  "announcements.withdraw": { writes: true, input: (_target, fx) => ({ id: announcementIn(fx) }) },
+  "announcements.mine": { writes: false, verify: (out: { unread: number; items: unknown[] }) => expect(out.unread).toBeLessThanOrEqual(out.items.length) },
+  "announcements.markRead": { writes: true, input: (_target, fx) => ({ id: announcementIn(fx) }) },
 };
 
 function expected(actorKey: ActorKey, path: ProcedurePath, target: TargetKey): Outcome {
@@ -596,6 +615,9 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     q("SELECT * FROM notification_reads ORDER BY user_id, key"),
     q("SELECT * FROM evaluation_settings ORDER BY period_id"),
     q("SELECT * FROM evaluation_publications ORDER BY year"),
+    // Announcements
+    q("SELECT * FROM announcements ORDER BY id"),
+    q("SELECT * FROM announcement_reads ORDER BY announcement_id, user_id"),
   ].join("|");
 }
 

@@ -132,6 +132,13 @@ export const POLICY = {
 
   "audit.list": { access: "audit.read", scope: "none" },
   "audit.actions": { access: "audit.read", scope: "none" },
+
+  // Announcements
+  "announcements.list": { access: "announcements.manage", scope: "none" },
+  "announcements.create": { access: "announcements.manage", scope: "none" },
+  "announcements.withdraw": { access: "announcements.manage", scope: "none" },
+  "announcements.mine": { access: "signed-in", scope: "none" },
+  "announcements.markRead": { access: "signed-in", scope: "none" },
 } as const satisfies Record<string, Rule>;
 
 export type ProcedurePath = keyof typeof POLICY;

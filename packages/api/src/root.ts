@@ -10,6 +10,8 @@ import { notificationsRouter } from "./routers/notifications.ts";
 import { ranRouter } from "./routers/ran.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
+// Announcements
+import { announcementsRouter } from "./routers/announcements.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -25,6 +27,8 @@ export const appRouter = router({
   accounts: accountsRouter,
   sessions: sessionsRouter,
   audit: auditRouter,
+  // Announcements
+  announcements: announcementsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,14 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { REFERENCE_RAN_PERIODS, getRegion } from "@gugus/domain";
+import { REFERENCE_RAN_PERIODS, formationStatusAt, getRegion } from "@gugus/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, pingDatabase, quickCheck } from "./client.ts";
 import { findTaskForce, findTaskForceByRegion, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, searchTaskForces } from "./queries/hierarchy.ts";
 import { listRanPeriods } from "./queries/ran.ts";
 import { createReadCache } from "./read-cache.ts";
-import { seedDatabase } from "./seed.ts";
+import { NATIONAL_INSTRUMENTS, seedDatabase } from "./seed.ts";
 import { createTestDatabase } from "./testing.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gugus-db-"));
@@ -39,12 +39,14 @@ describe("openDatabase", () => {
 });
 
 const TODAY = "2026-11-28";
+/** The national task force's Perpres the seed records (those a source dates). */
+const SEEDED_NATIONAL = NATIONAL_INSTRUMENTS.filter((i) => i.issuedOn !== null).length;
 const count = (h: { sqlite: { prepare: (s: string) => { pluck: () => { get: () => unknown } } } }, table: string) => h.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
 
 describe("seedDatabase", () => {
   it("loads today's 552 regions plus the 26 codes before the Papua split, 553 task forces and periods I–IV", () => {
     const h = createTestDatabase({ seed: false });
-    expect(seedDatabase(h.db)).toEqual({ regions: 578, taskForces: 553, periods: 4 });
+    expect(seedDatabase(h.db)).toEqual({ regions: 578, taskForces: 553, periods: 4, instruments: SEEDED_NATIONAL });
     expect(count(h, "successions")).toBe(30);
     expect(count(h, "task_force_regions")).toBe(578);
     const today = listTaskForces(h.db, { at: TODAY });
@@ -59,7 +61,7 @@ describe("seedDatabase", () => {
   it("is idempotent: a second run adds nothing and keeps every id", () => {
     const h = createTestDatabase();
     const before = listTaskForces(h.db, { at: TODAY });
-    expect(seedDatabase(h.db)).toEqual({ regions: 0, taskForces: 0, periods: 0 });
+    expect(seedDatabase(h.db)).toEqual({ regions: 0, taskForces: 0, periods: 0, instruments: 0 });
     expect(count(h, "task_force_regions")).toBe(578);
     expect(listTaskForces(h.db, { at: TODAY })).toEqual(before);
     h.close();
@@ -237,6 +239,42 @@ describe("the audit log", () => {
     expect(() => h.sqlite.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => h.sqlite.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
     expect(h.sqlite.prepare("SELECT count(*) FROM audit_log").pluck().get()).toBe(1);
+    h.close();
+  });
+});
+
+describe("the national task force's instruments in the seed", () => {
+  const perpres = (h: ReturnType<typeof createTestDatabase>) =>
+    h.sqlite.prepare("SELECT type, number, issued_on AS issuedOn, issuer, document_ref AS documentRef, revoked_on AS revokedOn FROM instruments WHERE task_force_id = 1 ORDER BY issued_on, id").all() as Record<string, string | null>[];
+
+  it("records Perpres 49/2023 (signed 10 August 2023) in order, so the nation reads formed today and from that day", () => {
+    const h = createTestDatabase();
+    const rows = perpres(h);
+    expect(rows).toHaveLength(SEEDED_NATIONAL);
+    expect(rows.map((r) => r.issuedOn)).toEqual([...rows.map((r) => r.issuedOn)].sort());
+    expect(rows.at(-1)).toEqual({ type: "perpres", number: "49 Tahun 2023", issuedOn: "2023-08-10", issuer: "Presiden Republik Indonesia", documentRef: null, revokedOn: null });
+    const status = (at: string) => formationStatusAt(rows.map((r, id) => ({ id, issuedOn: r.issuedOn!, endsOn: null, revokedOn: r.revokedOn })), at).status;
+    expect(status(TODAY)).toBe("formed");
+    expect(status("2023-08-10")).toBe("formed");
+    h.close();
+  });
+
+  it("names all three Perpres, established then amended twice, and leaves out a date no source gives", () => {
+    expect(NATIONAL_INSTRUMENTS.map((i) => i.number)).toEqual(["69 Tahun 2008", "22 Tahun 2021", "49 Tahun 2023"]);
+    const h = createTestDatabase({ seed: false });
+    seedDatabase(h.db, { nationalInstruments: [{ ...NATIONAL_INSTRUMENTS[0]!, issuedOn: null }, NATIONAL_INSTRUMENTS[2]!] });
+    expect(perpres(h).map((r) => r.number)).toEqual(["49 Tahun 2023"]);
+    h.close();
+  });
+
+  it("adds them to an existing database at the next run, once, and keeps an admin's correction of one", () => {
+    const h = createTestDatabase({ seed: false });
+    seedDatabase(h.db, { nationalInstruments: [] });
+    expect(perpres(h)).toEqual([]);
+    expect(seedDatabase(h.db).instruments).toBe(SEEDED_NATIONAL);
+    h.sqlite.prepare("UPDATE instruments SET issuer = 'Presiden RI' WHERE number = '49 Tahun 2023'").run();
+    expect(seedDatabase(h.db)).toEqual({ regions: 0, taskForces: 0, periods: 0, instruments: 0 });
+    expect(perpres(h).at(-1)?.issuer).toBe("Presiden RI");
     h.close();
   });
 });

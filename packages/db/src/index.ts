@@ -13,3 +13,5 @@ export * as schema from "./schema.ts";
 export * from "./queries/reports.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/evaluation.ts";
+// Announcements
+export * from "./queries/announcements.ts";

@@ -170,6 +170,12 @@ export const DOMAIN_ERRORS = {
   TASK_FORCE_NOT_PROVINCE: { kind: "invalid", message: "This view is of a province's task force." },
   DEMO_REAL_DATA: { kind: "conflict", message: "The database holds real reports: demonstration data is loaded only into a fresh database." },
   DEMO_ALREADY_LOADED: { kind: "conflict", message: "Demonstration data is already loaded." },
+  // Announcements
+  ANNOUNCEMENT_TITLE_INVALID: { kind: "invalid", message: "An announcement's title is 3 to 120 characters, in each language." },
+  ANNOUNCEMENT_BODY_INVALID: { kind: "invalid", message: "An announcement's text is 3 to 2,000 characters, in each language." },
+  ANNOUNCEMENT_AUDIENCE_INVALID: { kind: "invalid", message: "An announcement goes to every task force or to one province's (a province's code, e.g. 32)." },
+  ANNOUNCEMENT_SHOW_UNTIL_PAST: { kind: "invalid", message: "An announcement is shown until today or a later day." },
+  ANNOUNCEMENT_NOT_FOUND: { kind: "not_found", message: "No announcement in force has this id." },
   // Accounts at scale
   FILE_TOO_MANY_ROWS: { kind: "invalid", message: "The file has more than 10,000 rows: split it into smaller files." },
   CELL_FORMULA_REFUSED: { kind: "invalid", message: "A cell holds a formula, or text a spreadsheet would run (beginning with =, +, @ or -): write plain text." },

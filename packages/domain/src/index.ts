@@ -20,3 +20,5 @@ export * from "./text.ts";
 export * from "./reports/index.ts";
 export * from "./evaluation/index.ts";
 export * from "./suppression.ts";
+// Announcements
+export * from "./announcements/index.ts";

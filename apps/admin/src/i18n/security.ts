@@ -72,6 +72,8 @@ const id = {
       },
       evaluation: { settings_update: "Ubah pengaturan penilaian kinerja", publish: "Terbitkan penilaian kinerja" },
       demo: { load: "Muat data demonstrasi" },
+      // Announcements
+      announcement: { create: "Terbitkan pengumuman", withdraw: "Tarik pengumuman" },
     },
     system: "sistem",
   },
@@ -148,6 +150,8 @@ const en: MessagesLike<typeof id> = {
       },
       evaluation: { settings_update: "Evaluation settings changed", publish: "Evaluation published" },
       demo: { load: "Demonstration data loaded" },
+      // Announcements
+      announcement: { create: "Announcement published", withdraw: "Announcement withdrawn" },
     },
     system: "system",
   },

@@ -145,6 +145,12 @@ const id = {
     TASK_FORCE_NOT_PROVINCE: "Tampilan ini untuk gugus tugas provinsi.",
     DEMO_REAL_DATA: "Basis data berisi laporan sungguhan: data demonstrasi hanya dimuat ke basis data baru.",
     DEMO_ALREADY_LOADED: "Data demonstrasi sudah dimuat.",
+    // Announcements
+    ANNOUNCEMENT_TITLE_INVALID: "Judul pengumuman 3 sampai 120 karakter, dalam setiap bahasa.",
+    ANNOUNCEMENT_BODY_INVALID: "Isi pengumuman 3 sampai 2.000 karakter, dalam setiap bahasa.",
+    ANNOUNCEMENT_AUDIENCE_INVALID: "Pengumuman ditujukan ke semua gugus tugas atau ke gugus tugas satu provinsi.",
+    ANNOUNCEMENT_SHOW_UNTIL_PAST: "Pengumuman ditampilkan sampai hari ini atau hari sesudahnya.",
+    ANNOUNCEMENT_NOT_FOUND: "Pengumuman tidak ditemukan atau sudah ditarik.",
     // Accounts at scale
     FILE_TOO_MANY_ROWS: "Berkas berisi lebih dari 10.000 baris: bagi menjadi beberapa berkas yang lebih kecil.",
     CELL_FORMULA_REFUSED: "Sel berisi rumus, atau teks yang akan dijalankan spreadsheet (diawali =, +, @ atau -): tulis teks biasa.",
@@ -326,6 +332,12 @@ const en: MessagesLike<typeof id> = {
     TASK_FORCE_NOT_PROVINCE: "This view is for a province's task force.",
     DEMO_REAL_DATA: "The database holds real reports: demonstration data is loaded only into a fresh database.",
     DEMO_ALREADY_LOADED: "Demonstration data is already loaded.",
+    // Announcements
+    ANNOUNCEMENT_TITLE_INVALID: "An announcement's title is 3 to 120 characters, in each language.",
+    ANNOUNCEMENT_BODY_INVALID: "An announcement's text is 3 to 2,000 characters, in each language.",
+    ANNOUNCEMENT_AUDIENCE_INVALID: "An announcement goes to every task force or to one province's task forces.",
+    ANNOUNCEMENT_SHOW_UNTIL_PAST: "An announcement is shown until today or a later day.",
+    ANNOUNCEMENT_NOT_FOUND: "The announcement was not found or has been withdrawn.",
     // Accounts at scale
     FILE_TOO_MANY_ROWS: "The file has more than 10,000 rows: split it into smaller files.",
     CELL_FORMULA_REFUSED: "The cell holds a formula, or text a spreadsheet would run (beginning with =, +, @ or -): write plain text.",
