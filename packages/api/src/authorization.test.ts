@@ -17,6 +17,8 @@ import type { ProcedurePath, Rule } from "./policy.ts";
 import { appRouter } from "./root.ts";
 import { ACTORS, FIXTURE_ITEM, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE, fixtureFactory } from "./test-helpers.ts";
 import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
+// Regional action plans (RAD)
+import { ensureRadPlan, insertActionItem, insertRadItem, updatePeriod } from "@gugus/db";
 
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
 type ActorInfo = { key: ActorKey; role: Role; place: TaskForcePlace; taskForceId: number; userId: number };
@@ -105,6 +107,11 @@ const REOPENER: Where = { nation: "ok ok ok ok ok ok", province: "NF FB ok ok NF
 const PROVINCES_IN_SUBTREE: Where = { nation: "BR ok BR BR ok BR", province: "NF ok BR BR NF NF", regency: "NF NF BR NF NF NF" };
 /** Never: the target is another account's (a session to end as one's own). */
 const NOWHERE: Where = { nation: "NF NF NF NF NF NF", province: "NF NF NF NF NF NF", regency: "NF NF NF NF NF NF" };
+// Regional action plans (RAD)
+/** A RAD is read in one's own subtree; the national task force has none (BAD_REQUEST, RAD_NOT_FOR_NATIONAL). */
+const RAD_READ: Where = { nation: "BR ok ok ok ok ok", province: "NF ok ok ok NF NF", regency: "NF NF ok NF NF NF" };
+/** A RAD is changed at one's own task force (a central admin anywhere but the nation, which has none); a province sees its regencies' but does not change them. */
+const RAD_WRITE: Where = { nation: "BR ok ok ok ok ok", province: "NF ok FB FB NF NF", regency: "NF NF ok NF NF NF" };
 
 type Expectation = { who: "anyone" | "signed in" | readonly Who[]; scope: "none" | "list" | "task-force" | "account"; where: Where };
 
@@ -201,6 +208,15 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "audit.list": { who: [CA], scope: "none", where: ANYWHERE },
   "audit.actions": { who: [CA], scope: "none", where: ANYWHERE },
 
+  // Regional action plans (RAD)
+  "rad.plan": { who: EVERY_ROLE, scope: "task-force", where: RAD_READ },
+  "rad.savePlan": { who: [CA, RA], scope: "task-force", where: RAD_WRITE },
+  "rad.createItem": { who: [CA, RA], scope: "task-force", where: RAD_WRITE },
+  "rad.updateItem": { who: [CA, RA], scope: "task-force", where: RAD_WRITE },
+  "rad.deleteItem": { who: [CA, RA], scope: "task-force", where: RAD_WRITE },
+  "rad.overview": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "rad.exportXlsx": { who: EVERY_ROLE, scope: "task-force", where: RAD_READ },
+
   // Announcements
   "announcements.list": { who: [CA], scope: "none", where: ANYWHERE },
   "announcements.create": { who: [CA], scope: "none", where: ANYWHERE },
@@ -252,6 +268,36 @@ function reportAt(fx: Fixture, target: TargetKey, status: "draft" | "submitted" 
 }
 const reportVersionOf = (status: "draft" | "submitted" | "approved") => ({ draft: 1, submitted: 2, approved: 3 })[status];
 const reason = "Angka korban belum sesuai data dinas";
+// Regional action plans (RAD): period IV adopted this year, with a RAN item for provinces and one for regencies/cities.
+function radSeed(fx: Fixture, target: TargetKey): { followsItemId: number } {
+  const db = fx.handle.db;
+  const period = findPeriodByNumber(db, 4)!;
+  updatePeriod(db, { id: period.id, version: period.version, changes: { status: "adopted", instrument: "Perpres 1/2026", adoptedOn: "2026-02-01" }, now: 1 });
+  const ranItem = (code: string, level: "province" | "regency") => insertActionItem(db, period.id, { ...FIXTURE_ITEM, code, level, targets: [{ year: 2026, value: 4 }], relatedAgencies: [] }, 1)!;
+  const province = ranItem("IV.1.1", "province");
+  const regency = ranItem("IV.1.2", "regency");
+  return { followsItemId: targetPlace(target).level === "regency" ? regency : province };
+}
+const radItemOf = (followsItemId: number) => ({
+  subTaskForce: "prevention",
+  code: "RAD.1",
+  programme: "Pencegahan di desa",
+  activity: "Sosialisasi pencegahan di desa rawan",
+  indicator: "Jumlah desa yang disosialisasi",
+  unit: "count",
+  targetMode: "per_year",
+  targets: [{ year: 2026, value: 3 }],
+  leadAgency: "DP3A",
+  followsItemId,
+});
+/** A RAD item recorded straight at the target's task force (the national one included, which the procedures then refuse). */
+function radItemAt(fx: Fixture, target: TargetKey) {
+  const { followsItemId } = radSeed(fx, target);
+  const taskForceId = taskForceOf(TARGETS[target]).id;
+  const plan = ensureRadPlan(fx.handle.db, { taskForceId, periodId: findPeriodByNumber(fx.handle.db, 4)!.id, now: 1 });
+  const id = insertRadItem(fx.handle.db, { planId: plan.id, item: { ...radItemOf(followsItemId), baseline: null, relatedAgencies: [] } as never, now: 1 })!;
+  return { taskForceId, id, followsItemId };
+}
 // Announcements
 const announcementIn = (fx: Fixture) =>
   insertAnnouncement(fx.handle.db, { titleId: "Pengumuman", titleEn: "Notice", bodyId: "Isi pengumuman.", bodyEn: "The notice.", provinceCode: null, showUntil: null, createdBy: null, now: 1 });
@@ -573,6 +619,52 @@ const CASES: Record<ProcedurePath, Case> = {
   "audit.list": { writes: false, input: () => ({}) },
   "audit.actions": { writes: false },
 
+  // Regional action plans (RAD)
+  "rad.plan": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id }),
+    verify: (out: { taskForce: { id: number }; editable: boolean }, _a, target) => {
+      expect(out.taskForce.id).toBe(taskForceOf(TARGETS[target]).id);
+      // Period IV is still a draft in the fixture: nothing can change.
+      expect(out.editable).toBe(false);
+    },
+  },
+  "rad.savePlan": {
+    writes: true,
+    input: (target, fx) => (radSeed(fx, target), { taskForceId: taskForceOf(TARGETS[target]).id, version: null, instrument: { type: target === "national" ? "pergub" : TARGET_INSTRUMENT_TYPE[target], number: "1/2026", adoptedOn: "2026-03-01" } }),
+    verify: (out: { version: number }) => expect(out.version).toBe(1),
+  },
+  "rad.createItem": {
+    writes: true,
+    input: (target, fx) => ({ taskForceId: taskForceOf(TARGETS[target]).id, item: radItemOf(radSeed(fx, target).followsItemId) }),
+    verify: (out: { code: string }) => expect(out.code).toBe("RAD.1"),
+  },
+  "rad.updateItem": {
+    writes: true,
+    input: (target, fx) => {
+      const { taskForceId, id, followsItemId } = radItemAt(fx, target);
+      return { taskForceId, id, version: 1, item: { ...radItemOf(followsItemId), indicator: "Jumlah desa sasaran" } };
+    },
+    verify: (out: { version: number }) => expect(out.version).toBe(2),
+  },
+  "rad.deleteItem": {
+    writes: true,
+    input: (target, fx) => {
+      const { taskForceId, id } = radItemAt(fx, target);
+      return { taskForceId, id, version: 1 };
+    },
+  },
+  "rad.overview": {
+    writes: false,
+    input: () => ({ at: "2026-06-01" }),
+    verify: (out: { rows: { level: TaskForcePlace["level"]; regionCode: string }[] }, actor) => expect(out.rows.every((r) => r.level !== "national" && inScope(actor, r))).toBe(true),
+  },
+  "rad.exportXlsx": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id, language: "en" }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK"),
+  },
+
   // Announcements: one to everyone is published first where the call needs one.
   "announcements.list": { writes: false },
   "announcements.create": { writes: true, input: () => ({ titleId: "Rapat koordinasi", titleEn: "Coordination meeting", bodyId: "Rapat pada 10 Desember.", bodyEn: "Meeting on 10 December.", provinceCode: "32" }) },
@@ -615,6 +707,10 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     q("SELECT * FROM notification_reads ORDER BY user_id, key"),
     q("SELECT * FROM evaluation_settings ORDER BY period_id"),
     q("SELECT * FROM evaluation_publications ORDER BY year"),
+    // Regional action plans (RAD)
+    q("SELECT * FROM rad_plans ORDER BY id"),
+    q("SELECT * FROM rad_items ORDER BY id"),
+    q("SELECT * FROM rad_item_targets ORDER BY item_id, year"),
     // Announcements
     q("SELECT * FROM announcements ORDER BY id"),
     q("SELECT * FROM announcement_reads ORDER BY announcement_id, user_id"),

@@ -133,6 +133,15 @@ export const POLICY = {
   "audit.list": { access: "audit.read", scope: "none" },
   "audit.actions": { access: "audit.read", scope: "none" },
 
+  // Regional action plans (RAD)
+  "rad.plan": { access: "read", scope: "task-force" },
+  "rad.savePlan": { access: "profile.manage", scope: "task-force" },
+  "rad.createItem": { access: "profile.manage", scope: "task-force" },
+  "rad.updateItem": { access: "profile.manage", scope: "task-force" },
+  "rad.deleteItem": { access: "profile.manage", scope: "task-force" },
+  "rad.overview": { access: "read", scope: "list" },
+  "rad.exportXlsx": { access: "read", scope: "task-force" },
+
   // Announcements
   "announcements.list": { access: "announcements.manage", scope: "none" },
   "announcements.create": { access: "announcements.manage", scope: "none" },

@@ -10,6 +10,8 @@ import { notificationsRouter } from "./routers/notifications.ts";
 import { ranRouter } from "./routers/ran.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
+// Regional action plans (RAD)
+import { radRouter } from "./routers/rad.ts";
 // Announcements
 import { announcementsRouter } from "./routers/announcements.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -27,6 +29,8 @@ export const appRouter = router({
   accounts: accountsRouter,
   sessions: sessionsRouter,
   audit: auditRouter,
+  // Regional action plans (RAD)
+  rad: radRouter,
   // Announcements
   announcements: announcementsRouter,
 });

@@ -13,5 +13,7 @@ export * as schema from "./schema.ts";
 export * from "./queries/reports.ts";
 export * from "./queries/notifications.ts";
 export * from "./queries/evaluation.ts";
+// Regional action plans (RAD)
+export * from "./queries/rad.ts";
 // Announcements
 export * from "./queries/announcements.ts";

@@ -72,6 +72,8 @@ const id = {
       },
       evaluation: { settings_update: "Ubah pengaturan penilaian kinerja", publish: "Terbitkan penilaian kinerja" },
       demo: { load: "Muat data demonstrasi" },
+      // Regional action plans (RAD)
+      rad: { plan_save: "Catat penetapan RAD", item_create: "Tambah butir RAD", item_update: "Ubah butir RAD", item_delete: "Hapus butir RAD" },
       // Announcements
       announcement: { create: "Terbitkan pengumuman", withdraw: "Tarik pengumuman" },
     },
@@ -150,6 +152,8 @@ const en: MessagesLike<typeof id> = {
       },
       evaluation: { settings_update: "Evaluation settings changed", publish: "Evaluation published" },
       demo: { load: "Demonstration data loaded" },
+      // Regional action plans (RAD)
+      rad: { plan_save: "RAD adoption recorded", item_create: "RAD item added", item_update: "RAD item changed", item_delete: "RAD item removed" },
       // Announcements
       announcement: { create: "Announcement published", withdraw: "Announcement withdrawn" },
     },

@@ -47,6 +47,11 @@ export const AUDIT_ACTIONS = [
   "evaluation.settings_update",
   "evaluation.publish",
   "demo.load",
+  // Regional action plans (RAD)
+  "rad.plan_save",
+  "rad.item_create",
+  "rad.item_update",
+  "rad.item_delete",
   // Announcements
   "announcement.create",
   "announcement.withdraw",
@@ -175,6 +180,11 @@ export const AUDIT_ACTION_SHAPES: Partial<Record<AuditAction, AuditActionShape>>
   "evaluation.settings_update": { change: "event", fields: {} },
   "evaluation.publish": { change: "event", fields: {} },
   "demo.load": { change: "event", fields: {} },
+  // Regional action plans (RAD)
+  "rad.plan_save": { change: "changed", fields: { type: "instrumentType", number: "text", adoptedOn: "date", documentRef: "text" } },
+  "rad.item_create": { change: "created", fields: { code: "text", subTaskForce: "subTaskForce", unit: "unit", targetMode: "targetMode", targets: "text" } },
+  "rad.item_update": { change: "changed", fields: { code: "text", subTaskForce: "subTaskForce", programme: "text", activity: "text", indicator: "text", unit: "unit", targetMode: "targetMode", targets: "text", leadAgency: "text" } },
+  "rad.item_delete": { change: "removed", fields: { code: "text", subTaskForce: "subTaskForce", indicator: "text", unit: "unit", targetMode: "targetMode", targets: "text" } },
 };
 
 /** The shape of an action; an unknown one reads as an event without fields. */
