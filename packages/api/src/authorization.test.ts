@@ -107,6 +107,9 @@ const REOPENER: Where = { nation: "ok ok ok ok ok ok", province: "NF FB ok ok NF
 const PROVINCES_IN_SUBTREE: Where = { nation: "BR ok BR BR ok BR", province: "NF ok BR BR NF NF", regency: "NF NF BR NF NF NF" };
 /** Never: the target is another account's (a session to end as one's own). */
 const NOWHERE: Where = { nation: "NF NF NF NF NF NF", province: "NF NF NF NF NF NF", regency: "NF NF NF NF NF NF" };
+// Accounts at scale
+/** A file of accounts saved at one's own task force only (a central admin anywhere); elsewhere its row has a problem, so the file is refused whole. */
+const OWN_FILE_ROWS: Where = { nation: "ok ok ok ok ok ok", province: "BR ok BR BR BR BR", regency: "BR BR ok BR BR BR" };
 // Regional action plans (RAD)
 /** A RAD is read in one's own subtree; the national task force has none (BAD_REQUEST, RAD_NOT_FOR_NATIONAL). */
 const RAD_READ: Where = { nation: "BR ok ok ok ok ok", province: "NF ok ok ok NF NF", regency: "NF NF ok NF NF NF" };
@@ -198,6 +201,13 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "accounts.update": { who: [CA, RA], scope: "account", where: OWN_ACCOUNTS },
   "accounts.setActive": { who: [CA, RA], scope: "account", where: OWN_ACCOUNTS },
   "accounts.resetPassword": { who: [CA, RA], scope: "account", where: OWN_ACCOUNTS },
+  // Accounts at scale
+  "accounts.exportXlsx": { who: [CA, CV, RA], scope: "list", where: ANYWHERE },
+  "accounts.firstAdmins": { who: [CA, RA], scope: "task-force", where: PROVINCES_IN_SUBTREE },
+  "accountsBulk.check": { who: [CA, RA], scope: "none", where: ANYWHERE },
+  "accountsBulk.commit": { who: [CA, RA], scope: "none", where: OWN_FILE_ROWS },
+  "accountsBulk.setActive": { who: [CA, RA], scope: "none", where: OWN_ACCOUNTS },
+  "accountsBulk.resetPasswords": { who: [CA, RA], scope: "none", where: OWN_ACCOUNTS },
 
   "sessions.list": { who: [CA], scope: "none", where: ANYWHERE },
   "sessions.end": { who: [CA], scope: "none", where: ANYWHERE },
@@ -251,6 +261,8 @@ const itemsCsv = Buffer.from(
   "kode,sub_gugus_tugas,program,kegiatan,indikator,satuan,mode_target,target_2020,penanggung_jawab,tingkat\nIII.6.1,VI,Koordinasi,Rapat koordinasi,Jumlah rapat,kegiatan,per_tahun,4,Bappeda,provinsi\n",
 ).toString("base64");
 const importRows = [{ row: 2, regionCode: "32.75", type: "perwali", number: "9/2018", issuedOn: "2018-01-05" }];
+// Accounts at scale: a file of one account at the target task force, with the role that fits there.
+const accountsFile = (target: TargetKey) => Buffer.from(`email,nama,jabatan,kode_wilayah,peran\nbulk-${target.toLowerCase()}@gugus.test,Akun Berkas,Staf,${TARGETS[target] ?? ""},${targetRole(target)}\n`).toString("base64");
 
 /** The report period the matrix works on: 2026 (period IV), open for entry on the fixture's date. */
 const REPORT_PERIOD = "2026";
@@ -600,6 +612,46 @@ const CASES: Record<ProcedurePath, Case> = {
   "accounts.resetPassword": {
     writes: true,
     input: (target, fx) => ({ id: fx.targetUserIds[target] }),
+  },
+  // Accounts at scale
+  "accounts.exportXlsx": {
+    writes: false,
+    input: () => ({ language: "en" }),
+    verify: (out: { fileName: string; contentBase64: string }) => expect(Buffer.from(out.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK"),
+  },
+  "accounts.firstAdmins": {
+    writes: false,
+    input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id }),
+    verify: (out: { province: { regionCode: string }; regencies: { regionCode: string; hasActiveAdmin: boolean }[] }, _a, target) => {
+      expect(out.province.regionCode).toBe(TARGETS[target]);
+      expect(out.regencies.length).toBeGreaterThan(0);
+      expect(out.regencies.every((r) => r.regionCode.startsWith(`${TARGETS[target]}.`))).toBe(true);
+    },
+  },
+  "accountsBulk.check": {
+    writes: false,
+    input: (target) => ({ fileName: "akun.csv", contentBase64: accountsFile(target) }),
+    // A row at a task force the uploader may not give accounts at has its problem; its own is clean.
+    verify: (out: { failing: number; total: number }, actor, target) => {
+      expect(out.total).toBe(1);
+      expect(out.failing).toBe(actor.place.level === "national" || actor.taskForceId === taskForceOf(TARGETS[target]).id ? 0 : 1);
+    },
+  },
+  "accountsBulk.commit": {
+    writes: true,
+    input: (target) => ({ fileName: "akun.csv", contentBase64: accountsFile(target), language: "en" }),
+    verify: (out: { created: unknown[]; file: { contentBase64: string } }) => {
+      expect(out.created).toHaveLength(1);
+      expect(Buffer.from(out.file.contentBase64, "base64").subarray(0, 2).toString()).toBe("PK");
+    },
+  },
+  "accountsBulk.setActive": {
+    writes: true,
+    input: (target, fx) => ({ accounts: [{ id: fx.targetUserIds[target], version: 1 }], active: false }),
+  },
+  "accountsBulk.resetPasswords": {
+    writes: true,
+    input: (target, fx) => ({ ids: [fx.targetUserIds[target]], language: "id" }),
   },
   "sessions.list": { writes: false, input: () => ({}) },
   "sessions.end": {

@@ -123,6 +123,13 @@ export const POLICY = {
   "accounts.update": { access: "accounts.manage", scope: "account" },
   "accounts.setActive": { access: "accounts.manage", scope: "account" },
   "accounts.resetPassword": { access: "accounts.manage", scope: "account" },
+  // Accounts at scale (bulk rows and accounts are each checked as one would be: out of scope reads as not found)
+  "accounts.exportXlsx": { access: "accounts.read", scope: "list" },
+  "accounts.firstAdmins": { access: "accounts.manage", scope: "task-force" },
+  "accountsBulk.check": { access: "accounts.manage", scope: "none" },
+  "accountsBulk.commit": { access: "accounts.manage", scope: "none" },
+  "accountsBulk.setActive": { access: "accounts.manage", scope: "none" },
+  "accountsBulk.resetPasswords": { access: "accounts.manage", scope: "none" },
 
   "sessions.list": { access: "sessions.manage", scope: "none" },
   "sessions.end": { access: "sessions.manage", scope: "none" },

@@ -10,6 +10,8 @@ import { notificationsRouter } from "./routers/notifications.ts";
 import { ranRouter } from "./routers/ran.ts";
 import { reportsRouter } from "./routers/reports.ts";
 import { sessionsRouter } from "./routers/sessions.ts";
+// Accounts at scale
+import { accountsBulkRouter } from "./routers/accounts-bulk.ts";
 // Regional action plans (RAD)
 import { radRouter } from "./routers/rad.ts";
 // Announcements
@@ -29,6 +31,8 @@ export const appRouter = router({
   accounts: accountsRouter,
   sessions: sessionsRouter,
   audit: auditRouter,
+  // Accounts at scale
+  accountsBulk: accountsBulkRouter,
   // Regional action plans (RAD)
   rad: radRouter,
   // Announcements

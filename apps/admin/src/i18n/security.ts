@@ -41,6 +41,8 @@ const id = {
         deactivate: "Nonaktifkan akun",
         reactivate: "Aktifkan kembali akun",
         reset_password: "Atur ulang sandi",
+        // Accounts at scale
+        bulk_create: "Buat akun dari berkas",
       },
       session: { end: "Akhiri sesi" },
       access: { denied: "Akses ditolak" },
@@ -121,6 +123,8 @@ const en: MessagesLike<typeof id> = {
         deactivate: "Account deactivated",
         reactivate: "Account reactivated",
         reset_password: "Password reset",
+        // Accounts at scale
+        bulk_create: "Accounts created from a file",
       },
       session: { end: "Session ended" },
       access: { denied: "Access denied" },

@@ -33,19 +33,22 @@ export async function parseFormationFile(fileName: string, content: Buffer): Pro
   return readFormationTable(await readTable(fileName, content));
 }
 
+/** How much a table may hold (default: the formation and plan imports' {@link IMPORT_MAX_ROWS}), and whether a formula cell reads as its formula. */
+export type ReadTableOptions = { maxRows?: number; formulas?: boolean; /** Action items: read the first sheet carrying one of these names instead, when the workbook has one. */ preferSheets?: readonly string[] };
+
 /** Reads the first sheet of an XLSX file, or a CSV file (comma, semicolon or tab), as rows of text cells. */
-export async function readTable(fileName: string, content: Buffer): Promise<string[][]> {
+export async function readTable(fileName: string, content: Buffer, { maxRows = IMPORT_MAX_ROWS, formulas = false, preferSheets }: ReadTableOptions = {}): Promise<string[][]> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".xlsx")) {
     const zip = openZip(content, { maxUnpackedBytes: XLSX_MAX_UNPACKED_BYTES, maxEntries: XLSX_MAX_ENTRIES });
-    // The header row and IMPORT_MAX_ROWS rows under it.
-    return await readFirstSheet(zip, { maxRows: IMPORT_MAX_ROWS + 1, maxColumns: XLSX_MAX_COLUMNS, maxCellLength: MAX_CELL_LENGTH });
+    // The header row and maxRows rows under it.
+    return await readFirstSheet(zip, { maxRows: maxRows + 1, maxColumns: XLSX_MAX_COLUMNS, maxCellLength: MAX_CELL_LENGTH, formulas, preferSheets });
   }
   if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
     const text = content.toString("utf8").replace(/^\uFEFF/, "");
     const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t"] });
     if (parsed.errors.some((e) => e.type === "Quotes")) throw new DomainError("IMPORT_FILE_INVALID", { reason: "unreadable" });
-    if (parsed.data.length > IMPORT_MAX_ROWS + 1) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: IMPORT_MAX_ROWS });
+    if (parsed.data.length > maxRows + 1) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_rows", max: maxRows });
     return parsed.data.map((r) => r.map((c) => cut(String(c ?? ""))));
   }
   throw new DomainError("IMPORT_FILE_INVALID", { reason: "file_type" });

@@ -14,7 +14,7 @@
 import { DomainError } from "@gugus/domain";
 import type { ZipFile } from "./zip.ts";
 
-export type SheetLimits = { maxRows: number; maxColumns: number; maxCellLength: number };
+export type SheetLimits = { maxRows: number; maxColumns: number; maxCellLength: number; /** A formula cell reads as `=` and its formula, not its last value (the accounts file refuses them). */ formulas?: boolean };
 
 type Tag = { name: string; closing: boolean; selfClosing: boolean; attributes: Record<string, string> };
 type Token = { tag: Tag } | { text: string };
@@ -115,13 +115,22 @@ const text = async (zip: ZipFile, name: string) => {
   return bytes === undefined ? undefined : new TextDecoder("utf-8").decode(bytes);
 };
 
-/** The first sheet's path, as the workbook orders its sheets and its relationships point. */
-function firstSheetPath(workbook: string, relations: string | undefined): string {
+/**
+ * The first sheet's path, as the workbook orders its sheets and its relationships point; or, when
+ * `preferred` names are given, the first sheet carrying one of them (case-insensitive), if any.
+ */
+function firstSheetPath(workbook: string, relations: string | undefined, preferred: readonly string[] = []): string {
   let id: string | undefined;
+  const wanted = new Set(preferred.map((n) => n.toLowerCase()));
   for (const token of tokens(workbook)) {
     if ("tag" in token && token.tag.name === "sheet" && !token.tag.closing) {
-      id = Object.entries(token.tag.attributes).find(([k]) => k.endsWith(":id"))?.[1];
-      break;
+      const sheetId = Object.entries(token.tag.attributes).find(([k]) => k.endsWith(":id"))?.[1];
+      id ??= sheetId;
+      if (wanted.has((token.tag.attributes.name ?? "").toLowerCase())) {
+        id = sheetId;
+        break;
+      }
+      if (wanted.size === 0) break;
     }
   }
   if (id === undefined || relations === undefined) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
@@ -195,11 +204,11 @@ function serialDate(serial: number, date1904: boolean): string {
  * `too_many_columns` at the first cell past a cap, `empty` without a sheet, `unreadable` for XML it
  * cannot follow or rows and cells out of order.
  */
-export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise<string[][]> {
+export async function readFirstSheet(zip: ZipFile, limits: SheetLimits & { preferSheets?: readonly string[] }): Promise<string[][]> {
   const workbook = await text(zip, "xl/workbook.xml");
   if (workbook === undefined) throw unreadable();
   const date1904 = /date1904\s*=\s*["'](1|true)["']/.test(workbook);
-  const sheetPath = firstSheetPath(workbook, await text(zip, "xl/_rels/workbook.xml.rels"));
+  const sheetPath = firstSheetPath(workbook, await text(zip, "xl/_rels/workbook.xml.rels"), limits.preferSheets);
   const sheet = await text(zip, sheetPath);
   if (sheet === undefined) throw new DomainError("IMPORT_FILE_INVALID", { reason: "empty" });
   const strings = await sharedStrings(await text(zip, "xl/sharedStrings.xml"), limits.maxCellLength);
@@ -210,8 +219,8 @@ export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise
   let row: string[] | null = null;
   let rowNumber = 0;
   let column = 0;
-  let cell: { type: string; style: number; value: string[]; inline: string[] } | null = null;
-  let into: "value" | "inline" | null = null;
+  let cell: { type: string; style: number; value: string[]; inline: string[]; formula: string[] | null } | null = null;
+  let into: "value" | "inline" | "formula" | null = null;
   let inPhonetic = false;
   let cells = 0;
 
@@ -219,7 +228,8 @@ export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise
     if (!row || !cell) return;
     const raw = cell.value.join("");
     let value: string;
-    if (cell.type === "s") value = strings[Number(raw)] ?? "";
+    if (limits.formulas && cell.formula) value = `=${cell.formula.join("")}`;
+    else if (cell.type === "s") value = strings[Number(raw)] ?? "";
     else if (cell.type === "inlineStr") value = cell.inline.join("");
     else if (cell.type === "str") value = raw;
     else if (cell.type === "b") value = raw === "" ? "" : String(raw === "1" || raw === "true");
@@ -239,6 +249,7 @@ export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise
     if ("text" in token) {
       if (cell && into === "value") cell.value.push(token.text);
       else if (cell && into === "inline" && !inPhonetic) cell.inline.push(token.text);
+      else if (cell && into === "formula") cell.formula?.push(token.text);
       continue;
     }
     const { name, closing, selfClosing, attributes } = token.tag;
@@ -271,7 +282,7 @@ export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise
       if (next === undefined || next <= column) throw unreadable();
       if (next > limits.maxColumns) throw new DomainError("IMPORT_FILE_INVALID", { reason: "too_many_columns", max: limits.maxColumns });
       column = next;
-      cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], inline: [] };
+      cell = { type: attributes.t ?? "n", style: Number(attributes.s ?? 0), value: [], inline: [], formula: null };
       into = null;
       if (selfClosing) finishCell();
       if (++cells % CELLS_PER_TURN === 0) await turn();
@@ -279,6 +290,10 @@ export async function readFirstSheet(zip: ZipFile, limits: SheetLimits): Promise
       if (name === "v") into = closing || selfClosing ? null : "value";
       else if (name === "t") into = closing || selfClosing ? null : "inline";
       else if (name === "rPh") inPhonetic = !closing && !selfClosing;
+      else if (name === "f") {
+        cell.formula ??= [];
+        into = closing || selfClosing ? null : "formula";
+      }
     }
   }
   return table;

@@ -1,5 +1,5 @@
-import { deleteSessionsOfUser, findDeactivatorRole, findTaskForceOfEmail, findUserById, insertUser, listUsers, requirePasswordChange, setPassword, updateUser } from "@gugus/db";
-import type { UserRow } from "@gugus/db";
+import { deleteSessionsOfUser, findDeactivatorRole, findTaskForceOfEmail, findUserById, hasActiveRegionalAdmin, insertUser, listChildTaskForces, listTaskForcesWithActiveAdmin, listUsers, requirePasswordChange, setPassword, updateUser } from "@gugus/db";
+import type { Db, UserRow } from "@gugus/db";
 import {
   AccountCreateSchema,
   AccountUpdateSchema,
@@ -9,18 +9,20 @@ import {
   OptionalSearchQuerySchema,
   VersionSchema,
   accountTaskForceScopeOf,
+  checkAccountCreation,
   checkAccountManagement,
   emailConflictCodeFor,
   mayActOnAccountWithRole,
   mayReactivateAccount,
 } from "@gugus/domain";
-import type { Role, TaskForcePlace } from "@gugus/domain";
+import type { AccountCreate, Role, TaskForcePlace } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit, inTransaction } from "../audit.ts";
 import { generateOneTimePassword, hashPassword } from "../auth/crypto.ts";
 import { todayOf } from "../clock.ts";
 import type { Context, SignedInUser } from "../context.ts";
+import { writeAccountsListWorkbook } from "../export/accounts-workbook.ts";
 import { getTargetAccount, getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 
@@ -66,11 +68,115 @@ function getManageableAccount(ctx: Ctx): UserRow {
   return row;
 }
 
-async function issueOneTimePassword(ctx: Ctx) {
+/** A new one-time password, its hash and its expiry: the password itself is handed over once and never stored. */
+export async function issueOneTimePassword(ctx: Pick<Context, "now">) {
   const password = generateOneTimePassword();
   const expiresAt = ctx.now().getTime() + INITIAL_PASSWORD_LIFETIME_MS;
   return { password, passwordHash: await hashPassword(password), expiresAt };
 }
+export type IssuedPassword = Awaited<ReturnType<typeof issueOneTimePassword>>;
+
+/**
+ * Inserts an account with its one-time password and audits its creation (never the password).
+ * Undefined when the email is taken (nothing written).
+ */
+export function insertAccount(tx: Ctx, input: AccountCreate, otp: IssuedPassword): number | undefined {
+  const created = insertUser(tx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now: tx.now().getTime() });
+  if (created === undefined) return undefined;
+  audit(tx, { action: "account.create", outcome: "success", targetType: "user", targetId: created, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
+  return created;
+}
+
+/**
+ * Throws unless the caller may create an account at this task force with this role: what it may
+ * manage, or a province admin's first admin of a regency/city that has no active one yet (read
+ * from `db`, so inside the write's transaction it is read again as the write sees it).
+ */
+function assertMayCreate(ctx: Ctx, db: Db, taskForce: { id: number; level: TaskForcePlace["level"]; regionCode: string | null }, role: Role): void {
+  const verdict = checkAccountCreation(ctx.user.actor, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role, hasActiveAdmin: hasActiveRegionalAdmin(db, taskForce.id) });
+  if (verdict === "ok") return;
+  audit(ctx, { action: "access.denied", outcome: "denied", targetType: "task_force", targetId: taskForce.id, details: { reason: verdict } });
+  throw new DomainError(verdict === "NOT_FOUND" ? "TASK_FORCE_NOT_FOUND" : verdict);
+}
+
+/**
+ * Throws unless the caller may deactivate or reactivate this account (it manages it, it is not its
+ * own, a regional admin acts only on a member, a central deactivation is lifted centrally). Each
+ * refusal is audited. `accounts.setActive` and `accountsBulk.setActive` share it.
+ */
+export function assertMaySetActive(ctx: Ctx, before: UserRow, active: boolean): void {
+  assertMayManage(ctx, { taskForceId: before.taskForceId, place: placeOfUser(before), role: before.role }, before.id);
+  if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+  if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
+    audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
+    throw new DomainError("FORBIDDEN");
+  }
+  // Undoing a deactivation follows who made it: the central secretariat's stands for regional admins.
+  if (active && !before.active && !mayReactivateAccount(ctx.user.actor, findDeactivatorRole(ctx.db, before.id))) {
+    audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "reactivation_needs_central" } });
+    throw new DomainError("REACTIVATION_NEEDS_CENTRAL");
+  }
+}
+
+/** Writes a deactivation (ending the account's sessions) or a reactivation, with its audit row, inside `tx`. */
+export function applySetActive(tx: Ctx, before: UserRow, { version, active }: { version: number; active: boolean }): void {
+  if (!updateUser(tx.db, { id: before.id, version, changes: { active }, now: tx.now().getTime() })) throw new DomainError("STALE_VERSION");
+  const ended = active ? 0 : deleteSessionsOfUser(tx.db, before.id);
+  // The deactivation names its author's role, which decides who may undo it (mayReactivateAccount).
+  const details: Record<string, string | number> = active ? { sessionsEnded: ended } : { sessionsEnded: ended, byRole: tx.user.role };
+  audit(tx, { action: active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details });
+}
+
+/**
+ * Throws unless the caller may issue a new one-time password to this account: it manages it, it is
+ * not its own, and a regional admin resets only a member's. Shared by `accounts.resetPassword` and
+ * `accountsBulk.resetPasswords`.
+ */
+export function assertMayResetPassword(ctx: Ctx, target: UserRow): void {
+  assertMayManage(ctx, { taskForceId: target.taskForceId, place: placeOfUser(target), role: target.role }, target.id);
+  if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
+  if (!mayActOnAccountWithRole(ctx.user.actor, target.role)) {
+    audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });
+    throw new DomainError("FORBIDDEN");
+  }
+}
+
+/** Stores a new one-time password's hash, ends the account's sessions and audits it (never the password), inside `tx`. */
+export function applyResetPassword(tx: Ctx, target: UserRow, otp: IssuedPassword): void {
+  setPassword(tx.db, { id: target.id, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now: tx.now().getTime() });
+  const ended = deleteSessionsOfUser(tx.db, target.id);
+  audit(tx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
+}
+
+/** The filters of the accounts list, shared by `accounts.list` and `accounts.exportXlsx`. */
+export const AccountFiltersSchema = z.object({
+  query: OptionalSearchQuerySchema.optional(),
+  taskForceId: TaskForceIdSchema.optional(),
+  active: z.boolean().optional(),
+});
+export type AccountFilters = z.infer<typeof AccountFiltersSchema>;
+
+/**
+ * The accounts the caller sees under these filters (its own task force's, from a province or a
+ * regency/city; a filter on another task force finds none), a page at a time.
+ */
+export function listVisibleAccounts(ctx: Ctx, filters: AccountFilters, { limit, offset }: { limit: number; offset: number }): { rows: Account[]; total: number } {
+  const own = accountTaskForceScopeOf(ctx.user.actor);
+  if (own !== null && filters.taskForceId !== undefined && filters.taskForceId !== own) return { rows: [], total: 0 };
+  const taskForceId = own ?? filters.taskForceId;
+  const { rows, total } = listUsers(ctx.db, {
+    today: todayOf(ctx),
+    ...(taskForceId === undefined ? {} : { taskForceId }),
+    ...(filters.query ? { query: filters.query } : {}),
+    ...(filters.active === undefined ? {} : { active: filters.active }),
+    limit,
+    offset,
+  });
+  return { rows: rows.map((u) => toAccount(u, u.active ? null : findDeactivatorRole(ctx.db, u.id))), total };
+}
+
+/** The most accounts one list file holds (every account of a full roll-out, and room to spare). */
+const EXPORT_MAX_ACCOUNTS = 20_000;
 
 const AccountIdSchema = z.number({ error: "ACCOUNT_NOT_FOUND" }).int().positive().max(2 ** 31 - 1);
 
@@ -89,19 +195,37 @@ export const accountsRouter = {
         .strict(),
     )
     .query(({ ctx, input }) => {
-      const own = accountTaskForceScopeOf(ctx.user.actor);
-      if (own !== null && input.taskForceId !== undefined && input.taskForceId !== own) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
-      const taskForceId = own ?? input.taskForceId;
-      const { rows, total } = listUsers(ctx.db, {
-        today: todayOf(ctx),
-        ...(taskForceId === undefined ? {} : { taskForceId }),
-        ...(input.query ? { query: input.query } : {}),
-        ...(input.active === undefined ? {} : { active: input.active }),
-        limit: input.pageSize,
-        offset: (input.page - 1) * input.pageSize,
-      });
-      return { rows: rows.map((u) => toAccount(u, u.active ? null : findDeactivatorRole(ctx.db, u.id))), total, page: input.page, pageSize: input.pageSize };
+      const { rows, total } = listVisibleAccounts(ctx, input, { limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
+      return { rows, total, page: input.page, pageSize: input.pageSize };
     }),
+
+  /**
+   * The accounts list as an XLSX file, as the caller sees it under the list's filters: a title, the
+   * date, whose accounts it covers, labelled columns, in the reader's language.
+   */
+  exportXlsx: signedInProcedure
+    .input(AccountFiltersSchema.extend({ language: z.enum(["id", "en"]).default("id") }).strict())
+    .query(async ({ ctx, input }) => {
+      const { rows } = listVisibleAccounts(ctx, input, { limit: EXPORT_MAX_ACCOUNTS, offset: 0 });
+      const own = accountTaskForceScopeOf(ctx.user.actor) === null ? null : { level: ctx.user.actor.place.level, regionCode: ctx.user.actor.place.regionCode, regionName: ctx.user.taskForceRegionName };
+      return writeAccountsListWorkbook({ rows, own, filters: { query: input.query, active: input.active }, now: ctx.now().getTime(), language: input.language });
+    }),
+
+  /**
+   * A province's regencies/cities and whether each has an active regional admin: where its own
+   * admin may create the first one (`accounts.create`, see checkFirstAdminCreation). Asked of
+   * anything but a province, TASK_FORCE_NOT_PROVINCE.
+   */
+  firstAdmins: signedInProcedure.input(z.object({ taskForceId: TaskForceIdSchema }).strict()).query(({ ctx }) => {
+    const province = getTargetTaskForce(ctx);
+    if (province.level !== "province") throw new DomainError("TASK_FORCE_NOT_PROVINCE");
+    const regencies = listChildTaskForces(ctx.db, province, todayOf(ctx));
+    const withAdmin = listTaskForcesWithActiveAdmin(ctx.db, regencies.map((r) => r.id));
+    return {
+      province: { id: province.id, regionCode: province.regionCode, regionName: province.regionName },
+      regencies: regencies.map((r) => ({ id: r.id, level: r.level, regionCode: r.regionCode, regionName: r.regionName, hasActiveAdmin: withAdmin.has(r.id) })),
+    };
+  }),
 
   /** One account. */
   get: signedInProcedure
@@ -120,14 +244,14 @@ export const accountsRouter = {
    */
   create: signedInProcedure.input(AccountCreateSchema).mutation(async ({ ctx, input }) => {
     const taskForce = getTargetTaskForce(ctx);
-    assertMayManage(ctx, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role: input.role });
+    assertMayCreate(ctx, ctx.db, taskForce, input.role);
     const otp = await issueOneTimePassword(ctx);
-    const now = ctx.now().getTime();
     const id = inTransaction(ctx, (tx) => {
-      const created = insertUser(tx.db, { ...input, passwordHash: otp.passwordHash, mustChangePassword: true, passwordExpiresAt: otp.expiresAt, now });
-      if (created === undefined) return undefined;
-      audit(tx, { action: "account.create", outcome: "success", targetType: "user", targetId: created, details: { email: input.email, role: input.role, taskForceId: input.taskForceId } });
-      return created;
+      // A regency's first admin: asked again as the write sees the accounts (two province admins at once make one).
+      if (checkAccountManagement(ctx.user.actor, { taskForceId: taskForce.id, place: { level: taskForce.level, regionCode: taskForce.regionCode }, role: input.role }) !== "ok") {
+        assertMayCreate(ctx, tx.db, taskForce, input.role);
+      }
+      return insertAccount(tx, input, otp);
     });
     if (id === undefined) {
       const holder = findTaskForceOfEmail(ctx.db, input.email);
@@ -181,25 +305,9 @@ export const accountsRouter = {
   setActive: signedInProcedure
     .input(z.object({ id: AccountIdSchema, version: VersionSchema, active: z.boolean() }).strict())
     .mutation(({ ctx, input }) => {
-      const before = getManageableAccount(ctx);
-      if (before.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
-      if (!mayActOnAccountWithRole(ctx.user.actor, before.role)) {
-        audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "admin_deactivation_by_peer" } });
-        throw new DomainError("FORBIDDEN");
-      }
-      // Undoing a deactivation follows who made it: the central secretariat's stands for regional admins.
-      if (input.active && !before.active && !mayReactivateAccount(ctx.user.actor, findDeactivatorRole(ctx.db, before.id))) {
-        audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: before.id, details: { reason: "reactivation_needs_central" } });
-        throw new DomainError("REACTIVATION_NEEDS_CENTRAL");
-      }
-      const now = ctx.now().getTime();
-      inTransaction(ctx, (tx) => {
-        if (!updateUser(tx.db, { id: before.id, version: input.version, changes: { active: input.active }, now })) throw new DomainError("STALE_VERSION");
-        const ended = input.active ? 0 : deleteSessionsOfUser(tx.db, before.id);
-        // The deactivation names its author's role, which decides who may undo it (mayReactivateAccount).
-        const details: Record<string, string | number> = input.active ? { sessionsEnded: ended } : { sessionsEnded: ended, byRole: ctx.user.role };
-        audit(tx, { action: input.active ? "account.reactivate" : "account.deactivate", outcome: "success", targetType: "user", targetId: before.id, details });
-      });
+      const before = getTargetAccount(ctx);
+      assertMaySetActive(ctx, before, input.active);
+      inTransaction(ctx, (tx) => applySetActive(tx, before, input));
       return toAccount(findUserById(ctx.db, before.id, todayOf(ctx))!, input.active ? null : ctx.user.role);
     }),
 
@@ -208,19 +316,10 @@ export const accountsRouter = {
    * reset only members' passwords: resetting another admin's would let it act as that admin.
    */
   resetPassword: signedInProcedure.input(z.object({ id: AccountIdSchema }).strict()).mutation(async ({ ctx }) => {
-    const target = getManageableAccount(ctx);
-    if (target.id === ctx.user.id) throw new DomainError("CANNOT_CHANGE_OWN_ACCOUNT");
-    if (!mayActOnAccountWithRole(ctx.user.actor, target.role)) {
-      audit(ctx, { action: "access.denied", outcome: "denied", targetType: "user", targetId: target.id, details: { reason: "admin_reset_by_peer" } });
-      throw new DomainError("FORBIDDEN");
-    }
+    const target = getTargetAccount(ctx);
+    assertMayResetPassword(ctx, target);
     const otp = await issueOneTimePassword(ctx);
-    const now = ctx.now().getTime();
-    inTransaction(ctx, (tx) => {
-      setPassword(tx.db, { id: target.id, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now });
-      const ended = deleteSessionsOfUser(tx.db, target.id);
-      audit(tx, { action: "account.reset_password", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded: ended } });
-    });
+    inTransaction(ctx, (tx) => applyResetPassword(tx, target, otp));
     return { account: toAccount(findUserById(ctx.db, target.id, todayOf(ctx))!), oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 } satisfies TRPCRouterRecord;

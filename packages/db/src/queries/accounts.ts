@@ -1,7 +1,7 @@
 /** Accounts and sessions. Every write that can race names the version it read. */
 import { ROLES } from "@gugus/domain";
 import type { IsoDate, Role, TaskForcePlace } from "@gugus/domain";
-import { and, asc, count, desc, eq, lt, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { auditLog, sessions, taskForces, users } from "../schema.ts";
 import { linkValidAt, withinScope } from "./scope.ts";
@@ -332,4 +332,45 @@ export function listSessions(
     .orderBy(desc(sessions.lastSeenAt))
     .limit(limit)
     .all();
+}
+
+/** The task forces of the accounts that already hold these (lower-cased) emails, by email: one read for a whole file. */
+export function findEmailHolders(db: Db, emails: readonly string[]): Map<string, number> {
+  const holders = new Map<string, number>();
+  const unique = [...new Set(emails)];
+  // SQLite takes a few thousand parameters per statement: ask in slices.
+  for (let i = 0; i < unique.length; i += 500) {
+    const slice = unique.slice(i, i + 500);
+    for (const row of db.select({ email: users.email, taskForceId: users.taskForceId }).from(users).where(inArray(users.email, slice)).all()) holders.set(row.email, row.taskForceId);
+  }
+  return holders;
+}
+
+/** Of these task forces, those that have at least one active regional admin. */
+export function listTaskForcesWithActiveAdmin(db: Db, taskForceIds: readonly number[]): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < taskForceIds.length; i += 500) {
+    const slice = taskForceIds.slice(i, i + 500);
+    const rows = db
+      .selectDistinct({ taskForceId: users.taskForceId })
+      .from(users)
+      .where(and(inArray(users.taskForceId, slice), eq(users.role, "regional_admin"), eq(users.active, true)))
+      .all();
+    for (const r of rows) found.add(r.taskForceId);
+  }
+  return found;
+}
+
+/** Does the task force have an active regional admin? */
+export function hasActiveRegionalAdmin(db: Db, taskForceId: number): boolean {
+  return listTaskForcesWithActiveAdmin(db, [taskForceId]).has(taskForceId);
+}
+
+/** These accounts (those that exist), in the order asked, each with its task force's place `today`. */
+export function listUsersByIds(db: Db, ids: readonly number[], today: IsoDate): UserRow[] {
+  const byId = new Map<number, UserRow>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const row of selectUsers(db, today).where(inArray(users.id, ids.slice(i, i + 500))).all()) byId.set(row.id, row);
+  }
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   "account.deactivate",
   "account.reactivate",
   "account.reset_password",
+  // Accounts at scale
+  "account.bulk_create",
   "session.end",
   "access.denied",
   "hierarchy.restructure",
