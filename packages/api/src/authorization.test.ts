@@ -132,6 +132,9 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "hierarchy.counts": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
   "hierarchy.search": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
   "hierarchy.coverage": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  // Hierarchy files
+  "hierarchy.exportXlsx": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
+  "hierarchy.exportCoverage": { who: EVERY_ROLE, scope: "list", where: ANYWHERE },
   "hierarchy.successions": { who: EVERY_ROLE, scope: "none", where: ANYWHERE },
   "hierarchy.restructure": { who: [CA], scope: "none", where: ANYWHERE },
 
@@ -376,6 +379,9 @@ const CASES: Record<ProcedurePath, Case> = {
       expect(out.unformed.every((u) => inScope(actor, u))).toBe(true);
     },
   },
+  // Hierarchy files
+  "hierarchy.exportXlsx": { writes: false, input: () => ({ at: "2026-01-01", language: "en" }), verify: (out: { fileName: string; contentBase64: string }) => expect(out.fileName).toBe("task-forces-2026-01-01.xlsx") },
+  "hierarchy.exportCoverage": { writes: false, input: () => ({ at: "2026-01-01" }), verify: (out: { fileName: string; contentBase64: string }) => expect(out.contentBase64.length).toBeGreaterThan(0) },
   "hierarchy.successions": { writes: false },
   "hierarchy.restructure": {
     writes: true,

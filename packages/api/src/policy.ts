@@ -54,6 +54,9 @@ export const POLICY = {
   "hierarchy.counts": { access: "read", scope: "list" },
   "hierarchy.search": { access: "read", scope: "list" },
   "hierarchy.coverage": { access: "read", scope: "list" },
+  // Hierarchy files
+  "hierarchy.exportXlsx": { access: "read", scope: "list" },
+  "hierarchy.exportCoverage": { access: "read", scope: "list" },
   "hierarchy.successions": { access: "read", scope: "none" },
   "hierarchy.restructure": { access: "hierarchy.manage", scope: "none" },
 

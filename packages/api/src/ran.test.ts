@@ -368,7 +368,7 @@ describe("import and export", () => {
     expect(file.fileName).toBe("ran-V-2030-2034.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, "base64") as never);
-    const sheet = workbook.worksheets[0]!;
+    const sheet = workbook.getWorksheet("Impor")!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(1).getCell(1).value).toBe("kode");
 

@@ -1,4 +1,4 @@
-import { findTaskForce, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, searchTaskForces } from "@gugus/db";
+import { findTaskForce, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, listTaskForcesOfRegions, searchFormerRegions, searchTaskForces } from "@gugus/db";
 import type { Db, TaskForceRow } from "@gugus/db";
 import {
   IsoDateSchema,
@@ -9,10 +9,11 @@ import {
   countByLevel,
   countRegenciesByProvince,
   parseTaskForceQuery,
+  resolveForward,
   timeZoneOf,
   todayAt,
 } from "@gugus/domain";
-import type { Actor, FormationStatus, IsoDate } from "@gugus/domain";
+import type { Actor, FormationStatus, IsoDate, SuccessionType } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { scopeOf, todayOf } from "../clock.ts";
@@ -20,6 +21,7 @@ import { statusesAt } from "../formation-status.ts";
 import { getTargetTaskForce } from "../scope.ts";
 import { signedInProcedure } from "../trpc.ts";
 import { coverageRouter } from "./hierarchy/coverage.ts";
+import { hierarchyFilesRouter } from "./hierarchy/files.ts";
 import { restructureRouter } from "./hierarchy/restructure.ts";
 
 /** The public shape of a task force on a date, with its formation status that day. */
@@ -35,6 +37,9 @@ function toTaskForce(row: TaskForceRow, statuses: Map<number, FormationStatus>) 
   };
 }
 export type TaskForce = ReturnType<typeof toTaskForce>;
+
+/** A code or name a search matched that is no longer valid, and the change that ended it (to `newCode`, in `newProvinceName`). */
+type Formerly = { code: string; name: string; type: SuccessionType; effectiveDate: string; legalBasis: string | null; newCode: string; newName: string; newProvinceName: string };
 
 /** `at` defaults to today (WIB). */
 const AtSchema = IsoDateSchema.optional();
@@ -96,15 +101,44 @@ export const hierarchyRouter = {
     return { at, nationalId: rows.find((r) => r.level === "national")?.id ?? null, byLevel: countByLevel(rows), byProvince: countRegenciesByProvince(rows) };
   }),
 
-  /** Finds task forces in the caller's scope by region name (every word must match) or by code (`32.7`, `3275`), on a date. */
+  /**
+   * Finds task forces in the caller's scope by region name (every word must match) or by code
+   * (`32.7`, `3275`), on a date; and by a code or name no longer valid then (`91.01`, Kabupaten
+   * Merauke before the 2022 Papua split), answering the successor with the change explained in
+   * `formerly` (empty for a match by today's code or name). Current matches first, each task force once.
+   */
   search: signedInProcedure
     .input(z.object({ query: SearchQuerySchema, limit: z.number().int().min(1).max(100).default(20), at: AtSchema }).strict())
     .query(({ ctx, input }) => {
       const at = input.at ?? todayOf(ctx);
       const statuses = statusesAt(ctx, at);
-      return searchTaskForces(ctx.db, { ...parseTaskForceQuery(input.query), limit: input.limit, at, within: scopeOf(ctx) }).map((r) => toTaskForce(r, statuses));
+      const query = parseTaskForceQuery(input.query);
+      const within = scopeOf(ctx);
+      const hits = new Map<number, TaskForce & { formerly: Formerly[] }>();
+      for (const r of searchTaskForces(ctx.db, { ...query, limit: input.limit, at, within })) hits.set(r.id, { ...toTaskForce(r, statuses), formerly: [] });
+      const former = searchFormerRegions(ctx.db, { ...query, limit: input.limit, at });
+      if (former.length > 0) {
+        const successions = listSuccessions(ctx.db);
+        const finalCodes = new Map(former.map((f) => [f.oldCode, f.type === "rename" ? [f.oldCode] : resolveForward(successions, f.oldCode, at)]));
+        const successors = listTaskForcesOfRegions(ctx.db, { codes: [...new Set([...finalCodes.values()].flat())], at, within });
+        const byCode = new Map(successors.map((t) => [t.regionCode, t]));
+        for (const f of former) {
+          for (const code of finalCodes.get(f.oldCode) ?? []) {
+            const tf = byCode.get(code);
+            if (!tf) continue;
+            const hit = hits.get(tf.id) ?? (hits.size < input.limit ? { ...toTaskForce(tf, statuses), formerly: [] } : undefined);
+            if (!hit) continue;
+            if (!hit.formerly.some((x) => x.code === f.oldCode && x.name === f.oldName && x.type === f.type)) {
+              hit.formerly.push({ code: f.oldCode, name: f.oldName, type: f.type, effectiveDate: f.effectiveDate, legalBasis: f.legalBasis, newCode: f.newCode, newName: f.newRegionName, newProvinceName: f.newProvinceName });
+            }
+            hits.set(tf.id, hit);
+          }
+        }
+      }
+      return [...hits.values()];
     }),
 
   ...coverageRouter,
+  ...hierarchyFilesRouter,
   ...restructureRouter,
 } satisfies TRPCRouterRecord;

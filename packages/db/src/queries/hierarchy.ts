@@ -3,7 +3,7 @@
  * valid that day; its parent is the task force of the parent region that day (the nation for a
  * province); its name follows renames. Every function takes the database first.
  */
-import type { IsoDate, Level, RegencyKind, SuccessionType } from "@gugus/domain";
+import type { InstrumentType, IsoDate, Level, RegencyKind, SuccessionType } from "@gugus/domain";
 import { sql } from "drizzle-orm";
 import type { SQL } from "drizzle-orm";
 import type { Db } from "../client.ts";
@@ -143,4 +143,59 @@ export function listSuccessions(db: Db, { codes }: { codes?: readonly string[] }
     FROM successions s JOIN regions o ON o.code = s.old_code JOIN regions n ON n.code = s.new_code
     ${filter}
     ORDER BY s.effective_date DESC, s.new_code`);
+}
+
+/** The task forces existing on a date that stand for the given region codes (within a scope, default all), in code order. */
+export function listTaskForcesOfRegions(db: Db, { codes, at, within }: { codes: readonly string[]; at: IsoDate; within?: Scope }): TaskForceRow[] {
+  if (codes.length === 0) return [];
+  return selectAt(db, at, [sql`l.region_code IN (${sql.join(codes.map((c) => sql`${c}`), sql`, `)})`, ...scoped(within)]);
+}
+
+export type FormerRegionMatch = {
+  /** The code no longer in use on the date (for a rename: the code, whose old name matched). */
+  oldCode: string;
+  /** The name it had (for a rename: the name before it). */
+  oldName: string;
+  newCode: string;
+  type: SuccessionType;
+  effectiveDate: string;
+  legalBasis: string | null;
+  /** The successor's name, and its province's (its own for a province). */
+  newRegionName: string;
+  newProvinceName: string;
+};
+
+/**
+ * Codes and names that were valid once but no longer on the date, matched like a search: a region
+ * code no task force stands for that day (split, recoded or merged away; `91.01` after 2022) whose
+ * code starts with the prefix or whose name holds every word, and a name a region had before a
+ * rename. Each with the change that ended it (effective on or before the date), oldest code first.
+ */
+export function searchFormerRegions(db: Db, { words, codePrefix, limit, at }: Omit<SearchOptions, "within">): FormerRegionMatch[] {
+  const nameMatch = words.length > 0 ? sql.join(words.map((w) => sql`o.name LIKE ${`%${likeEscape(w)}%`} ESCAPE '\\'`), sql` AND `) : null;
+  const codeMatch = codePrefix ? sql`s.old_code LIKE ${`${likeEscape(codePrefix)}%`} ESCAPE '\\'` : null;
+  const gone = sql`NOT EXISTS (SELECT 1 FROM task_force_regions l WHERE l.region_code = s.old_code AND ${linkValidAt("l", at)})`;
+  const moved = [nameMatch, codeMatch].filter((m): m is SQL => m !== null);
+  if (moved.length === 0) return [];
+  const renamed = nameMatch ? sql`OR (s.type = 'rename' AND s.new_name IS NOT NULL AND s.new_name <> o.name AND (${nameMatch}))` : sql``;
+  return db.all<FormerRegionMatch>(sql`
+    SELECT s.old_code AS oldCode, o.name AS oldName, s.new_code AS newCode, s.type AS type, s.effective_date AS effectiveDate,
+      s.legal_basis AS legalBasis, COALESCE(s.new_name, n.name) AS newRegionName, COALESCE(p.name, n.name) AS newProvinceName
+    FROM successions s
+    JOIN regions o ON o.code = s.old_code
+    JOIN regions n ON n.code = s.new_code
+    LEFT JOIN regions p ON p.code = n.parent_code
+    WHERE s.effective_date <= ${at}
+      AND ((s.type <> 'rename' AND ${gone} AND (${sql.join(moved, sql` OR `)})) ${renamed})
+    ORDER BY s.old_code, s.effective_date, s.new_code
+    LIMIT ${limit}`);
+}
+
+export type InstrumentListRow = { taskForceId: number; type: InstrumentType; number: string; issuedOn: string; endsOn: string | null; revokedOn: string | null };
+
+/** Every task force's instruments with their type and number (for the list file: the one in force at a date). */
+export function listInstrumentsForList(db: Db): InstrumentListRow[] {
+  return db.all<InstrumentListRow>(sql`
+    SELECT task_force_id AS taskForceId, type, number, issued_on AS issuedOn, ends_on AS endsOn, revoked_on AS revokedOn
+    FROM instruments ORDER BY task_force_id, issued_on, id`);
 }

@@ -18,7 +18,7 @@ type Editing = { item: Item | null; subTaskForce: string } | null;
 
 /** A period's action items, grouped by the six sub-task-forces, each with its target for every year. */
 export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManage: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formatNumber = useNumberFormat();
@@ -39,7 +39,7 @@ export function ItemsTab({ detail, canManage }: { detail: PeriodDetail; canManag
   async function exportFile() {
     setExportError(null);
     try {
-      const file = await queryClient.fetchQuery(trpc.ran.exportItems.queryOptions({ number: period.number }, { staleTime: 0 }));
+      const file = await queryClient.fetchQuery(trpc.ran.exportItems.queryOptions({ number: period.number, language: i18n.language === "en" ? "en" : "id" }, { staleTime: 0 }));
       download(file.fileName, { base64: file.contentBase64 }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     } catch (error) {
       setExportError(error);

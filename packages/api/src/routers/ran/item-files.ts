@@ -5,7 +5,9 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit, inTransaction } from "../../audit.ts";
 import { itemsFileName, writeItemsWorkbook } from "../../export/items-workbook.ts";
+import { ITEMS_IMPORT_SHEETS } from "../../export/list-labels.ts";
 import { readTable } from "../../import/parse-file.ts";
+import { todayOf } from "../../clock.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { getPeriod } from "./shared.ts";
 
@@ -15,7 +17,7 @@ export const itemFilesRouter = {
   /** Reads an action-item matrix (CSV or XLSX, sent as base64) and checks every row; writes nothing. */
   checkItemsFile: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
     const period = getPeriod(ctx.db, input.number);
-    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"), { preferSheets: ITEMS_IMPORT_SHEETS });
     const { columns, rows } = readActionItemTable(table, period, listActionItems(ctx.db, { periodId: period.id }));
     return { columns, rows: rows.map((r) => ({ row: r.row, code: r.code, problems: r.problems, ok: r.item !== null })) };
   }),
@@ -26,7 +28,7 @@ export const itemFilesRouter = {
    * and its items as they are at that moment.
    */
   importItems: signedInProcedure.input(ItemFileSchema).mutation(async ({ ctx, input }) => {
-    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"));
+    const table = await readTable(input.fileName, Buffer.from(input.contentBase64, "base64"), { preferSheets: ITEMS_IMPORT_SHEETS });
     return inTransaction(ctx, (tx) => {
       const period = getPeriod(tx.db, input.number);
       const existing = listActionItems(tx.db, { periodId: period.id });
@@ -57,10 +59,16 @@ export const itemFilesRouter = {
     });
   }),
 
-  /** The period's plan as an XLSX file (base64), in the layout the import reads back. */
-  exportItems: signedInProcedure.input(z.object({ number: PeriodNumberSchema }).strict()).query(async ({ ctx, input }) => {
-    const period = getPeriod(ctx.db, input.number);
-    const buffer = await writeItemsWorkbook(period, listActionItems(ctx.db, { periodId: period.id }));
-    return { fileName: itemsFileName(period), contentBase64: buffer.toString("base64") };
-  }),
+  /**
+   * The period's plan as an XLSX file (base64) in the reader's language: a labelled sheet opening with
+   * the plan, its period, the date and "Seluruh Indonesia", then the "Impor" sheet in the layout the
+   * import reads back.
+   */
+  exportItems: signedInProcedure
+    .input(z.object({ number: PeriodNumberSchema, language: z.enum(["id", "en"]).default("id") }).strict())
+    .query(async ({ ctx, input }) => {
+      const period = getPeriod(ctx.db, input.number);
+      const bytes = await writeItemsWorkbook(period, listActionItems(ctx.db, { periodId: period.id }), { language: input.language, today: todayOf(ctx), now: ctx.now() });
+      return { fileName: itemsFileName(period), contentBase64: Buffer.from(bytes).toString("base64") };
+    }),
 } satisfies TRPCRouterRecord;
