@@ -19,6 +19,9 @@ import { ACTORS, FIXTURE_ITEM, FIXTURE_PASSWORD, TARGETS, TARGET_INSTRUMENT_TYPE
 import type { ActorKey, Fixture, TargetKey } from "./test-helpers.ts";
 // Regional action plans (RAD)
 import { ensureRadPlan, insertActionItem, insertRadItem, updatePeriod } from "@gugus/db";
+// Second factor
+import { giveSecondFactor } from "./test-helpers.ts";
+import { mfaRequiredFor } from "@gugus/domain";
 
 type Outcome = "ok" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST";
 type ActorInfo = { key: ActorKey; role: Role; place: TaskForcePlace; taskForceId: number; userId: number };
@@ -236,6 +239,14 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
   "announcements.withdraw": { who: [CA], scope: "none", where: ANYWHERE },
   "announcements.mine": { who: "signed in", scope: "none", where: ANYWHERE },
   "announcements.markRead": { who: "signed in", scope: "none", where: ANYWHERE },
+  // Second factor: one's own factor, anywhere; resetting another account's, a central admin's only
+  "mfa.status": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.beginEnrolment": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.confirmEnrolment": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.verify": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.regenerateRecoveryCodes": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.disable": { who: "signed in", scope: "none", where: ANYWHERE },
+  "mfa.reset": { who: [CA], scope: "account", where: OWN_ACCOUNTS },
 };
 
 const WORD_OUTCOME: Record<string, Outcome> = { ok: "ok", NF: "NOT_FOUND", FB: "FORBIDDEN", BR: "BAD_REQUEST" };
@@ -316,6 +327,13 @@ function radItemAt(fx: Fixture, target: TargetKey) {
 // Announcements
 const announcementIn = (fx: Fixture) =>
   insertAnnouncement(fx.handle.db, { titleId: "Pengumuman", titleEn: "Notice", bodyId: "Isi pengumuman.", bodyEn: "The notice.", provinceCode: null, showUntil: null, createdBy: null, now: 1 });
+// Second factor: every fixture account gets a factor with one secret (confirmed or pending); the answer is its code now.
+const MATRIX_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+function everyoneHasFactor(fx: Fixture, confirmed: boolean): string {
+  let code = "";
+  for (const id of Object.values(fx.userIds)) code = giveSecondFactor(fx.handle, id, { confirmed, secret: MATRIX_SECRET }).codeAt();
+  return code;
+}
 
 const CASES: Record<ProcedurePath, Case> = {
   "auth.signIn": {
@@ -729,12 +747,35 @@ const CASES: Record<ProcedurePath, Case> = {
   "announcements.withdraw": { writes: true, input: (_target, fx) => ({ id: announcementIn(fx) }) },
   "announcements.mine": { writes: false, verify: (out: { unread: number; items: unknown[] }) => expect(out.unread).toBeLessThanOrEqual(out.items.length) },
   "announcements.markRead": { writes: true, input: (_target, fx) => ({ id: announcementIn(fx) }) },
+  // Second factor
+  "mfa.status": { writes: false, verify: (out: { required: boolean }, actor) => expect(out.required).toBe(mfaRequiredFor({ role: actor.role, level: actor.place.level })) },
+  "mfa.beginEnrolment": {
+    writes: true,
+    verify: (out: { secret: string; otpauthUri: string; qrSvg: string }) => {
+      expect(out.secret).toMatch(/^[A-Z2-7]{32}$/);
+      expect(out.otpauthUri).toMatch(/^otpauth:\/\/totp\//);
+      expect(out.qrSvg).toMatch(/^<svg /);
+    },
+  },
+  "mfa.confirmEnrolment": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, false) }), verify: (out: { recoveryCodes: string[] }) => expect(out.recoveryCodes).toHaveLength(10) },
+  "mfa.verify": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }) },
+  "mfa.regenerateRecoveryCodes": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }), verify: (out: { recoveryCodes: string[] }) => expect(out.recoveryCodes).toHaveLength(10) },
+  "mfa.disable": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }) },
+  "mfa.reset": {
+    writes: true,
+    input: (target, fx) => {
+      giveSecondFactor(fx.handle, fx.targetUserIds[target]);
+      return { id: fx.targetUserIds[target] };
+    },
+  },
 };
 
 function expected(actorKey: ActorKey, path: ProcedurePath, target: TargetKey): Outcome {
   const { who, where } = EXPECTED[path];
   if (who === "anyone") return "ok";
   if (actorKey === "anonymous" || actorKey === "deactivated" || actorKey === "expiredSession") return "UNAUTHORIZED";
+  // Second factor: an account whose role requires one cannot turn it off (a conflict, not a matter of scope).
+  if (path === "mfa.disable" && (actorKey === "centralAdmin" || actorKey === "provinceAdmin")) return "CONFLICT" as Outcome;
   if (who !== "signed in" && !who.includes(WHO_OF_ROLE[ACTORS[actorKey].role])) return "FORBIDDEN";
   return cell(where, SEAT[actorKey], target);
 }
@@ -772,6 +813,9 @@ function fingerprint(h: DatabaseHandle, callerId: number | null): string {
     // Announcements
     q("SELECT * FROM announcements ORDER BY id"),
     q("SELECT * FROM announcement_reads ORDER BY announcement_id, user_id"),
+    // Second factor
+    q("SELECT * FROM mfa_factors ORDER BY user_id"),
+    q("SELECT * FROM recovery_codes ORDER BY id"),
   ].join("|");
 }
 

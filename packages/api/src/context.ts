@@ -6,9 +6,10 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { createReadCache } from "@gugus/db";
 import type { Db, InstrumentRow, MembershipRow, ReadCache, ReportRow, SqliteConnection, TaskForceRow, UserRow } from "@gugus/db";
-import type { Actor } from "@gugus/domain";
+import type { Actor, SecondFactorState } from "@gugus/domain";
 import { createMemoryCookieJar } from "./auth/cookies.ts";
 import type { CookieJar } from "./auth/cookies.ts";
+import { deriveMfaKeys } from "./auth/totp.ts";
 
 export type RequestInfo = {
   /** The client's address as the server sees it (a proxy's only when configured to trust it). */
@@ -29,16 +30,24 @@ export type ContextOptions = {
   secure?: boolean;
   /**
    * The server's secret (32 bytes kept beside the database): keys the hash under which sign-in
-   * attempts keep the email (HMAC-SHA256), so the table does not give emails back to a dictionary.
+   * attempts keep the email (HMAC-SHA256), so the table does not give emails back to a dictionary,
+   * and the keys (HKDF) that seal second-factor secrets and hash recovery codes.
    * Absent (tests), a key made for this process.
    */
   secretKey?: Buffer;
 };
 
 const PROCESS_SECRET_KEY = randomBytes(32);
+/** Derived once per server key (HKDF is cheap, but every request builds a context). */
+const mfaKeysOf = new WeakMap<Buffer, ReturnType<typeof deriveMfaKeys>>();
+function mfaKeysFor(secretKey: Buffer) {
+  let keys = mfaKeysOf.get(secretKey);
+  if (!keys) mfaKeysOf.set(secretKey, (keys = deriveMfaKeys(secretKey)));
+  return keys;
+}
 
 /** The signed-in account, as read from the database for this request. */
-export type SignedInUser = UserRow & { sessionId: number; actor: Actor };
+export type SignedInUser = UserRow & { sessionId: number; actor: Actor; secondFactor: SecondFactorState };
 
 /** What the policy's scope resolved for a call (see scope.ts), already checked to be in the caller's scope. */
 export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; report?: ReportRow; account?: UserRow };
@@ -54,6 +63,8 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     secure,
     /** The keyed hash of an email, as sign-in attempts are kept. */
     hashEmail: (email: string) => createHmac("sha256", secretKey).update(email).digest("hex"),
+    /** The keys that seal second-factor secrets and hash recovery codes. */
+    mfaKeys: mfaKeysFor(secretKey),
     /** Set by the access guard for signed-in procedures. */
     user: null as SignedInUser | null,
     /** Set for each call by the scope guard, from the policy line's target. */

@@ -13,6 +13,9 @@ export type { ApiErrorData, ErrorIssue } from "./errors.ts";
 export { formatRefusal, GENERIC_INTERNAL_MESSAGE } from "./errors.ts";
 export { createCentralAdmin, ensureFirstAdmin } from "./bootstrap.ts";
 export type { CreatedAdmin } from "./bootstrap.ts";
+// Second factor
+export { resetSecondFactorByEmail } from "./mfa-reset.ts";
+export { totpCodeAt } from "./auth/totp.ts";
 export { sessionCookieName, SESSION_COOKIE_MAX_AGE_SECONDS } from "./auth/cookies.ts";
 export type { CookieJar } from "./auth/cookies.ts";
 export { POLICY } from "./policy.ts";

@@ -37,14 +37,16 @@ export type Rule = {
   target?: Target;
   /** Callable while a one-time password is still to be changed. */
   duringPasswordChange?: boolean;
+  /** Callable before the session's second factor is given (or, when required, enrolled). */
+  duringSecondFactor?: true;
 };
 
 export const POLICY = {
   "auth.signIn": { access: "public", scope: "none" },
   "auth.instance": { access: "public", scope: "none" },
-  "auth.signOut": { access: "signed-in", scope: "none", duringPasswordChange: true },
-  "auth.me": { access: "signed-in", scope: "none", duringPasswordChange: true },
-  "auth.changePassword": { access: "signed-in", scope: "none", duringPasswordChange: true },
+  "auth.signOut": { access: "signed-in", scope: "none", duringPasswordChange: true, duringSecondFactor: true },
+  "auth.me": { access: "signed-in", scope: "none", duringPasswordChange: true, duringSecondFactor: true },
+  "auth.changePassword": { access: "signed-in", scope: "none", duringPasswordChange: true, duringSecondFactor: true },
 
   "health.check": { access: "signed-in", scope: "none" },
 
@@ -151,6 +153,14 @@ export const POLICY = {
   "rad.deleteItem": { access: "profile.manage", scope: "task-force" },
   "rad.overview": { access: "read", scope: "list" },
   "rad.exportXlsx": { access: "read", scope: "task-force" },
+  // Second factor
+  "mfa.status": { access: "signed-in", scope: "none" },
+  "mfa.beginEnrolment": { access: "signed-in", scope: "none", duringSecondFactor: true },
+  "mfa.confirmEnrolment": { access: "signed-in", scope: "none", duringSecondFactor: true },
+  "mfa.verify": { access: "signed-in", scope: "none", duringSecondFactor: true },
+  "mfa.regenerateRecoveryCodes": { access: "signed-in", scope: "none" },
+  "mfa.disable": { access: "signed-in", scope: "none" },
+  "mfa.reset": { access: "mfa.reset", scope: "account" },
 
   // Announcements
   "announcements.list": { access: "announcements.manage", scope: "none" },

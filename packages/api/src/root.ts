@@ -16,6 +16,8 @@ import { accountsBulkRouter } from "./routers/accounts-bulk.ts";
 import { radRouter } from "./routers/rad.ts";
 // Announcements
 import { announcementsRouter } from "./routers/announcements.ts";
+// Second factor
+import { mfaRouter } from "./routers/mfa.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -35,6 +37,8 @@ export const appRouter = router({
   accountsBulk: accountsBulkRouter,
   // Regional action plans (RAD)
   rad: radRouter,
+  // Second factor
+  mfa: mfaRouter,
   // Announcements
   announcements: announcementsRouter,
 });

@@ -3,11 +3,14 @@
  * session, and callers acting as any of them. Real migrations, real hashing, no mocks.
  */
 import { findPeriodByNumber, findTaskForceByRegion, insertActionItem, insertInstrument, insertMembership, insertSession, insertUser, updateUser } from "@gugus/db";
+import { confirmMfaFactor, findUserById, markSessionSecondFactor, savePendingMfaFactor } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { createTestDatabase, restoreSnapshot, takeSnapshot } from "@gugus/db/testing";
 import type { ActionItem, Role } from "@gugus/domain";
+import { mfaRequiredFor, todayAt, totpStepAt } from "@gugus/domain";
 import { createMemoryCookieJar, sessionCookieName } from "./auth/cookies.ts";
 import { hashPassword, sha256 } from "./auth/crypto.ts";
+import { deriveMfaKeys, newTotpSecret, sealSecret, totpCodeAt } from "./auth/totp.ts";
 import { createContextInner } from "./context.ts";
 import { createCaller } from "./root.ts";
 import { TRPCError } from "@trpc/server";
@@ -15,6 +18,34 @@ import { formatError } from "./errors.ts";
 
 export const FIXED_NOW = new Date("2026-11-28T03:00:00Z");
 export const FIXTURE_PASSWORD = "kuda-lari-di-pantai-pagi";
+/** The server key of every fixture context, so a test can seal a second-factor secret as the server does. */
+export const FIXTURE_SECRET_KEY = Buffer.alloc(32, 7);
+
+/**
+ * Gives an account a second factor with a new secret, written as the server writes it (sealed under
+ * the fixture's key), confirmed unless asked not to; returns the secret and a code maker.
+ */
+export function giveSecondFactor(
+  handle: DatabaseHandle,
+  userId: number,
+  { confirmed = true, now = FIXED_NOW, secret = newTotpSecret() }: { confirmed?: boolean; now?: Date; secret?: string } = {},
+) {
+  savePendingMfaFactor(handle.db, { userId, secret: sealSecret(deriveMfaKeys(FIXTURE_SECRET_KEY), userId, secret), now: now.getTime() });
+  // Confirmed with an early step, so a code at the fixture's time is still new.
+  if (confirmed) confirmMfaFactor(handle.db, { userId, step: 1, now: now.getTime() });
+  return { secret, codeAt: (at: Date | number = now) => totpCodeAt(secret, at) };
+}
+
+/** The step of an instant, for tests that check a code's step. */
+export const stepAt = (at: Date) => totpStepAt(at.getTime());
+
+/**
+ * Fixture sessions of accounts that must use a second factor (central admins, province admins)
+ * start with it given, as a signed-in admin's session is; tests of the factor itself sign in afresh.
+ */
+function verifyIfRequired(handle: DatabaseHandle, sessionId: number, role: Role, level: "national" | "province" | "regency", now: number) {
+  if (mfaRequiredFor({ role, level })) markSessionSecondFactor(handle.db, sessionId, now);
+}
 
 /** The actors of the authorization matrix, with where they sit. */
 export const ACTORS = {
@@ -111,7 +142,8 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
     tokens[key] = `token-${key}`;
     // The expired session started 13 hours ago (past the 12-hour lifetime).
     const started = key === "expiredSession" ? now - 13 * 60 * 60 * 1000 : now;
-    insertSession(handle.db, { tokenHash: sha256(tokens[key]), userId: id, now: started, ip: "10.0.0.1", userAgent: "vitest" });
+    const sessionId = insertSession(handle.db, { tokenHash: sha256(tokens[key]), userId: id, now: started, ip: "10.0.0.1", userAgent: "vitest" });
+    verifyIfRequired(handle, sessionId, actor.role, taskForce.level, started);
     if (key === "deactivated") updateUser(handle.db, { id, version: 1, changes: { active: false }, now });
   }
   const targetUserIds = {} as Fixture["targetUserIds"];
@@ -151,17 +183,22 @@ export async function buildFixtureDatabase(): Promise<Pick<Fixture, "handle" | "
 /** A caller presenting a session token, at a fixed instant; a new context per call, as the server makes one per request. */
 function callerWithToken(handle: DatabaseHandle, token: string | null, now: Date) {
   const cookies = createMemoryCookieJar(token === null ? {} : { [sessionCookieName(false)]: token });
-  return createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" } }));
+  return createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now: () => now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" }, secretKey: FIXTURE_SECRET_KEY }));
 }
 
 function callerFor(handle: DatabaseHandle, tokens: Fixture["tokens"]) {
   return (actor: ActorKey, { now = FIXED_NOW }: { now?: Date } = {}) => callerWithToken(handle, actor === "anonymous" ? null : tokens[actor], now);
 }
 
-/** A caller for an account signing in afresh at `now` (a session opened then), e.g. long after the fixture's sessions expired. */
+/**
+ * A caller for an account signing in afresh at `now` (a session opened then), e.g. long after the
+ * fixture's sessions expired; an account that must use a second factor has given it.
+ */
 export function callerSignedInAt(handle: DatabaseHandle, userId: number, now: Date) {
   const token = `fresh-session-${userId}-${now.getTime()}`;
-  insertSession(handle.db, { tokenHash: sha256(token), userId, now: now.getTime(), ip: "10.0.0.1", userAgent: "vitest" });
+  const sessionId = insertSession(handle.db, { tokenHash: sha256(token), userId, now: now.getTime(), ip: "10.0.0.1", userAgent: "vitest" });
+  const account = findUserById(handle.db, userId, todayAt(now, null));
+  if (account) verifyIfRequired(handle, sessionId, account.role, account.taskForceLevel, now.getTime());
   return callerWithToken(handle, token, now);
 }
 
@@ -187,7 +224,7 @@ export async function fixtureFactory(): Promise<{ fresh: () => Fixture }> {
 /** A caller with its own cookie jar (starting empty), to sign in and act like a browser. */
 export function browserCaller(handle: DatabaseHandle, { now = () => FIXED_NOW, ip = "10.0.0.9" }: { now?: () => Date; ip?: string } = {}) {
   const cookies = createMemoryCookieJar();
-  const caller = createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now, cookies, client: { ip, userAgent: "vitest" } }));
+  const caller = createCaller(() => createContextInner({ db: handle.db, sqlite: handle.sqlite, now, cookies, client: { ip, userAgent: "vitest" }, secretKey: FIXTURE_SECRET_KEY }));
   return { caller, cookies };
 }
 

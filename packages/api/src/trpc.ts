@@ -3,8 +3,8 @@
  * errors → tRPC errors; the access guard and the scope guard that apply POLICY to every call), and
  * the two procedure builders the routers use.
  */
-import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
-import { DomainError, hasCapability, isSessionActive } from "@gugus/domain";
+import { deleteSession, findSessionByTokenHash, findSessionSecondFactor, touchSession } from "@gugus/db";
+import { DomainError, hasCapability, isSessionActive, mfaRequiredFor, secondFactorStateOf } from "@gugus/domain";
 import { initTRPC } from "@trpc/server";
 import { audit } from "./audit.ts";
 import { todayOf } from "./clock.ts";
@@ -43,10 +43,16 @@ export function resolveSession(ctx: Context): SignedInUser | null {
     if (found && found.user.active && isSessionActive(found.session, now)) {
       if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) touchSession(ctx.db, found.session.id, now);
       const u = found.user;
+      const factor = findSessionSecondFactor(ctx.db, found.session.id);
       user = {
         ...u,
         sessionId: found.session.id,
         actor: { role: u.role, taskForceId: u.taskForceId, place: { level: u.taskForceLevel, regionCode: u.taskForceRegionCode } },
+        secondFactor: secondFactorStateOf({
+          required: mfaRequiredFor({ role: u.role, level: u.taskForceLevel }),
+          confirmed: factor?.factor?.confirmedAt != null,
+          verified: factor?.verifiedAt != null,
+        }),
       };
     } else {
       if (found) deleteSession(ctx.db, found.session.id);
@@ -75,6 +81,9 @@ const guard = t.middleware(({ ctx, path, next }) => {
   const user = resolveSession(ctx);
   if (!user) throw new DomainError("SIGNED_OUT");
   if (user.mustChangePassword && !rule.duringPasswordChange) throw new DomainError("PASSWORD_CHANGE_REQUIRED");
+  // The second factor comes after the one-time password is changed, before anything else.
+  if (user.secondFactor === "enrol" && !rule.duringSecondFactor) throw new DomainError("MFA_ENROLMENT_REQUIRED");
+  if (user.secondFactor === "verify" && !rule.duringSecondFactor) throw new DomainError("MFA_REQUIRED");
   if (rule.access !== "signed-in" && !hasCapability(user.role, rule.access)) {
     audit(ctx, { action: "access.denied", outcome: "denied", actorUserId: user.id, actorLabel: user.email, targetType: "procedure", targetId: path, details: { role: user.role } });
     throw new DomainError("FORBIDDEN");

@@ -17,3 +17,5 @@ export * from "./queries/evaluation.ts";
 export * from "./queries/rad.ts";
 // Announcements
 export * from "./queries/announcements.ts";
+// Second factor
+export * from "./queries/mfa.ts";

@@ -183,6 +183,16 @@ export const DOMAIN_ERRORS = {
   ROLE_NOT_GRANTABLE: { kind: "forbidden", message: "Your role cannot give this role at this task force." },
   REGENCY_HAS_ADMIN: { kind: "conflict", message: "This regency/city already has an active regional admin: it manages its own accounts." },
   ACCOUNT_SELECTION_INVALID: { kind: "invalid", message: "Choose 1 to 500 different accounts." },
+  // Second factor
+  MFA_CODE_INVALID: { kind: "invalid", message: "The code is wrong, already used or too old: enter the 6 digits your authenticator app shows now." },
+  MFA_REQUIRED: { kind: "forbidden", message: "Enter the code from your authenticator app before going on." },
+  MFA_ENROLMENT_REQUIRED: { kind: "forbidden", message: "This account needs a second factor: set up an authenticator app before going on." },
+  MFA_NOT_ENROLLED: { kind: "conflict", message: "This account has no second factor set up." },
+  MFA_ALREADY_ENROLLED: { kind: "conflict", message: "This account already has a second factor." },
+  MFA_ENROLMENT_NOT_STARTED: { kind: "conflict", message: "Start setting up the authenticator app first." },
+  MFA_CANNOT_DISABLE: { kind: "conflict", message: "This account's role needs a second factor: it cannot be turned off." },
+  MFA_RESET_OWN: { kind: "forbidden", message: "Another central admin resets your own second factor." },
+  RECOVERY_CODE_INVALID: { kind: "invalid", message: "This recovery code is wrong or already used." },
 } as const satisfies Record<string, { kind: DomainErrorKind; message: string }>;
 
 /** How a caller should read an error: bad input, missing thing, or a clash with stored state. */

@@ -7,6 +7,7 @@ import {
   findPasswordHash,
   findSessionByTokenHash,
   findUserById,
+  findMfaFactor,
   findUserForSignIn,
   insertSession,
   markSignInSucceeded,
@@ -23,7 +24,10 @@ import {
   THROTTLE,
   checkPassword,
   isSignInThrottled,
+  mfaRequiredFor,
+  secondFactorStateOf,
 } from "@gugus/domain";
+import type { SecondFactorState } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit, inTransaction } from "../audit.ts";
@@ -35,8 +39,11 @@ import type { Context } from "../context.ts";
 import { isSyntheticData } from "../demo/marker.ts";
 import { forgetResolvedSession, publicProcedure, signedInProcedure } from "../trpc.ts";
 
-/** What the apps know of the signed-in account, and whether this instance holds synthetic (demonstration) data. */
-export function toMe(u: UserRow, { syntheticData }: { syntheticData: boolean }) {
+/**
+ * What the apps know of the signed-in account, whether this instance holds synthetic
+ * (demonstration) data, and where the session stands with the second factor.
+ */
+export function toMe(u: UserRow, { syntheticData, secondFactor }: { syntheticData: boolean; secondFactor: SecondFactorState }) {
   return {
     id: u.id,
     email: u.email,
@@ -46,6 +53,7 @@ export function toMe(u: UserRow, { syntheticData }: { syntheticData: boolean }) 
     mustChangePassword: u.mustChangePassword,
     taskForce: { id: u.taskForceId, level: u.taskForceLevel, regionCode: u.taskForceRegionCode, regionName: u.taskForceRegionName },
     syntheticData,
+    secondFactor,
   };
 }
 export type Me = ReturnType<typeof toMe>;
@@ -66,7 +74,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * attempts made at the same moment count each other. Returns the attempt's id (to mark it a
  * success) or throws SIGN_IN_THROTTLED, which does not say how long to wait.
  */
-function admitAttempt(ctx: Context, emailHash: string): number {
+export function admitAttempt(ctx: Context, emailHash: string): number {
   const now = ctx.now().getTime();
   const since = now - THROTTLE.windowMs;
   const ip = ctx.client.ip;
@@ -136,7 +144,14 @@ export const authRouter = {
     if (!opened) return fail("one_time_password_used_or_expired", "INITIAL_PASSWORD_EXPIRED");
     ctx.cookies.set(cookie, token, { maxAgeSeconds: SESSION_COOKIE_MAX_AGE_SECONDS });
     forgetResolvedSession(ctx);
-    return toMe(findUserById(ctx.db, current.id, today)!, { syntheticData: isSyntheticData(ctx) });
+    // The session is open but, for an account with or needing a second factor, not yet verified.
+    const signedIn = findUserById(ctx.db, current.id, today)!;
+    const secondFactor = secondFactorStateOf({
+      required: mfaRequiredFor({ role: signedIn.role, level: signedIn.taskForceLevel }),
+      confirmed: findMfaFactor(ctx.db, signedIn.id)?.confirmedAt != null,
+      verified: false,
+    });
+    return toMe(signedIn, { syntheticData: isSyntheticData(ctx), secondFactor });
   }),
 
   /** Ends this session. */
@@ -150,8 +165,8 @@ export const authRouter = {
     return { ok: true as const };
   }),
 
-  /** The signed-in account. */
-  me: signedInProcedure.query(({ ctx }) => toMe(ctx.user, { syntheticData: isSyntheticData(ctx) })),
+  /** The signed-in account, and what the session still needs of the second factor. */
+  me: signedInProcedure.query(({ ctx }) => toMe(ctx.user, { syntheticData: isSyntheticData(ctx), secondFactor: ctx.user.secondFactor })),
 
   /** What anyone may know of this instance before signing in: whether it holds synthetic (demonstration) data. */
   instance: publicProcedure.query(({ ctx }) => ({ syntheticData: isSyntheticData(ctx) })),
@@ -159,12 +174,15 @@ export const authRouter = {
   /**
    * Changes one's own password: the current one must be right (wrong guesses are throttled like
    * sign-ins), the new one must follow the rules (length by role, not common or breached, not made of
-   * one's name, email or this service's words). Other sessions of the account end.
+   * one's name, email or this service's words). Other sessions of the account end. Before the
+   * second factor is given, only a one-time password may be changed (that comes first).
    */
   changePassword: signedInProcedure
     .input(z.object({ currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH * 4), newPassword: z.string().max(PASSWORD_MAX_LENGTH * 4) }).strict())
     .mutation(async ({ ctx, input }) => {
       const user = ctx.user;
+      if (!user.mustChangePassword && user.secondFactor === "verify") throw new DomainError("MFA_REQUIRED");
+      if (!user.mustChangePassword && user.secondFactor === "enrol") throw new DomainError("MFA_ENROLMENT_REQUIRED");
       const attemptId = admitAttempt(ctx, ctx.hashEmail(user.email));
       const hashBefore = findPasswordHash(ctx.db, user.id);
       const ok = await verifyPassword(hashBefore, input.currentPassword);
