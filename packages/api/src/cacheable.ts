@@ -19,7 +19,7 @@ import { TIME_ZONES, hasCapability } from "@gugus/domain";
 import type { Context } from "./context.ts";
 import { ruleFor } from "./policy.ts";
 import type { ProcedurePath } from "./policy.ts";
-import { resolveSession } from "./trpc.ts";
+import { holdUpOf, resolveSession } from "./trpc.ts";
 
 export const CACHEABLE = [
   "hierarchy.tree",
@@ -59,7 +59,8 @@ function todayKey(now: Date): string {
 /**
  * The part of a cacheable answer's key that is not the procedure, its input or the data version:
  * the caller's role, task force and place, and today's dates. Null when the call would not get an
- * answer (no live session, a password still to change, a role without the capability): the server
+ * answer (no live session, a password still to change or a second factor still to give — the
+ * guard's `holdUpOf` — or a role without the capability): the server
  * then lets tRPC answer it — and refuse it, audited — uncached. Resolves the session exactly as
  * the guard does (and marks it used, at most once a minute, as every call does).
  */
@@ -67,7 +68,7 @@ export function callerKeyOf(ctx: Context, path: CacheableProcedure): string | nu
   const rule = ruleFor(path);
   if (!rule || rule.access === "public") return null;
   const user = resolveSession(ctx);
-  if (!user || user.mustChangePassword) return null;
+  if (!user || holdUpOf(user, rule) !== null) return null;
   if (rule.access !== "signed-in" && !hasCapability(user.role, rule.access)) return null;
   const { place } = user.actor;
   return `${user.role}|${user.taskForceId ?? ""}|${place.level}:${place.regionCode ?? ""}|${todayKey(ctx.now())}`;

@@ -13,6 +13,7 @@ import { sha256 } from "./auth/crypto.ts";
 import type { Context, SignedInUser } from "./context.ts";
 import { formatError, toTrpcError } from "./errors.ts";
 import { ruleFor } from "./policy.ts";
+import type { Rule } from "./policy.ts";
 import { resolveTarget } from "./scope.ts";
 
 // 1. Instance: never in dev mode, so no stack trace is ever sent.
@@ -70,6 +71,20 @@ export function forgetResolvedSession(ctx: Context): void {
   ctx.sessionMemo.user = null;
 }
 
+/**
+ * What holds a signed-in account back from a procedure before its role is looked at: a one-time
+ * password still to change, then a second factor still to enrol or to give. Null when nothing does.
+ * The guard and the response cache's key (cacheable.ts) both ask this, so no kept answer reaches a
+ * session the guard would stop.
+ */
+export function holdUpOf(user: SignedInUser, rule: Rule): "PASSWORD_CHANGE_REQUIRED" | "MFA_ENROLMENT_REQUIRED" | "MFA_REQUIRED" | null {
+  if (user.mustChangePassword && !rule.duringPasswordChange) return "PASSWORD_CHANGE_REQUIRED";
+  // The second factor comes after the one-time password is changed, before anything else.
+  if (user.secondFactor === "enrol" && !rule.duringSecondFactor) return "MFA_ENROLMENT_REQUIRED";
+  if (user.secondFactor === "verify" && !rule.duringSecondFactor) return "MFA_REQUIRED";
+  return null;
+}
+
 // 2b. The guard: every call is checked against POLICY; anything not listed is refused.
 const guard = t.middleware(({ ctx, path, next }) => {
   const rule = ruleFor(path);
@@ -80,10 +95,8 @@ const guard = t.middleware(({ ctx, path, next }) => {
   if (rule.access === "public") return next();
   const user = resolveSession(ctx);
   if (!user) throw new DomainError("SIGNED_OUT");
-  if (user.mustChangePassword && !rule.duringPasswordChange) throw new DomainError("PASSWORD_CHANGE_REQUIRED");
-  // The second factor comes after the one-time password is changed, before anything else.
-  if (user.secondFactor === "enrol" && !rule.duringSecondFactor) throw new DomainError("MFA_ENROLMENT_REQUIRED");
-  if (user.secondFactor === "verify" && !rule.duringSecondFactor) throw new DomainError("MFA_REQUIRED");
+  const held = holdUpOf(user, rule);
+  if (held) throw new DomainError(held);
   if (rule.access !== "signed-in" && !hasCapability(user.role, rule.access)) {
     audit(ctx, { action: "access.denied", outcome: "denied", actorUserId: user.id, actorLabel: user.email, targetType: "procedure", targetId: path, details: { role: user.role } });
     throw new DomainError("FORBIDDEN");
