@@ -223,6 +223,9 @@ const EXPECTED: Record<ProcedurePath, Expectation> = {
 
   "audit.list": { who: [CA], scope: "none", where: ANYWHERE },
   "audit.actions": { who: [CA], scope: "none", where: ANYWHERE },
+  // Readable audit log
+  "audit.actors": { who: [CA], scope: "none", where: ANYWHERE },
+  "audit.exportXlsx": { who: [CA], scope: "none", where: ANYWHERE },
 
   // Regional action plans (RAD)
   "rad.plan": { who: EVERY_ROLE, scope: "task-force", where: RAD_READ },
@@ -694,6 +697,9 @@ const CASES: Record<ProcedurePath, Case> = {
   "sessions.endOthers": { writes: true, verify: (out: { ended: number }) => expect(out.ended).toBe(0) },
   "audit.list": { writes: false, input: () => ({}) },
   "audit.actions": { writes: false },
+  // Readable audit log
+  "audit.actors": { writes: false },
+  "audit.exportXlsx": { writes: false, input: () => ({ filters: { from: "2026-01-01", to: "2026-12-31" }, language: "id" }) },
 
   // Regional action plans (RAD)
   "rad.plan": {

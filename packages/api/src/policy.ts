@@ -144,6 +144,9 @@ export const POLICY = {
 
   "audit.list": { access: "audit.read", scope: "none" },
   "audit.actions": { access: "audit.read", scope: "none" },
+  // Readable audit log
+  "audit.actors": { access: "audit.read", scope: "none" },
+  "audit.exportXlsx": { access: "audit.read", scope: "none" },
 
   // Regional action plans (RAD)
   "rad.plan": { access: "read", scope: "task-force" },

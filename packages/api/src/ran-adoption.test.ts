@@ -82,7 +82,7 @@ describe("correcting an adoption", () => {
     const corrected = await admin().ran.correctAdoption({ ...III, version: 1, instrument: "Perpres 19 Tahun 2023", adoptedOn: "2023-02-23", reason });
     expect(corrected).toMatchObject({ status: "adopted", instrument: "Perpres 19 Tahun 2023", adoptedOn: "2023-02-23", version: 2 });
     expect(audits("ran.adoption_correct")).toEqual([
-      { reason, "instrument.before": '"Perpres 19/2023"', "instrument.after": '"Perpres 19 Tahun 2023"', "adoptedOn.before": '"2023-02-22"', "adoptedOn.after": '"2023-02-23"' },
+      { reason, "instrument.before": "Perpres 19/2023", "instrument.after": "Perpres 19 Tahun 2023", "adoptedOn.before": "2023-02-22", "adoptedOn.after": "2023-02-23" },
     ]);
   });
 

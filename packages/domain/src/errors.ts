@@ -170,6 +170,9 @@ export const DOMAIN_ERRORS = {
   TASK_FORCE_NOT_PROVINCE: { kind: "invalid", message: "This view is of a province's task force." },
   DEMO_REAL_DATA: { kind: "conflict", message: "The database holds real reports: demonstration data is loaded only into a fresh database." },
   DEMO_ALREADY_LOADED: { kind: "conflict", message: "Demonstration data is already loaded." },
+  // Audit log
+  DATE_RANGE_INVERTED: { kind: "invalid", message: "The end of the date range comes before its start." },
+  DATE_RANGE_TOO_LONG: { kind: "invalid", message: "A date range covers at most 5 years: choose a shorter one." },
   // Announcements
   ANNOUNCEMENT_TITLE_INVALID: { kind: "invalid", message: "An announcement's title is 3 to 120 characters, in each language." },
   ANNOUNCEMENT_BODY_INVALID: { kind: "invalid", message: "An announcement's text is 3 to 2,000 characters, in each language." },

@@ -153,7 +153,7 @@ export const AUDIT_ACTION_SHAPES: Partial<Record<AuditAction, AuditActionShape>>
   "account.reset_password": { change: "event", fields: {} },
   "session.end": { change: "event", fields: {} },
   "access.denied": { change: "event", fields: {} },
-  "hierarchy.restructure": { change: "changed", fields: { name: "text", code: "text", effectiveDate: "date", legalBasis: "text", successions: "text" } },
+  "hierarchy.restructure": { change: "created", fields: { name: "text", code: "text", effectiveDate: "date", legalBasis: "text", successions: "text" } },
   "instrument.create": { change: "created", fields: INSTRUMENT_FIELDS },
   "instrument.update": { change: "changed", fields: INSTRUMENT_FIELDS },
   "instrument.delete": { change: "removed", fields: INSTRUMENT_FIELDS },

@@ -145,6 +145,9 @@ const id = {
     TASK_FORCE_NOT_PROVINCE: "Tampilan ini untuk gugus tugas provinsi.",
     DEMO_REAL_DATA: "Basis data berisi laporan sungguhan: data demonstrasi hanya dimuat ke basis data baru.",
     DEMO_ALREADY_LOADED: "Data demonstrasi sudah dimuat.",
+    // Audit log
+    DATE_RANGE_INVERTED: "Tanggal akhir rentang tidak boleh sebelum tanggal awalnya.",
+    DATE_RANGE_TOO_LONG: "Rentang tanggal paling panjang 5 tahun: pilih rentang yang lebih pendek.",
     // Announcements
     ANNOUNCEMENT_TITLE_INVALID: "Judul pengumuman 3 sampai 120 karakter, dalam setiap bahasa.",
     ANNOUNCEMENT_BODY_INVALID: "Isi pengumuman 3 sampai 2.000 karakter, dalam setiap bahasa.",
@@ -342,6 +345,9 @@ const en: MessagesLike<typeof id> = {
     TASK_FORCE_NOT_PROVINCE: "This view is for a province's task force.",
     DEMO_REAL_DATA: "The database holds real reports: demonstration data is loaded only into a fresh database.",
     DEMO_ALREADY_LOADED: "Demonstration data is already loaded.",
+    // Audit log
+    DATE_RANGE_INVERTED: "The end of the date range must not come before its start.",
+    DATE_RANGE_TOO_LONG: "A date range covers at most 5 years: choose a shorter one.",
     // Announcements
     ANNOUNCEMENT_TITLE_INVALID: "An announcement's title is 3 to 120 characters, in each language.",
     ANNOUNCEMENT_BODY_INVALID: "An announcement's text is 3 to 2,000 characters, in each language.",

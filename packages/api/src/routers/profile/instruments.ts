@@ -1,14 +1,14 @@
 /** A task force's formation: its establishment instruments, entered by hand. */
 import { deleteInstrument, findInstrument, findTaskForce, insertInstrument, listInstruments, updateInstrument } from "@gugus/db";
 import type { InstrumentRow, TaskForceRow } from "@gugus/db";
-import { DomainError, InstrumentSchema, TaskForceIdSchema, checkInstrumentForTaskForce, matchRecordedInstrument } from "@gugus/domain";
+import { AUDIT_ACTION_SHAPES, DomainError, InstrumentSchema, TaskForceIdSchema, checkInstrumentForTaskForce, diffDetails, matchRecordedInstrument } from "@gugus/domain";
 import type { Instrument } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit, inTransaction } from "../../audit.ts";
 import { getTargetInstrument } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
-import { RecordRef, diff, localToday, getManageableTaskForce } from "./shared.ts";
+import { RecordRef, localToday, getManageableTaskForce } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 /** The domain's instrument rules against the task force and those it already has; the first problem is thrown. */
@@ -47,7 +47,14 @@ export const instrumentsRouter = {
         throw error;
       }
       if (!ok) throw new DomainError("STALE_VERSION");
-      audit(tx, { action: "instrument.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { instrumentId: before.id, ...diff(fieldsOf(before), input.instrument) } });
+      audit(tx, { action: "instrument.update", outcome: "success", targetType: "task_force", targetId: row.id, details: {
+          instrumentId: before.id,
+          // The instrument as it now reads names the change ("changed the instrument Perwali 12/2017 of …").
+          type: input.instrument.type,
+          number: input.instrument.number,
+          ...diffDetails(fieldsOf(before), input.instrument, AUDIT_ACTION_SHAPES["instrument.update"]!.fields),
+        },
+      });
       return findInstrument(tx.db, before.id)!;
     });
   }),

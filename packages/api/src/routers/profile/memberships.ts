@@ -1,14 +1,14 @@
 /** A task force's composition: the positions held, with dates. */
 import { deleteMembership, findMembership, insertMembership, listMemberships, updateMembership } from "@gugus/db";
 import type { MembershipRow, TaskForceRow } from "@gugus/db";
-import { DomainError, MembershipSchema, TaskForceIdSchema, findSeatOverlaps } from "@gugus/domain";
+import { AUDIT_ACTION_SHAPES, DomainError, MembershipSchema, TaskForceIdSchema, diffDetails, findSeatOverlaps } from "@gugus/domain";
 import type { Membership } from "@gugus/domain";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { z } from "zod";
 import { audit, inTransaction } from "../../audit.ts";
 import { getTargetMembership } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
-import { RecordRef, diff, localToday, getManageableTaskForce } from "./shared.ts";
+import { RecordRef, localToday, getManageableTaskForce } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
 
 function checkMembership(ctx: Ctx, row: TaskForceRow, m: Membership, exceptId?: number): void {
@@ -33,7 +33,8 @@ const membershipFieldsOf = (r: MembershipRow): Membership => ({
   validFrom: r.validFrom,
   validTo: r.validTo,
 });
-
+/** The holding's fields the audit log labels (the official's name and office are part of the record). */
+const AUDITED_FIELDS = AUDIT_ACTION_SHAPES["membership.update"]!.fields;
 
 export const membershipsRouter = {
   /** Records a position held, with dates; a single seat cannot have two holders on the same day. */
@@ -54,7 +55,13 @@ export const membershipsRouter = {
     return inTransaction(ctx, (tx) => {
       checkMembership(tx, row, input.membership, before.id);
       if (!updateMembership(tx.db, { id: before.id, version: input.version, fields: input.membership, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
-      audit(tx, { action: "membership.update", outcome: "success", targetType: "task_force", targetId: row.id, details: { membershipId: before.id, ...diff(membershipFieldsOf(before), input.membership) } });
+      audit(tx, { action: "membership.update", outcome: "success", targetType: "task_force", targetId: row.id, details: {
+          membershipId: before.id,
+          // The seat as it now stands names the change ("changed the chair of …").
+          position: input.membership.position,
+          ...diffDetails(membershipFieldsOf(before), input.membership, AUDITED_FIELDS),
+        },
+      });
       return findMembership(tx.db, before.id)!;
     });
   }),

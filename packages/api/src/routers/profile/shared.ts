@@ -1,4 +1,4 @@
-/** What the profile procedures share: the manage check on the call's task force, its local today, audit diffs. */
+/** What the profile procedures share: the manage check on the call's task force, its local today. */
 import type { TaskForceRow } from "@gugus/db";
 import { DomainError, VersionSchema, checkProfileManagement } from "@gugus/domain";
 import { z } from "zod";
@@ -26,19 +26,5 @@ export function getManageableTaskForce(ctx: Ctx, notFound: RecordNotFound = "TAS
 
 /** Today where the task force is: an instrument or a holding cannot be dated later. */
 export const localToday = (ctx: Ctx, row: TaskForceRow) => todayOf(ctx, row.regionCode);
-
-/** Fields of a record that changed, as `field.before` / `field.after` pairs for the audit log. */
-export function diff<T extends Record<string, unknown>>(before: T, after: T): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
-  for (const key of Object.keys(after)) {
-    const a = before[key];
-    const b = after[key];
-    if (a !== b && key !== "version" && key !== "updatedAt") {
-      out[`${key}.before`] = (a ?? null) as string | number | boolean | null;
-      out[`${key}.after`] = (b ?? null) as string | number | boolean | null;
-    }
-  }
-  return out;
-}
 
 export const RecordRef = z.object({ id: z.number().int().positive(), version: VersionSchema }).strict();

@@ -51,7 +51,7 @@ export const adoptionRouter = {
       assertAdopted(before);
       if (before.version !== input.version) throw new DomainError("STALE_VERSION");
       const changes = { instrument: input.instrument, adoptedOn: input.adoptedOn, firstYear: input.firstYear, lastYear: input.lastYear };
-      const changed = diff(before, changes);
+      const changed = diff("ran.adoption_correct", before, changes);
       if (Object.keys(changed).length === 0) throw new DomainError("ADOPTION_UNCHANGED");
       assertAdoptionDate(input, input.adoptedOn, todayAt(ctx.now()));
       assertSetValid(tx.db, input);

@@ -64,7 +64,7 @@ export const itemsRouter = {
         throw error;
       }
       if (!ok) throw new DomainError("STALE_VERSION");
-      audit(tx, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, code: before.code, ...diff(before, findActionItem(tx.db, before.id)!) } });
+      audit(tx, { action: "ran.item_update", outcome: "success", targetType: "action_item", targetId: before.id, details: { period: period.number, code: before.code, ...diff("ran.item_update", before, findActionItem(tx.db, before.id)!) } });
       return before.id;
     });
     return findActionItem(ctx.db, id)!;

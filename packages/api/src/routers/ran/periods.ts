@@ -28,6 +28,9 @@ import { signedInProcedure } from "../../trpc.ts";
 import { calendarOf } from "./calendar.ts";
 import { assertSetValid, diff, getPeriod, toPeriod } from "./shared.ts";
 
+/** A coordinator as the audit log keeps it: "prevention: Kemendikdasmen". */
+const coordinatorText = (c: { subTaskForce: string; agency: string }) => `${c.subTaskForce}: ${c.agency}`;
+
 export const periodsRouter = {
   /** All periods in year order, the gaps between them, and which one holds today's date (WIB). */
   periods: signedInProcedure.query(({ ctx }) => {
@@ -94,7 +97,7 @@ export const periodsRouter = {
       inTransaction(ctx, (tx) => {
         const before = getPeriod(tx.db, input.number);
         if (before.version !== input.version) throw new DomainError("STALE_VERSION");
-        const changed = diff(before, changes);
+        const changed = diff("ran.period_update", before, changes);
         // Saving what is already stored changes nothing and records nothing.
         if (Object.keys(changed).length === 0) return;
         assertYearsEditable(before, input);
@@ -134,7 +137,7 @@ export const periodsRouter = {
         const before = listCoordinators(tx.db, period.id);
         if (!updatePeriod(tx.db, { id: period.id, version: input.version, changes: {}, now: ctx.now().getTime() })) throw new DomainError("STALE_VERSION");
         replaceCoordinators(tx.db, period.id, input.coordinators);
-        audit(tx, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff({ coordinators: before }, { coordinators: input.coordinators }) });
+        audit(tx, { action: "ran.coordinators", outcome: "success", targetType: "ran_period", targetId: input.number, details: diff("ran.coordinators", { coordinators: before.map(coordinatorText) }, { coordinators: input.coordinators.map(coordinatorText) }) });
         return listCoordinators(tx.db, period.id);
       });
     }),

@@ -1,7 +1,7 @@
 /** What the RAN routers share: a period's public shape, looking a period up, and the audit diff. */
 import { findPeriodByNumber, listRanPeriods } from "@gugus/db";
 import type { Db, RanPeriodRow } from "@gugus/db";
-import { DomainError, assertPeriodsValid, isAdoptedLate, periodLength, toRoman } from "@gugus/domain";
+import { AUDIT_ACTION_SHAPES, DomainError, assertPeriodsValid, diffDetails, isAdoptedLate, periodLength, toRoman } from "@gugus/domain";
 
 /** A period as the API answers it. */
 export function toPeriod(row: RanPeriodRow) {
@@ -35,16 +35,11 @@ export function assertSetValid(db: Db, changed: { number: number; firstYear: num
   assertPeriodsValid([...listRanPeriods(db).filter((p) => p.number !== changed.number), changed]);
 }
 
-/** Fields that changed between two versions of a record, for the audit log (long values cut at 200 characters). */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, string | number | boolean | null> {
-  const out: Record<string, string | number | boolean | null> = {};
-  for (const key of Object.keys(after)) {
-    const a = JSON.stringify(before[key] ?? null);
-    const b = JSON.stringify(after[key] ?? null);
-    if (a !== b && key !== "version" && key !== "updatedAt") {
-      out[`${key}.before`] = a.length > 200 ? `${a.slice(0, 200)}…` : a;
-      out[`${key}.after`] = b.length > 200 ? `${b.slice(0, 200)}…` : b;
-    }
-  }
-  return out;
+/**
+ * Fields that changed between two versions of a record, for the audit log: the labelled fields of
+ * the action (`AUDIT_ACTION_SHAPES`) as `field.before` / `field.after` values, lists as text and
+ * long texts cut at 200 characters.
+ */
+export function diff(action: "ran.period_update" | "ran.adoption_correct" | "ran.coordinators" | "ran.item_update", before: Record<string, unknown>, after: Record<string, unknown>) {
+  return diffDetails(before, after, AUDIT_ACTION_SHAPES[action]!.fields);
 }
