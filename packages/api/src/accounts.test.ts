@@ -297,3 +297,95 @@ describe("an id out of scope answers like a missing one, at the same cost", () =
     expect(await answer(() => fx.callerAs("centralAdmin").accounts.get({ id: 999_999 }))).toMatchObject({ messageKey: "ACCOUNT_NOT_FOUND", auditRows: 0 });
   });
 });
+
+describe("a province admin creates its regencies' first admins", () => {
+  const create = (region: string, role: "regional_admin" | "regional_member" | "central_admin", email = `admin-${region}@gugus.test`) =>
+    fx.callerAs("provinceAdmin").accounts.create({ email, name: "Admin Pertama", position: "Kepala Bidang PPPA", taskForceId: taskForceId(region), role });
+
+  it("lists the province's regencies/cities with whether each has an active regional admin", async () => {
+    fresh();
+    const out = await fx.callerAs("provinceAdmin").accounts.firstAdmins({ taskForceId: taskForceId("32") });
+    expect(out.regencies).toHaveLength(27);
+    expect(out.regencies.every((r) => r.regionCode.startsWith("32."))).toBe(true);
+    expect(out.regencies.find((r) => r.regionCode === "32.75")!.hasActiveAdmin).toBe(true);
+    expect(out.regencies.find((r) => r.regionCode === "32.16")!.hasActiveAdmin).toBe(false);
+    expect(await failure(fx.callerAs("provinceAdmin").accounts.firstAdmins({ taskForceId: taskForceId("32.16") }))).toMatchObject({ code: "BAD_REQUEST", messageKey: "TASK_FORCE_NOT_PROVINCE" });
+  });
+
+  it("creates the first regional admin of a regency with none, with a one-time password shown once", async () => {
+    fresh();
+    const out = await create("32.16", "regional_admin");
+    expect(out.account).toMatchObject({ role: "regional_admin", taskForce: { regionCode: "32.16" }, mustChangePassword: true });
+    expect(out.oneTimePassword).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    // The province still does not see its regencies' accounts.
+    expect(await failure(fx.callerAs("provinceAdmin").accounts.get({ id: out.account.id }))).toMatchObject({ code: "NOT_FOUND" });
+    const listed = await fx.callerAs("provinceAdmin").accounts.list({ pageSize: 100 });
+    expect(listed.rows.some((a) => a.id === out.account.id)).toBe(false);
+    expect((await fx.callerAs("provinceAdmin").accounts.firstAdmins({ taskForceId: taskForceId("32") })).regencies.find((r) => r.regionCode === "32.16")!.hasActiveAdmin).toBe(true);
+  });
+
+  it("refuses a regency that already has an active admin (REGENCY_HAS_ADMIN), and a second first admin", async () => {
+    fresh();
+    const before = userCount();
+    expect(await failure(create("32.75", "regional_admin"))).toMatchObject({ code: "CONFLICT", messageKey: "REGENCY_HAS_ADMIN" });
+    await create("32.16", "regional_admin");
+    expect(await failure(create("32.16", "regional_admin", "kedua@gugus.test"))).toMatchObject({ code: "CONFLICT", messageKey: "REGENCY_HAS_ADMIN" });
+    expect(userCount()).toBe(Number(before) + 1);
+  });
+
+  it("does not find another province's regency, and refuses a member or a central role at its own regency", async () => {
+    fresh();
+    const before = userCount();
+    expect(await failure(create("33.74", "regional_admin"))).toMatchObject({ code: "NOT_FOUND", messageKey: "TASK_FORCE_NOT_FOUND" });
+    expect(await failure(create("32.16", "regional_member"))).toMatchObject({ code: "FORBIDDEN", messageKey: "FORBIDDEN" });
+    expect(await failure(create("32.16", "central_admin"))).toMatchObject({ code: "BAD_REQUEST", messageKey: "ROLE_LEVEL_MISMATCH" });
+    expect(userCount()).toBe(before);
+  });
+
+  it("counts a deactivated admin as no admin: the regency may get a first admin again", async () => {
+    fresh();
+    const created = await create("32.16", "regional_admin");
+    await fx.callerAs("centralAdmin").accounts.setActive({ id: created.account.id, version: created.account.version, active: false });
+    expect((await create("32.16", "regional_admin", "pengganti@gugus.test")).account.role).toBe("regional_admin");
+  });
+
+  it("keeps a regency admin from creating admins of its sibling regencies", async () => {
+    fresh();
+    expect(await failure(fx.callerAs("regencyAdmin").accounts.create({ email: "x@gugus.test", name: "Admin Pertama", position: "Staf", taskForceId: taskForceId("32.16"), role: "regional_admin" }))).toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("accounts.exportXlsx: the list as the caller sees it", () => {
+  async function sheetOf(base64: string) {
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(base64, "base64") as never);
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === "string" || typeof v === "number" ? String(v) : ""))));
+    return rows;
+  }
+
+  it("opens with its title, date and scope, and labelled columns, in Bahasa Indonesia", async () => {
+    fresh();
+    const out = await fx.callerAs("centralAdmin").accounts.exportXlsx({ language: "id" });
+    expect(out.fileName).toMatch(/^akun-\d{8}-\d{4}\.xlsx$/);
+    const rows = await sheetOf(out.contentBase64);
+    expect(rows[0]![0]).toBe("Daftar akun");
+    expect(rows.slice(1, 4).map((r) => r[0])).toEqual(["Keadaan per 28 November 2026", "Seluruh Indonesia", "Dibuat 28 November 2026 10.00 WIB"]);
+    const header = rows.findIndex((r) => r[0] === "Nama");
+    expect(rows[header]).toEqual(["Nama", "Email", "Jabatan", "Kode wilayah", "Gugus tugas", "Peran", "Status", "Sandi diganti", "Dibuat"]);
+    expect(rows.slice(header + 1).filter((r) => r[0] !== "")).toHaveLength(userCount());
+  });
+
+  it("holds a regional admin's own task force's accounts only, under the list's filters, in English", async () => {
+    fresh();
+    const out = await fx.callerAs("provinceAdmin").accounts.exportXlsx({ language: "en", active: true, query: "target" });
+    const rows = await sheetOf(out.contentBase64);
+    expect(rows[0]![0]).toBe("Accounts");
+    expect(rows[2]![0]).toBe("Jawa Barat Provincial Task Force · filtered: search “target”, active");
+    const header = rows.findIndex((r) => r[0] === "Name");
+    expect(rows[header]).toEqual(["Name", "Email", "Position", "Region code", "Task force", "Role", "Status", "Password changed", "Created"]);
+    const body = rows.slice(header + 1).filter((r) => r[0] !== "");
+    expect(body.map((r) => [r[1], r[3], r[5]])).toEqual([["target-province@gugus.test", "32", "Regional member"]]);
+  });
+});
