@@ -14,6 +14,12 @@ const id = {
     provinces: "Provinsi",
     columns: { code: "Kode", name: "Nama", regencies: "Kab./Kota", kabupaten: "Kabupaten", kota: "Kota", level: "Tingkat" },
     total: "Jumlah",
+    download: "Unduh daftar (XLSX)",
+    downloadFailed: "Berkas tidak dapat dibuat. Coba lagi.",
+    formerly: "Dahulu {{code}} {{name}}: sejak {{date}} ({{type}}{{basis}}) wilayah ini menjadi {{newName}} ({{newCode}}), bagian dari Provinsi {{province}}.",
+    formerlyProvince: "Dahulu {{code}} {{name}}: sejak {{date}} ({{type}}{{basis}}) wilayah ini menjadi Provinsi {{newName}} ({{newCode}}).",
+    formerlyRenamed: "Dahulu bernama {{name}}: sejak {{date}} ({{type}}{{basis}}) bernama {{newName}}.",
+    formerLabel: "Kode atau nama lama",
   },
   taskForce: {
     openParent: "Buka induk",
@@ -39,6 +45,7 @@ const id = {
     unformed: "Belum terbentuk ({{count}})",
     legendNone: "0%",
     legendAll: "100%",
+    download: "Unduh cakupan (XLSX)",
   },
   restructuring: {
     title: "Perubahan wilayah",
@@ -82,6 +89,12 @@ const en: MessagesLike<typeof id> = {
     provinces: "Provinces",
     columns: { code: "Code", name: "Name", regencies: "Reg./Cities", kabupaten: "Regencies", kota: "Cities", level: "Level" },
     total: "Total",
+    download: "Download list (XLSX)",
+    downloadFailed: "The file could not be made. Try again.",
+    formerly: "Formerly {{code}} {{name}}: since {{date}} ({{type}}{{basis}}) this region is {{newName}} ({{newCode}}), part of the province of {{province}}.",
+    formerlyProvince: "Formerly {{code}} {{name}}: since {{date}} ({{type}}{{basis}}) this region is the province of {{newName}} ({{newCode}}).",
+    formerlyRenamed: "Formerly named {{name}}: since {{date}} ({{type}}{{basis}}) it is named {{newName}}.",
+    formerLabel: "Former code or name",
   },
   taskForce: {
     openParent: "Open parent",
@@ -107,6 +120,7 @@ const en: MessagesLike<typeof id> = {
     unformed: "Not formed ({{count}})",
     legendNone: "0%",
     legendAll: "100%",
+    download: "Download coverage (XLSX)",
   },
   restructuring: {
     title: "Restructuring",

@@ -1,9 +1,9 @@
 import "@mantine/core/styles/Tooltip.css";
 import "@mantine/core/styles/SimpleGrid.css";
 import type { RouterOutputs } from "@gugus/api";
-import { AtDateInput, DataTable, QueryState, useAtDate, useTRPC } from "@gugus/ui";
-import { Anchor, Badge, Box, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { AtDateInput, DataTable, QueryState, XLSX_TYPE, download, useAtDate, useTRPC } from "@gugus/ui";
+import { Alert, Anchor, Badge, Box, Button, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
@@ -86,6 +86,30 @@ function LevelCard({ label, formed, total, testId }: { label: string; formed: nu
   );
 }
 
+/** The coverage at the date as an XLSX file: per province, then the task forces not formed. */
+function CoverageDownload({ at }: { at: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const language = i18n.language === "en" ? "en" : "id";
+  const file = useMutation({
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.hierarchy.exportCoverage.queryOptions({ language, ...(at ? { at } : {}) }), staleTime: 0 }),
+    onSuccess: (f) => download(f.fileName, { base64: f.contentBase64 }, XLSX_TYPE),
+  });
+  return (
+    <Group gap="sm">
+      <Button variant="default" loading={file.isPending} onClick={() => file.mutate()} data-testid="coverage-xlsx">
+        {t("admin.coverage.download")}
+      </Button>
+      {file.isError && (
+        <Alert color="red" role="alert" py={6}>
+          {t("admin.hierarchy.downloadFailed")}
+        </Alert>
+      )}
+    </Group>
+  );
+}
+
 export function CoveragePage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
@@ -101,7 +125,10 @@ export function CoveragePage() {
           </Title>
           <Text c="dimmed">{t("admin.coverage.intro")}</Text>
         </div>
-        <AtDateInput today={coverage.data?.at && !at ? coverage.data.at : undefined} />
+        <Group gap="sm" align="flex-end">
+          <CoverageDownload at={at} />
+          <AtDateInput today={coverage.data?.at && !at ? coverage.data.at : undefined} />
+        </Group>
       </Group>
       <QueryState query={coverage}>
         {(c) => (

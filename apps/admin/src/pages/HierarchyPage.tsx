@@ -1,10 +1,34 @@
-import { AtDateInput, DataTable, FormationStatusBadge, QueryState, taskForceName, useAtDate, useTRPC } from "@gugus/ui";
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import type { RouterOutputs } from "@gugus/api";
+import { AtDateInput, DataTable, FormationStatusBadge, QueryState, XLSX_TYPE, download, taskForceName, useAtDate, useTRPC } from "@gugus/ui";
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
+
+type Formerly = RouterOutputs["hierarchy"]["search"][number]["formerly"][number];
+
+/** Why a former code or name now leads to this task force: the change, its date and legal basis, and where the region now lies. */
+function FormerNote({ former }: { former: Formerly }) {
+  const { t } = useTranslation();
+  const values = {
+    code: former.code,
+    name: former.name,
+    date: former.effectiveDate,
+    type: t(`successionType.${former.type}`),
+    basis: former.legalBasis ? `, ${former.legalBasis}` : "",
+    newName: former.newName,
+    newCode: former.newCode,
+    province: former.newProvinceName,
+  };
+  const key = former.type === "rename" ? "admin.hierarchy.formerlyRenamed" : former.newCode.includes(".") ? "admin.hierarchy.formerly" : "admin.hierarchy.formerlyProvince";
+  return (
+    <Text size="xs" c="dimmed" data-testid="former-note">
+      {t(key, values)}
+    </Text>
+  );
+}
 
 function SearchResults({ query, at }: { query: string; at: string | undefined }) {
   const { t } = useTranslation();
@@ -29,6 +53,13 @@ function SearchResults({ query, at }: { query: string; at: string | undefined })
                       <Anchor component={Link} href={`/task-forces/${tf.id}${suffix}`}>
                         {tf.regionName}
                       </Anchor>
+                      {tf.formerly.length > 0 && (
+                        <Stack gap={2} mt={2} aria-label={t("admin.hierarchy.formerLabel")}>
+                          {tf.formerly.map((f) => (
+                            <FormerNote key={`${f.code}-${f.type}-${f.name}`} former={f} />
+                          ))}
+                        </Stack>
+                      )}
                     </Table.Td>
                     <Table.Td>{t(`level.${tf.level}`)}</Table.Td>
                     <Table.Td>
@@ -123,10 +154,52 @@ function ProvinceTable({ at }: { at: string | undefined }) {
   );
 }
 
+/** The task forces at the date as an XLSX list, in the reader's language. */
+export function HierarchyDownload({ at }: { at: string | undefined }) {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const language = i18n.language === "en" ? "en" : "id";
+  const file = useMutation({
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.hierarchy.exportXlsx.queryOptions({ language, ...(at ? { at } : {}) }), staleTime: 0 }),
+    onSuccess: (f) => download(f.fileName, { base64: f.contentBase64 }, XLSX_TYPE),
+  });
+  return (
+    <Group gap="sm">
+      <Button variant="default" loading={file.isPending} onClick={() => file.mutate()} data-testid="hierarchy-xlsx">
+        {t("admin.hierarchy.download")}
+      </Button>
+      {file.isError && (
+        <Alert color="red" role="alert" py={6}>
+          {t("admin.hierarchy.downloadFailed")}
+        </Alert>
+      )}
+    </Group>
+  );
+}
+
+/** The search text kept in the address (`?q=`), so a reload or a shared link shows the same search. */
+function useSearchText(): [string, (q: string) => void] {
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const fromAddress = new URLSearchParams(search).get("q") ?? "";
+  const [query, setQuery] = useState(fromAddress);
+  const [debounced] = useDebouncedValue(query, 250);
+  useEffect(() => {
+    const params = new URLSearchParams(search);
+    if ((params.get("q") ?? "") === debounced.trim()) return;
+    if (debounced.trim()) params.set("q", debounced.trim());
+    else params.delete("q");
+    const rest = params.toString();
+    navigate(rest ? `${location}?${rest}` : location, { replace: true });
+  }, [debounced, search, location, navigate]);
+  return [query, setQuery];
+}
+
 export function HierarchyPage() {
   const { t } = useTranslation();
   const [at] = useAtDate();
-  const [query, setQuery] = useState("");
+  const [query, setQuery] = useSearchText();
   const [debounced] = useDebouncedValue(query.trim(), 250);
   return (
     <Stack gap="lg" maw={960}>
@@ -137,7 +210,10 @@ export function HierarchyPage() {
           </Title>
           <Text c="dimmed">{t("admin.hierarchy.intro")}</Text>
         </div>
-        <AtDateInput />
+        <Group gap="sm" align="flex-end">
+          <HierarchyDownload at={at} />
+          <AtDateInput />
+        </Group>
       </Group>
       <TextInput
         type="search"

@@ -12,6 +12,8 @@ const id = {
     regencyPlaceholder: "Gugus tugas provinsi (tanpa kabupaten/kota)",
     open: "Buka profil",
     national: "Atau buka gugus tugas pusat",
+    download: "Unduh daftar gugus tugas (XLSX)",
+    downloadFailed: "Berkas tidak dapat dibuat. Coba lagi.",
   },
 } as const;
 
@@ -26,6 +28,8 @@ const en: MessagesLike<typeof id> = {
     regencyPlaceholder: "The provincial task force (no regency/city)",
     open: "Open profile",
     national: "Or open the national task force",
+    download: "Download the task force list (XLSX)",
+    downloadFailed: "The file could not be made. Try again.",
   },
 };
 

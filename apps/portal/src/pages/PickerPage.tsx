@@ -1,9 +1,33 @@
-import { QueryState, taskForceName, useTRPC } from "@gugus/ui";
-import { Anchor, Button, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
-import { useQuery } from "@tanstack/react-query";
+import { QueryState, XLSX_TYPE, download, taskForceName, useTRPC } from "@gugus/ui";
+import { Alert, Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "wouter";
+
+/** The task forces the caller may see today as an XLSX list, in the reader's language. */
+function ListDownload() {
+  const { t, i18n } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const language = i18n.language === "en" ? "en" : "id";
+  const file = useMutation({
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.hierarchy.exportXlsx.queryOptions({ language }), staleTime: 0 }),
+    onSuccess: (f) => download(f.fileName, { base64: f.contentBase64 }, XLSX_TYPE),
+  });
+  return (
+    <Group gap="sm">
+      <Button variant="default" size="xs" loading={file.isPending} onClick={() => file.mutate()} data-testid="picker-xlsx">
+        {t("portal.picker.download")}
+      </Button>
+      {file.isError && (
+        <Alert color="red" role="alert" py={6}>
+          {t("portal.picker.downloadFailed")}
+        </Alert>
+      )}
+    </Group>
+  );
+}
 
 /** Until accounts exist, a visitor picks the task force to look at: a province, then optionally a regency/city. */
 export default function PickerPage() {
@@ -24,6 +48,7 @@ export default function PickerPage() {
         </Title>
         <Text c="dimmed">{t("portal.picker.intro")}</Text>
       </div>
+      <ListDownload />
       <QueryState query={counts}>
         {({ byProvince, nationalId }) => (
           <Paper withBorder p="md" radius="md">
