@@ -41,6 +41,8 @@ const EvaluationTrendsPage = lazy(() => import("./pages/evaluation/TrendsPage.ts
 const EvaluationProvincePage = lazy(() => import("./pages/evaluation/ProvincePage.tsx").then((m) => ({ default: m.ProvincePage })));
 const EvaluationScorecardPage = lazy(() => import("./pages/evaluation/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })));
 const EvaluationMethodPage = lazy(() => import("./pages/evaluation/MethodPage.tsx").then((m) => ({ default: m.MethodPage })));
+// Announcements
+const AnnouncementsPage = lazy(() => import("./pages/AnnouncementsPage.tsx").then((m) => ({ default: m.AnnouncementsPage })));
 
 /** A regional account signed in to the central app: point it to the portal. */
 function WrongApp() {
@@ -93,6 +95,8 @@ export default function SignedInApp({ me }: { me: Me }) {
     ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("admin.nav.accounts") }] : []),
     ...(hasCapability(me.role, "sessions.manage") ? [{ href: "/sessions", label: t("admin.nav.sessions") }] : []),
     ...(hasCapability(me.role, "audit.read") ? [{ href: "/audit", label: t("admin.nav.audit") }] : []),
+    // Announcements
+    ...(hasCapability(me.role, "announcements.manage") ? [{ href: "/announcements", label: t("admin.announcements.title") }] : []),
   ];
   return (
     <SignedInShell title={t("app.admin")} nav={nav} me={me} actions={<NotificationBell linkOf={linkOf(me)} />}>
@@ -106,6 +110,8 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
       <Route path="/sessions" component={SessionsPage} />
       <Route path="/audit" component={AuditPage} />
+      {/* Announcements */}
+      <Route path="/announcements" component={AnnouncementsPage} />
       <Route path="/reviews" component={ReviewsPage} />
       <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} national={params.taskForceId === String(me.taskForce.id)} />}</Route>
       <Route path="/reporting-rate" component={RatePage} />

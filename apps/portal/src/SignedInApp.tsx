@@ -1,4 +1,6 @@
 import { NotificationBell, SignedInShell } from "@gugus/ui";
+// Announcements
+import { AnnouncementBanner } from "@gugus/ui";
 import type { Me, NotificationItem } from "@gugus/ui";
 import { hasCapability, isCentralRole } from "@gugus/domain/accounts";
 import { lazy } from "react";
@@ -14,6 +16,8 @@ const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
 const ReportPage = lazy(() => import("./pages/ReportPage.tsx"));
 const EvaluationPage = lazy(() => import("./pages/EvaluationPage.tsx"));
+// Announcements
+const AnnouncementsPage = lazy(() => import("./pages/AnnouncementsPage.tsx"));
 
 /** The portal once signed in: a regional account lands on its own task force, a central one picks. */
 export default function SignedInApp({ me }: { me: Me }) {
@@ -33,9 +37,18 @@ export default function SignedInApp({ me }: { me: Me }) {
         { href: `${home}/evaluation`, label: t("evaluation.title"), match: "/task-forces/:id/evaluation" },
         ...(reviewer ? [{ href: "/reviews", label: t("review.title"), match: "/reviews/*?" }] : []),
         ...(hasCapability(me.role, "accounts.read") ? [{ href: "/accounts", label: t("portal.nav.accounts") }] : []),
+        // Announcements
+        { href: "/announcements", label: t("portal.announcements.nav") },
       ];
   return (
-    <SignedInShell title={t("app.portal")} nav={nav} me={me} actions={central ? undefined : <NotificationBell linkOf={linkOf} />}>
+    <SignedInShell
+      title={t("app.portal")}
+      nav={nav}
+      me={me}
+      actions={central ? undefined : <NotificationBell linkOf={linkOf} />}
+      // Announcements
+      banner={<AnnouncementBanner regionCode={me.taskForce.regionCode} allHref="/announcements" />}
+    >
       <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
       <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
       <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
@@ -43,6 +56,8 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/task-forces/:id/reports/:periodKey">{(params) => <ReportPage id={params.id} periodKey={params.periodKey} />}</Route>
       <Route path="/task-forces/:id/evaluation">{(params) => <EvaluationPage id={params.id} />}</Route>
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
+      {/* Announcements */}
+      <Route path="/announcements">{() => <AnnouncementsPage me={me} />}</Route>
       {reviewer && <Route path="/reviews" component={ReviewQueuePage} />}
       {reviewer && <Route path="/reviews/:taskForceId/:periodKey">{(params) => <ReviewPage taskForceId={params.taskForceId} periodKey={params.periodKey} />}</Route>}
     </SignedInShell>

@@ -12,6 +12,8 @@ import { navMessages } from "./nav.ts";
 import { periodMessages } from "./periods.ts";
 import { reportsMessages } from "./reports.ts";
 import { securityMessages } from "./security.ts";
+// Announcements
+import { announcementsMessages } from "./announcements.ts";
 
 const id = {
   admin: {
@@ -23,6 +25,8 @@ const id = {
     ...adoptionMessages.id,
     ...reportsMessages.id,
     ...evaluationMessages.id,
+    // Announcements
+    ...announcementsMessages.id,
   },
 };
 
@@ -36,6 +40,8 @@ const en: MessagesLike<typeof id> = {
     ...adoptionMessages.en,
     ...reportsMessages.en,
     ...evaluationMessages.en,
+    // Announcements
+    ...announcementsMessages.en,
   },
 };
 

@@ -6,12 +6,16 @@ import type { AppMessages, MessagesLike, SharedMessages } from "@gugus/ui/i18n";
 import { pickerMessages } from "./picker.ts";
 import { planMessages } from "./plan.ts";
 import { profileMessages } from "./profile.ts";
+// Announcements
+import { announcementsMessages } from "./announcements.ts";
 
 const id = {
   portal: {
     ...pickerMessages.id,
     ...profileMessages.id,
     ...planMessages.id,
+    // Announcements
+    ...announcementsMessages.id,
   },
 };
 
@@ -20,6 +24,8 @@ const en: MessagesLike<typeof id> = {
     ...pickerMessages.en,
     ...profileMessages.en,
     ...planMessages.en,
+    // Announcements
+    ...announcementsMessages.en,
   },
 };
 

@@ -8,7 +8,6 @@
 import { SUB_TASK_FORCES, TIME_ZONES, toRoman } from "@gugus/domain";
 import type { AuditFieldChange, AuditOutcome, AuditValue, AuditValueKind } from "@gugus/domain";
 import { buildListWorkbook } from "./list-workbook.ts";
-import { REPORT_FILE_LABELS } from "./report-labels.ts";
 import type { FileLanguage } from "./report-labels.ts";
 
 /** A task force as an entry names it. */
@@ -67,6 +66,9 @@ type Words = {
   role: Record<string, string>;
   targetMode: Record<string, string>;
   reportingCycle: Record<string, string>;
+  unit: Record<string, string>;
+  level: Record<string, string>;
+  reportStatus: Record<string, string>;
   instrumentType: Record<string, string>;
   outcomes: Record<AuditOutcome, string>;
   actions: Record<string, string>;
@@ -222,6 +224,9 @@ export const AUDIT_FILE_WORDS: Record<FileLanguage, Words> = {
     role: { central_admin: "Admin pusat", central_viewer: "Peninjau pusat", regional_admin: "Admin daerah", regional_member: "Anggota daerah" },
     targetMode: { per_year: "Per tahun", cumulative: "Kumulatif" },
     reportingCycle: { annual: "Tahunan", semester: "Semesteran" },
+    unit: { count: "Jumlah", people: "Orang", activities: "Kegiatan", documents: "Dokumen", regions: "Wilayah", percent: "Persen (%)", rupiah: "Rupiah", change_percent: "Perubahan (%)" },
+    level: { national: "Pusat", province: "Provinsi", regency: "Kabupaten/Kota" },
+    reportStatus: { draft: "Draf", submitted: "Dikirim", returned: "Dikembalikan", approved: "Disetujui", reopened: "Dibuka kembali" },
     instrumentType: INSTRUMENT_TYPE_WORDS.id,
     outcomes: { success: "Berhasil", failure: "Gagal", denied: "Ditolak" },
     actions: {},
@@ -355,6 +360,9 @@ export const AUDIT_FILE_WORDS: Record<FileLanguage, Words> = {
     role: { central_admin: "Central admin", central_viewer: "Central viewer", regional_admin: "Regional admin", regional_member: "Regional member" },
     targetMode: { per_year: "Per year", cumulative: "Cumulative" },
     reportingCycle: { annual: "Annual", semester: "Half-yearly" },
+    unit: { count: "Count", people: "People", activities: "Activities", documents: "Documents", regions: "Regions", percent: "Percent (%)", rupiah: "Rupiah", change_percent: "Change (%)" },
+    level: { national: "National", province: "Province", regency: "Regency/City" },
+    reportStatus: { draft: "Draft", submitted: "Submitted", returned: "Returned", approved: "Approved", reopened: "Reopened" },
     instrumentType: INSTRUMENT_TYPE_WORDS.en,
     outcomes: { success: "Success", failure: "Failure", denied: "Denied" },
     actions: {},
@@ -442,11 +450,11 @@ export function valueInWords(kind: AuditValueKind, value: AuditValue, language: 
     case "subTaskForce":
       return subTaskForceName(s, language);
     case "unit":
-      return (REPORT_FILE_LABELS[language].unit as Record<string, string>)[s] ?? s;
+      return w.unit[s] ?? s;
     case "level":
-      return (REPORT_FILE_LABELS[language].level as Record<string, string>)[s] ?? s;
+      return w.level[s] ?? s;
     case "reportStatus":
-      return (REPORT_FILE_LABELS[language].status as Record<string, string>)[s] ?? s;
+      return w.reportStatus[s] ?? s;
     case "targetMode":
       return w.targetMode[s] ?? s;
     case "reportingCycle":

@@ -15,11 +15,28 @@ import type { NavItem } from "./Shell.tsx";
 import { SyntheticDataBanner } from "./SyntheticDataBanner.tsx";
 
 /** A signed-in app's frame around its routes (`Route` elements), which load on demand. */
-export function SignedInShell({ title, nav, me, actions, children }: { title: string; nav: NavItem[]; me: Me; /** Beside the user menu (the notification bell). */ actions?: ReactNode; children: ReactNode }) {
+export function SignedInShell({
+  title,
+  nav,
+  me,
+  actions,
+  banner,
+  children,
+}: {
+  title: string;
+  nav: NavItem[];
+  me: Me;
+  /** Beside the user menu (the notification bell). */
+  actions?: ReactNode;
+  /** Above every page (the portal's unread announcements). */
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Shell title={title} nav={nav} user={<UserMenu me={me} />} actions={actions}>
       {me.syntheticData && <SyntheticDataBanner />}
+      {banner}
       <Suspense
         fallback={
           <Center py="xl">

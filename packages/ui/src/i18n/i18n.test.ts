@@ -1,5 +1,7 @@
 import { DOMAIN_ERROR_CODES, ROLES, SUB_TASK_FORCES } from "@gugus/domain";
 import { describe, expect, it } from "vitest";
+// Announcements
+import { announcementsMessages } from "./announcements.ts";
 import { accountsMessages } from "./accounts.ts";
 import { authMessages } from "./auth.ts";
 import { compositionMessages } from "./composition.ts";
@@ -21,7 +23,7 @@ function leafKeys(tree: object, prefix = ""): string[] {
   );
 }
 
-const FEATURES = { accountsMessages, authMessages, compositionMessages, errorMessages, evaluationMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
+const FEATURES = { announcementsMessages, accountsMessages, authMessages, compositionMessages, errorMessages, evaluationMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
 
 describe("translations", () => {

@@ -19,6 +19,8 @@ import { ranMessages } from "./ran.ts";
 import { reportsMessages } from "./reports.ts";
 import { reviewMessages } from "./review.ts";
 import { sessionsMessages } from "./sessions.ts";
+// Announcements
+import { announcementsMessages } from "./announcements.ts";
 import { LANGUAGES } from "./types.ts";
 import type { Language, MessagesLike } from "./types.ts";
 
@@ -38,6 +40,8 @@ const id = {
   ...authMessages.id,
   ...accountsMessages.id,
   ...sessionsMessages.id,
+  // Announcements
+  ...announcementsMessages.id,
   ...errorMessages.id,
 };
 
@@ -54,6 +58,8 @@ const en: MessagesLike<typeof id> = {
   ...authMessages.en,
   ...accountsMessages.en,
   ...sessionsMessages.en,
+  // Announcements
+  ...announcementsMessages.en,
   ...errorMessages.en,
 };
 

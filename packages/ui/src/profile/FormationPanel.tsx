@@ -10,6 +10,7 @@ import { useDomainForm } from "../forms/useDomainForm.ts";
 import { invalidateFormation } from "../queries.ts";
 import { useTRPC } from "../trpc.tsx";
 import { RecordFormFooter, RecordPanel, RowActions } from "./RecordPanel.tsx";
+import { DocumentLink } from "./DocumentLink.tsx";
 
 export type Profile = RouterOutputs["profile"]["get"];
 type InstrumentRow = Profile["instruments"][number];
@@ -107,7 +108,7 @@ export function FormationPanel({ taskForce, profile }: { taskForce: TaskForceInf
           ) : (
             <DataTable
               label={t("formation.title")}
-              minWidth={640}
+              minWidth={760}
               testId="instruments-table"
               striped
               columns={[
@@ -115,6 +116,7 @@ export function FormationPanel({ taskForce, profile }: { taskForce: TaskForceInf
                 t("formation.number"),
                 t("formation.issuedOn"),
                 t("formation.issuer"),
+                t("formation.documentRef"),
                 t("formation.endsOn"),
                 t("formation.revokedOn"),
                 ...(profile.canManage ? [{ label: t("accounts.actions"), hidden: true }] : []),
@@ -135,6 +137,9 @@ export function FormationPanel({ taskForce, profile }: { taskForce: TaskForceInf
                   <Table.Td>{i.number}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{i.issuedOn}</Table.Td>
                   <Table.Td>{i.issuer}</Table.Td>
+                  <Table.Td>
+                    <DocumentLink documentRef={i.documentRef} />
+                  </Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{i.endsOn ?? "—"}</Table.Td>
                   <Table.Td style={{ whiteSpace: "nowrap" }}>{i.revokedOn ?? "—"}</Table.Td>
                   {profile.canManage && (

@@ -1,0 +1,68 @@
+/** The admin's announcements page: publishing one in both languages to everyone or one province, the list with its reads, withdrawing. */
+import type { MessagesLike } from "@gugus/ui/i18n";
+
+const id = {
+  announcements: {
+    title: "Pengumuman",
+    intro: "Pengumuman dari Sekretariat Pusat tampil di portal untuk semua gugus tugas atau untuk gugus tugas satu provinsi dan kabupaten/kotanya, dalam bahasa pembaca, sampai ditandai sudah dibaca, sampai tanggal akhirnya (WIB), atau sampai ditarik.",
+    create: "Buat pengumuman",
+    createTitle: "Pengumuman baru",
+    titleId: "Judul (Bahasa Indonesia)",
+    titleEn: "Judul (English)",
+    bodyId: "Isi (Bahasa Indonesia)",
+    bodyEn: "Isi (English)",
+    bodyHint: "Jangan menulis data pribadi (NIK, nomor telepon, nama korban).",
+    audience: "Ditujukan kepada",
+    everyone: "Semua gugus tugas",
+    showUntil: "Tampil sampai (opsional)",
+    showUntilHint: "Tanggal terakhir pengumuman tampil (WIB). Kosongkan: tampil sampai ditarik.",
+    publish: "Terbitkan",
+    published: "Pengumuman diterbitkan.",
+    withdrawn: "Pengumuman ditarik.",
+    empty: "Belum ada pengumuman.",
+    tableLabel: "Daftar pengumuman",
+    columns: { title: "Judul", audience: "Ditujukan kepada", published: "Diterbitkan", until: "Tampil sampai", state: "Status", reads: "Dibaca", actions: "Tindakan" },
+    state: { shown: "Tampil", ended: "Berakhir", withdrawn: "Ditarik {{at}}" },
+    untilWithdrawn: "Sampai ditarik",
+    reads: "{{count}} akun",
+    by: "oleh {{name}}",
+    withdraw: "Tarik",
+    withdrawLabel: "Tarik pengumuman: {{title}}",
+    withdrawTitle: "Tarik pengumuman?",
+    withdrawText: "“{{title}}” tidak lagi tampil bagi siapa pun. Jumlah yang sudah membaca tetap tercatat.",
+  },
+} as const;
+
+const en: MessagesLike<typeof id> = {
+  announcements: {
+    title: "Announcements",
+    intro: "Announcements from the Central Secretariat show in the portal for every task force or for one province's task force and its regencies/cities, in the reader's language, until marked as read, until their last day (WIB), or until withdrawn.",
+    create: "New announcement",
+    createTitle: "New announcement",
+    titleId: "Title (Bahasa Indonesia)",
+    titleEn: "Title (English)",
+    bodyId: "Text (Bahasa Indonesia)",
+    bodyEn: "Text (English)",
+    bodyHint: "Do not write personal data (NIK, phone numbers, victims' names).",
+    audience: "Addressed to",
+    everyone: "Every task force",
+    showUntil: "Shown until (optional)",
+    showUntilHint: "The last day it shows (WIB). Leave empty: shown until withdrawn.",
+    publish: "Publish",
+    published: "Announcement published.",
+    withdrawn: "Announcement withdrawn.",
+    empty: "No announcements yet.",
+    tableLabel: "Announcements",
+    columns: { title: "Title", audience: "Addressed to", published: "Published", until: "Shown until", state: "Status", reads: "Read by", actions: "Actions" },
+    state: { shown: "Shown", ended: "Ended", withdrawn: "Withdrawn {{at}}" },
+    untilWithdrawn: "Until withdrawn",
+    reads: "{{count}} accounts",
+    by: "by {{name}}",
+    withdraw: "Withdraw",
+    withdrawLabel: "Withdraw announcement: {{title}}",
+    withdrawTitle: "Withdraw the announcement?",
+    withdrawText: "“{{title}}” no longer shows to anyone. The count of those who read it stays recorded.",
+  },
+};
+
+export const announcementsMessages = { id, en };
