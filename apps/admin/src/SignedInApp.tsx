@@ -41,6 +41,9 @@ const EvaluationTrendsPage = lazy(() => import("./pages/evaluation/TrendsPage.ts
 const EvaluationProvincePage = lazy(() => import("./pages/evaluation/ProvincePage.tsx").then((m) => ({ default: m.ProvincePage })));
 const EvaluationScorecardPage = lazy(() => import("./pages/evaluation/ScorecardPage.tsx").then((m) => ({ default: m.ScorecardPage })));
 const EvaluationMethodPage = lazy(() => import("./pages/evaluation/MethodPage.tsx").then((m) => ({ default: m.MethodPage })));
+// Regional action plans (RAD)
+const RadOverviewPage = lazy(() => import("./pages/rad/RadOverviewPage.tsx").then((m) => ({ default: m.RadOverviewPage })));
+const RadTaskForcePage = lazy(() => import("./pages/rad/RadTaskForcePage.tsx").then((m) => ({ default: m.RadTaskForcePage })));
 // Announcements
 const AnnouncementsPage = lazy(() => import("./pages/AnnouncementsPage.tsx").then((m) => ({ default: m.AnnouncementsPage })));
 
@@ -88,6 +91,8 @@ export default function SignedInApp({ me }: { me: Me }) {
         ]
       : []),
     { href: "/periods", label: t("admin.nav.periods") },
+    // Regional action plans (RAD)
+    { href: "/rad", label: t("rad.nav") },
     ...(hasCapability(me.role, "reports.review") ? [{ href: "/reviews", label: t("admin.nav.reviews"), match: "/reviews/*?" }] : []),
     { href: "/reporting-rate", label: t("admin.nav.reportingRate") },
     { href: "/evaluation", label: t("admin.nav.evaluation"), match: "/evaluation/*?" },
@@ -102,6 +107,9 @@ export default function SignedInApp({ me }: { me: Me }) {
     <SignedInShell title={t("app.admin")} nav={nav} me={me} actions={<NotificationBell linkOf={linkOf(me)} />}>
       <Route path="/" component={HierarchyPage} />
       <Route path="/task-forces/:id">{(params) => <TaskForcePage id={params.id} />}</Route>
+      {/* Regional action plans (RAD) */}
+      <Route path="/rad" component={RadOverviewPage} />
+      <Route path="/task-forces/:id/rad">{(params) => <RadTaskForcePage id={params.id} />}</Route>
       <Route path="/periods" component={PeriodsPage} />
       <Route path="/periods/:number">{(params) => <PeriodPage number={params.number} />}</Route>
       <Route path="/coverage" component={CoveragePage} />

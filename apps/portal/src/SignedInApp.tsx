@@ -16,6 +16,8 @@ const ReviewPage = lazy(() => import("./pages/ReviewPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
 const ReportPage = lazy(() => import("./pages/ReportPage.tsx"));
 const EvaluationPage = lazy(() => import("./pages/EvaluationPage.tsx"));
+// Regional action plans (RAD)
+const RadPage = lazy(() => import("./pages/RadPage.tsx"));
 // Announcements
 const AnnouncementsPage = lazy(() => import("./pages/AnnouncementsPage.tsx"));
 
@@ -33,6 +35,8 @@ export default function SignedInApp({ me }: { me: Me }) {
     : [
         { href: home, label: t("portal.nav.profile"), match: home },
         { href: `${home}/plan`, label: t("portal.nav.plan") },
+        // Regional action plans (RAD): the national task force has none
+        ...(me.taskForce.level === "national" ? [] : [{ href: `${home}/rad`, label: t("rad.nav") }]),
         { href: `${home}/reports`, label: t("portal.nav.reports"), match: `${home}/reports/*?` },
         { href: `${home}/evaluation`, label: t("evaluation.title"), match: "/task-forces/:id/evaluation" },
         ...(reviewer ? [{ href: "/reviews", label: t("review.title"), match: "/reviews/*?" }] : []),
@@ -52,6 +56,8 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/">{central ? <PickerPage /> : <Redirect to={home} replace />}</Route>
       <Route path="/task-forces/:id">{(params) => <ProfilePage id={params.id} me={me} />}</Route>
       <Route path="/task-forces/:id/plan">{(params) => <PlanPage id={params.id} />}</Route>
+      {/* Regional action plans (RAD) */}
+      <Route path="/task-forces/:id/rad">{(params) => <RadPage id={params.id} />}</Route>
       <Route path="/task-forces/:id/reports">{(params) => <ReportsPage id={params.id} />}</Route>
       <Route path="/task-forces/:id/reports/:periodKey">{(params) => <ReportPage id={params.id} periodKey={params.periodKey} />}</Route>
       <Route path="/task-forces/:id/evaluation">{(params) => <EvaluationPage id={params.id} />}</Route>

@@ -54,5 +54,8 @@ export type { ReportFormProps } from "./reports/ReportForm.tsx";
 export { ReportList } from "./reports/ReportList.tsx";
 export type { ReportListProps } from "./reports/ReportList.tsx";
 export { PDF_TYPE, XLSX_TYPE, download } from "./download.ts";
+// Regional action plans (RAD)
+export { RadInstrumentLine, RadItemsUnder, RadPlanView, formatIsoDate } from "./reports/RadPlanView.tsx";
+export type { RadItemView, RadPlanData } from "./reports/RadPlanView.tsx";
 export { CountsTable, PlaceInProvince, RankLine, RankingTable, ScoreHistory, ScoreSpread, ScoreStatusBadges, Scorecard, inputLabel, missingLabel, partLabel, sortRanking, stackDots, useEvaluationFormat } from "./evaluation/index.ts";
 export type { CountsView, EvaluationFormat, HistoryRow, ItemTitles, OverviewView, ProvincePlace, ProvinceView, RankBand, RankedRow, RankingSort, RankingTableProps, ScoreSpreadProps, ScorecardProps, ScorecardView, Spread, TfRef, TrendsView, YearsView } from "./evaluation/index.ts";

@@ -51,6 +51,12 @@ export function TaskForcePage({ id }: { id: string }) {
           </Paper>
           <RegionHistory detail={tf} />
           <ProfileSections taskForce={tf} at={at} />
+          {/* Regional action plans (RAD) */}
+          {tf.level !== "national" && (
+            <Anchor component={Link} href={`/task-forces/${tf.id}/rad`} data-testid="task-force-rad">
+              {t("rad.title")}
+            </Anchor>
+          )}
           <Stack gap="xs">
             <Title order={2} size="h4">
               {t("field.children")} · {t("admin.taskForce.childCount", { count: tf.children.length })}

@@ -143,7 +143,7 @@ export const radRouter = {
     const period = periodFor(ctx, tf, input.periodNumber);
     const periods = listRanPeriods(ctx.db).map(periodRef);
     const base = {
-      taskForce: { id: tf.id, name: tf.regionName, level: tf.level, regionCode: tf.regionCode, kind: tf.kind, parentId: tf.parentId, zone: timeZoneOf(tf.regionCode).abbreviation },
+      taskForce: { id: tf.id, regionName: tf.regionName, level: tf.level, regionCode: tf.regionCode, kind: tf.kind, parentId: tf.parentId, zone: timeZoneOf(tf.regionCode).abbreviation },
       periods,
       instrumentTypes: radInstrumentTypesFor(tf.level, tf.kind),
     };

@@ -16,6 +16,8 @@ import { ranMessages } from "./ran.ts";
 import { reportsMessages } from "./reports.ts";
 import { reviewMessages } from "./review.ts";
 import { sessionsMessages } from "./sessions.ts";
+// Regional action plans (RAD)
+import { radMessages } from "./rad.ts";
 
 function leafKeys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -25,6 +27,8 @@ function leafKeys(tree: object, prefix = ""): string[] {
 
 const FEATURES = { announcementsMessages, accountsMessages, authMessages, compositionMessages, errorMessages, evaluationMessages, formationMessages, generalMessages, hierarchyMessages, offlineMessages, ranMessages, reportsMessages, reviewMessages, sessionsMessages };
 const NO_OWN_MESSAGES = { id: {}, en: {} };
+// Regional action plans (RAD)
+Object.assign(FEATURES, { radMessages });
 
 describe("translations", () => {
   it.each(Object.entries(FEATURES))("%s: English has exactly the Indonesian keys", (_name, feature) => {

@@ -19,6 +19,8 @@ import { ranMessages } from "./ran.ts";
 import { reportsMessages } from "./reports.ts";
 import { reviewMessages } from "./review.ts";
 import { sessionsMessages } from "./sessions.ts";
+// Regional action plans (RAD)
+import { radMessages } from "./rad.ts";
 // Announcements
 import { announcementsMessages } from "./announcements.ts";
 import { LANGUAGES } from "./types.ts";
@@ -40,6 +42,8 @@ const id = {
   ...authMessages.id,
   ...accountsMessages.id,
   ...sessionsMessages.id,
+  // Regional action plans (RAD)
+  ...radMessages.id,
   // Announcements
   ...announcementsMessages.id,
   ...errorMessages.id,
@@ -58,6 +62,8 @@ const en: MessagesLike<typeof id> = {
   ...authMessages.en,
   ...accountsMessages.en,
   ...sessionsMessages.en,
+  // Regional action plans (RAD)
+  ...radMessages.en,
   // Announcements
   ...announcementsMessages.en,
   ...errorMessages.en,

@@ -294,7 +294,7 @@ function Editor({
               <Text size="sm" c="dimmed" mb="sm">
                 {t("reports.sectionIntro.subTaskForce")}
               </Text>
-              <SubTaskForceSection code={stf.code} content={c} items={view.items} year={view.period.year} />
+              <SubTaskForceSection code={stf.code} content={c} items={view.items} year={view.period.year} radItems={view.radItems ?? []} />
             </Accordion.Panel>
           </Accordion.Item>
         ))}

@@ -49,6 +49,8 @@ import { signedInProcedure } from "../../trpc.ts";
 import { getOwnTaskForce, getReportingPeriod, itemsOfYear, listReportingPeriods, periodInfo, previousPeriodKey, reportSummary, taskForceRef, zoneOf } from "./shared.ts";
 import type { Ctx, RanReportingPeriod } from "./shared.ts";
 import { reviewerTaskForceOf } from "./review-shared.ts";
+// Regional action plans (RAD)
+import { radItemsOfYear } from "./rad-items.ts";
 
 /** Warnings the reporter has checked: their stable keys. */
 const AcknowledgedSchema = z.array(z.string().max(300)).max(500).default([]);
@@ -130,6 +132,8 @@ export const entryRouter = {
         : null,
       content,
       items,
+      /** The task force's RAD items of the year's period, each with the RAN item it follows and the year's target (read-only; none at the national task force). */
+      radItems: radItemsOfYear(ctx, tf, rp),
       /** Last year's report content: what the checks compare with (the form runs the same checks as you type). */
       previousContent,
       checks,

@@ -10,7 +10,8 @@ import { Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Tex
 import { useTranslation } from "react-i18next";
 import { useNumberFormat } from "../../format.ts";
 import { localeOf } from "../../i18n/index.ts";
-import type { ReportItem } from "./api.ts";
+import type { ReportItem, ReportView } from "./api.ts";
+import { RadItemsUnder } from "../RadPlanView.tsx";
 import { FigureField, WarningText, useFieldIssue, useReportFormContext } from "./fields.tsx";
 import { setField } from "./model.ts";
 import type { Patch } from "./model.ts";
@@ -70,7 +71,7 @@ function setRealisation(itemId: number, update: { value?: number | null; note?: 
   };
 }
 
-function RealisationRow({ item, index, realisation, year }: { item: ReportItem; index: number; realisation: ReportContent["realisations"][number] | undefined; year: number }) {
+function RealisationRow({ item, index, realisation, year, radItems }: { item: ReportItem; index: number; realisation: ReportContent["realisations"][number] | undefined; year: number; radItems: RadItems }) {
   const { t, i18n } = useTranslation();
   const { change, readOnly } = useReportFormContext();
   const formatNumber = useNumberFormat();
@@ -117,12 +118,16 @@ function RealisationRow({ item, index, realisation, year }: { item: ReportItem; 
             onChange={(e) => change(setRealisation(item.id, { note: e.currentTarget.value }))}
           />
         </SimpleGrid>
+        <RadItemsUnder items={radItems.filter((r) => r.followsItemId === item.id)} year={year} />
       </Stack>
     </Paper>
   );
 }
 
-export function SubTaskForceSection({ code, content, items, year }: { code: SubTaskForceCode; content: ReportContent; items: ReportItem[]; year: number }) {
+/** The task force's RAD items of the year (listed under the RAN item each follows). */
+type RadItems = NonNullable<ReportView["radItems"]>;
+
+export function SubTaskForceSection({ code, content, items, year, radItems = [] }: { code: SubTaskForceCode; content: ReportContent; items: ReportItem[]; year: number; radItems?: RadItems }) {
   const { t } = useTranslation();
   const { change, readOnly } = useReportFormContext();
   const mine = items.filter((i) => i.subTaskForce === code);
@@ -160,7 +165,7 @@ export function SubTaskForceSection({ code, content, items, year }: { code: SubT
         ) : (
           mine.map((item) => {
             const index = content.realisations.findIndex((r) => r.actionItemId === item.id);
-            return <RealisationRow key={item.id} item={item} index={index} realisation={index >= 0 ? content.realisations[index] : undefined} year={year} />;
+            return <RealisationRow key={item.id} item={item} index={index} realisation={index >= 0 ? content.realisations[index] : undefined} year={year} radItems={radItems} />;
           })
         )}
       </Stack>
