@@ -10,6 +10,8 @@
  * `__Host-` prefix over HTTPS.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { constants as zlibConstants } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -29,6 +31,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOption
 import { renderFrontPage } from "./front-page.ts";
 import { UNTRUSTED_PROXY_WARNING } from "./exposure.ts";
 import { handleServerError, refusalOf, sendRefusal } from "./refusals.ts";
+import { createFastPath, createRateCounter, rateKeyOf } from "./fast-path.ts";
+import type { FastPath, FastPathCookies } from "./fast-path.ts";
 import { checkApiRequest } from "./request-guard.ts";
 import { PER_REQUEST_LEVELS, createResponseCache } from "./response-cache.ts";
 
@@ -59,6 +63,8 @@ export type BuildServerOptions = {
   secretKey?: Buffer;
   /** Keep the answers of cacheable queries (response-cache.ts). Default on; off, each is computed (ETags and 304s still work). */
   responseCache?: boolean;
+  /** Send kept answers ahead of fastify (fast-path.ts). Default on; it only ever opens with the response cache and without a trusted proxy. */
+  fastPath?: boolean;
 };
 
 /** Logs a request without its query string (tRPC may put inputs there) and without headers. */
@@ -101,8 +107,24 @@ export async function buildServer({
   rateLimitPerMinute = 600,
   secretKey,
   responseCache = true,
+  fastPath = true,
 }: BuildServerOptions): Promise<FastifyInstance> {
+  // Kept answers leave from the HTTP server itself (fast-path.ts), once it is set up below.
+  let fast: FastPath | null = null;
   const app = Fastify({
+    serverFactory: (handler, fastifyOptions) => {
+      const options = fastifyOptions as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number; maxRequestsPerSocket?: number };
+      const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+        if (fast?.handle(req, res)) return;
+        handler(req, res);
+      });
+      // What fastify sets on a server it makes itself.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      if ((options.maxRequestsPerSocket ?? 0) > 0) server.maxRequestsPerSocket = options.maxRequestsPerSocket!;
+      return server;
+    },
     logger:
       logger === true ? { serializers: { req: requestSerializer } } : typeof logger === "object" && logger !== null ? { ...logger, serializers: { req: requestSerializer } } : false,
     bodyLimit: LIMITS.bodyBytes,
@@ -146,23 +168,38 @@ export async function buildServer({
   // One context per request: the response cache's session check and tRPC's calls share it, so the
   // session is read once.
   const contexts = new WeakMap<FastifyRequest, Context>();
-  const contextOf = (req: FastifyRequest, reply: FastifyReply): Context => {
-    const known = contexts.get(req);
-    if (known) return known;
-    const secure = req.protocol === "https";
-    const context = createContextInner({
+  const makeContext = ({ ip, userAgent, cookies, secure }: { ip: string; userAgent: string | null; cookies: CookieJar; secure: boolean }) =>
+    createContextInner({
       db: database.db,
       sqlite: database.sqlite,
       cache,
       ...(now ? { now } : {}),
-      client: { ip: req.ip, userAgent: req.headers["user-agent"] ?? null },
-      cookies: cookieJar(req, reply, secure),
+      client: { ip, userAgent },
+      cookies,
       secure,
       ...(secretKey ? { secretKey } : {}),
     });
+  const contextOf = (req: FastifyRequest, reply: FastifyReply): Context => {
+    const known = contexts.get(req);
+    if (known) return known;
+    const secure = req.protocol === "https";
+    const context = makeContext({ ip: req.ip, userAgent: req.headers["user-agent"] ?? null, cookies: cookieJar(req, reply, secure), secure });
     contexts.set(req, context);
     return context;
   };
+
+  const rateCounter = createRateCounter();
+  const trustsProxy = !(trustProxy === false || (Array.isArray(trustProxy) && trustProxy.length === 0));
+  const fastPathFor = (): FastPath | null =>
+    fastPath && responseCache && !trustsProxy
+      ? createFastPath({
+          responses,
+          contextOf: (req, cookies: FastPathCookies) =>
+            makeContext({ ip: req.socket.remoteAddress ?? "", userAgent: req.headers["user-agent"] ?? null, cookies: cookies, secure: false }),
+          rateLimit: rateLimitPerMinute > 0 ? { counter: rateCounter, max: rateLimitPerMinute, timeWindow: 60_000 } : null,
+          log: app.log,
+        })
+      : null;
 
   app.get("/healthz", async (_req, reply) => {
     const ok = pingDatabase(database.sqlite);
@@ -179,6 +216,11 @@ export async function buildServer({
         // (sent from a later hook, before any route hook runs) are counted like every other call.
         global: false,
         max: rateLimitPerMinute,
+        // One counter for fastify and the fast path (fast-path.ts), keyed alike.
+        store: function SharedCounter() {
+          return rateCounter;
+        } as unknown as NonNullable<Parameters<typeof fastifyRateLimit>[1]>["store"],
+        keyGenerator: (req) => rateKeyOf(req.ip),
         timeWindow: 60_000,
         errorResponseBuilder: (_req, context) => refusalOf(429, { details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) } }),
       });
@@ -194,7 +236,12 @@ export async function buildServer({
       // A GET of a cacheable query: from kept bytes when they are current (the reply is sent here).
       if (responses.answer(req, reply, () => contextOf(req, reply))) return reply;
     });
-    api.addHook("onSend", (req, reply, payload) => responses.onSend(req, reply, payload));
+    api.addHook("onSend", async (req, reply, payload) => {
+      const sent = await responses.onSend(req, reply, payload);
+      // The first answer of a cacheable query teaches the fast path the security headers to send.
+      if (fast && !fast.ready() && reply.statusCode === 200 && reply.hasHeader("etag")) fast.learnHeaders(reply.getHeaders());
+      return sent;
+    });
     await api.register(fastifyTRPCPlugin, {
       prefix: "/trpc",
       trpcOptions: {
@@ -214,6 +261,9 @@ export async function buildServer({
     });
   });
 
+  fast = fastPathFor();
+  app.decorate("fastPath", fast);
+
   const shells: Record<string, string | null> = {};
   for (const name of ["admin", "portal"] as const) {
     const root = appDist[name] ?? APP_DIST[name];
@@ -229,6 +279,8 @@ export async function buildServer({
       decorateReply: false,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each script and sheet (at br 11 / gzip 9): sent as they are.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         reply.header("cache-control", /[\\/]assets[\\/]/.test(filePath) ? "public, max-age=31536000, immutable" : "no-cache");
       },

@@ -9,7 +9,7 @@ import { runCli } from "./cli.ts";
 import { DatabaseInUseError, acquireDatabaseLock, lockFileOf } from "./database-lock.ts";
 import { runCliProcess } from "./cli-process.test-util.ts";
 import { readEnv } from "./env.ts";
-import { signIn, trpcPost } from "./http-helpers.test-util.ts";
+import { enrolSecondFactor, signIn, trpcPost } from "./http-helpers.test-util.ts";
 import { startServer } from "./start.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gugus-backup-"));
@@ -71,6 +71,7 @@ describe("backup while the server serves, restore while it is stopped", () => {
       const cookie = await signIn(running.url, first.account.email, first.oneTimePassword);
       const changed = await trpcPost(running.url, "auth.changePassword", { currentPassword: first.oneTimePassword, newPassword: "sandi admin yang panjang sekali" }, cookie);
       expect(changed.status).toBe(200);
+      await enrolSecondFactor(running.url, cookie);
       const bekasi = (await (await fetch(`${running.url}/trpc/hierarchy.byRegion?input=${encodeURIComponent('{"code":"32.75"}')}`, { headers: { cookie, "x-gugus-client": "web" } })).json()) as { result: { data: { id: number } } };
       let stop = false;
       const writer = async (n: number) => {

@@ -5,7 +5,7 @@ import { createTestDatabase } from "@gugus/db/testing";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "./app.ts";
-import { signIn, trpcPost } from "./http-helpers.test-util.ts";
+import { enrolSecondFactor, signIn, trpcPost } from "./http-helpers.test-util.ts";
 import { cacheableProcedureOf, pickEncoding } from "./response-cache.ts";
 import type { ResponseCache } from "./response-cache.ts";
 
@@ -51,6 +51,7 @@ describe("the response cache", () => {
     const admin = await createCentralAdmin(database.db, { email: "admin@gugus.test", name: "Admin Uji", now: clock, by: "test" });
     cookies.central = await signIn(base, "admin@gugus.test", admin.oneTimePassword);
     expect((await post("auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: PASSWORD }, cookies.central)).status).toBe(200);
+    await enrolSecondFactor(base, cookies.central, clock.getTime());
     for (const code of ["32", "32.75", "32.16", "33"]) ids[code] = ((await data(await get("hierarchy.byRegion", { code }, cookies.central))) as { id: number }).id;
     cookies.province = await account("provinsi@gugus.test", "Anggota Provinsi", "32", "regional_member");
     cookies.regency = await account("kota@gugus.test", "Admin Kota", "32.75", "regional_admin");
@@ -233,6 +234,7 @@ describe("the response cache under abuse", () => {
     const admin = await createCentralAdmin(database.db, { email: "admin@gugus.test", name: "Admin Uji", now, by: "test" });
     cookie = await signIn(base, "admin@gugus.test", admin.oneTimePassword);
     expect((await trpcPost(base, "auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: PASSWORD }, cookie)).status).toBe(200);
+    await enrolSecondFactor(base, cookie, now.getTime());
   });
   afterAll(async () => {
     await app.close();

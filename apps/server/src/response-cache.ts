@@ -125,6 +125,12 @@ export type ResponseCache = {
   answer(req: FastifyRequest, reply: FastifyReply, context: () => Context): boolean;
   /** The onSend step: for a marked request, keeps a 200 answer and sends it with its ETag, compressed. */
   onSend(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown>;
+  /**
+   * The fast path's lookup (fast-path.ts): the answer from a kept entry for a cacheable GET and its
+   * caller's key — after the same version check as {@link ResponseCache.answer} — or undefined when
+   * nothing current is kept (the request then goes through fastify and tRPC, and is kept there).
+   */
+  kept(request: { target: { path: CacheableProcedure; query: string }; caller: string; acceptEncoding: string | string[] | undefined; ifNoneMatch: string | string[] | undefined }): KeptAnswer | undefined;
   /** Entries and bytes kept (tests, bench). */
   stats(): { entries: number; bytes: number; version: number | undefined; hits: number };
   /** Forgets every entry. */
@@ -132,6 +138,11 @@ export type ResponseCache = {
 };
 
 type Pending = { key: string | null; version: number };
+
+/** What a kept entry answers: 304 (no body) or 200 with its bytes in one encoding, under its ETag. */
+export type KeptAnswer = { status: 200 | 304; etag: string; encoding: Encoding; body: Buffer };
+
+const EMPTY = Buffer.alloc(0);
 
 /** Longest query string a kept answer may be keyed by: longer ones are answered, never kept. */
 export const MAX_CACHED_QUERY_LENGTH = 2048;
@@ -159,6 +170,8 @@ export function cacheableProcedureOf(url: string): { path: CacheableProcedure; q
     return null;
   }
 }
+
+const keyOf = (target: { path: string; query: string }, caller: string) => `${target.path}\n${target.query}\n${caller}`;
 
 export function createResponseCache({ readVersion, enabled = true, maxBytes = 64 * 1024 * 1024, maxEntries = 5000, recompress = true }: ResponseCacheOptions): ResponseCache {
   const entries = new Map<string, Entry>();
@@ -216,23 +229,42 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     });
   }
 
-  function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, key?: string): Buffer | string {
-    const encoding = pickEncoding(req.headers["accept-encoding"]);
-    reply.header("cache-control", CACHEABLE_CACHE_CONTROL).header("vary", "accept-encoding").header("etag", etagOf(entry, encoding));
-    if (matches(req.headers["if-none-match"], entry.hash)) {
-      reply.code(304);
-      return "";
-    }
-    reply.code(200).header("content-type", "application/json");
-    reply.header("content-encoding", encoding);
-    // @fastify/compress would still deflate or zstd an "identity" answer for a client offering only
-    // those, under the identity tag: this answer is sent as it is, whatever else the client offers.
-    if (encoding === "identity") req.headers["x-no-compression"] = "1";
+  /** What to send for an entry: 304 when the browser holds it, else its bytes in the asked encoding (made now if need be). */
+  function serve(entry: Entry, key: string | undefined, acceptEncoding: string | string[] | undefined, ifNoneMatch: string | string[] | undefined): KeptAnswer {
+    const encoding = pickEncoding(acceptEncoding);
+    const etag = etagOf(entry, encoding);
+    if (matches(ifNoneMatch, entry.hash)) return { status: 304, etag, encoding, body: EMPTY };
     const before = key === undefined ? 0 : sizeOf(entry);
     const body = bytesOf(entry, encoding);
     // Bytes made now for a kept entry count against the limit.
     if (key !== undefined && entries.get(key) === entry) bytes += sizeOf(entry) - before;
-    return body;
+    return { status: 200, etag, encoding, body };
+  }
+
+  function send(req: FastifyRequest, reply: FastifyReply, entry: Entry, key?: string): Buffer | string {
+    const answer = serve(entry, key, req.headers["accept-encoding"], req.headers["if-none-match"]);
+    reply.header("cache-control", CACHEABLE_CACHE_CONTROL).header("vary", "accept-encoding").header("etag", answer.etag);
+    if (answer.status === 304) {
+      reply.code(304);
+      return "";
+    }
+    reply.code(200).header("content-type", "application/json");
+    reply.header("content-encoding", answer.encoding);
+    // @fastify/compress would still deflate or zstd an "identity" answer for a client offering only
+    // those, under the identity tag: this answer is sent as it is, whatever else the client offers.
+    if (answer.encoding === "identity") req.headers["x-no-compression"] = "1";
+    return answer.body;
+  }
+
+  /** The kept entry for a key, counted as a hit (and moved to the end of the eviction order). */
+  function takeHit(key: string): Entry | undefined {
+    const hit = enabled ? entries.get(key) : undefined;
+    if (!hit) return undefined;
+    hits++;
+    hit.hits++;
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit;
   }
 
   return {
@@ -243,13 +275,9 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       const current = observe();
       const ctx = context();
       const caller = callerKeyOf(ctx, target.path);
-      const key = caller === null ? null : `${target.path}\n${target.query}\n${caller}`;
-      const hit = enabled && key !== null ? entries.get(key) : undefined;
+      const key = caller === null ? null : keyOf(target, caller);
+      const hit = key === null ? undefined : takeHit(key);
       if (hit) {
-        hits++;
-        hit.hits++;
-        entries.delete(key!);
-        entries.set(key!, hit);
         void reply.send(send(req, reply, hit, key!));
         recompressLater(key!, hit);
         return true;
@@ -274,6 +302,16 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
         keep(mark.key, entry);
       }
       return send(req, reply, entry, mark.key);
+    },
+
+    kept({ target, caller, acceptEncoding, ifNoneMatch }) {
+      observe();
+      const key = keyOf(target, caller);
+      const hit = takeHit(key);
+      if (!hit) return undefined;
+      const answer = serve(hit, key, acceptEncoding, ifNoneMatch);
+      recompressLater(key, hit);
+      return answer;
     },
 
     stats: () => ({ entries: entries.size, bytes, version, hits }),

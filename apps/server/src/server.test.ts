@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS, buildServer } from "./app.ts";
 import { runCli } from "./cli.ts";
 import { EnvError, REPO_ROOT, readEnv } from "./env.ts";
-import { API_HEADERS, signIn, trpcPost } from "./http-helpers.test-util.ts";
+import { enrolSecondFactor, API_HEADERS, signIn, trpcPost } from "./http-helpers.test-util.ts";
 import { startServer } from "./start.ts";
 
 const tmp = mkdtempSync(join(tmpdir(), "gugus-server-"));
@@ -40,6 +40,7 @@ describe("the HTTP server", () => {
     const first = await signIn(base, "admin@gugus.test", admin.oneTimePassword);
     const changed = await trpcPost(base, "auth.changePassword", { currentPassword: admin.oneTimePassword, newPassword: ADMIN_PASSWORD }, first);
     expect(changed.status).toBe(200);
+    await enrolSecondFactor(base, first);
     cookie = first;
   });
   afterAll(async () => {
