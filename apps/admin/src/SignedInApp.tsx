@@ -23,6 +23,8 @@ import { HierarchyPage } from "./pages/HierarchyPage.tsx";
 // The first page comes with the frame (it is small, and a page of its own would cost one more round
 // trip before anything shows); every other page loads when opened.
 const AccountsPage = lazy(() => import("./pages/AccountsPage.tsx").then((m) => ({ default: m.AccountsPage })));
+// Accounts at scale
+const AccountsImportPage = lazy(() => import("./pages/AccountsImportPage.tsx").then((m) => ({ default: m.AccountsImportPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
 const CoveragePage = lazy(() => import("./pages/CoveragePage.tsx").then((m) => ({ default: m.CoveragePage })));
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
@@ -116,6 +118,8 @@ export default function SignedInApp({ me }: { me: Me }) {
       <Route path="/import" component={ImportPage} />
       <Route path="/restructuring" component={RestructuringPage} />
       <Route path="/accounts">{() => <AccountsPage me={me} />}</Route>
+      {/* Accounts at scale */}
+      <Route path="/accounts/import" component={AccountsImportPage} />
       <Route path="/sessions" component={SessionsPage} />
       <Route path="/audit" component={AuditPage} />
       {/* Announcements */}

@@ -26,6 +26,9 @@ export type { ErrorMessageKey } from "./errors.ts";
 export { periodLine, taskForceName, timeZoneLabel } from "./names.ts";
 export type { NamedTaskForce } from "./names.ts";
 export { AccountsManager } from "./accounts/AccountsManager.tsx";
+// Accounts at scale
+export { FirstAdmins } from "./accounts/FirstAdmins.tsx";
+export { OneTimePasswordsFile } from "./accounts/OneTimePasswordsFile.tsx";
 export { AtDateInput, FormationStatusBadge, useAtDate } from "./components/AtDate.tsx";
 export { ProfileSections } from "./profile/ProfileSections.tsx";
 export { ConfirmModal } from "./profile/ConfirmModal.tsx";

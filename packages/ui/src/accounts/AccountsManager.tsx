@@ -1,9 +1,10 @@
 import type { Account } from "@gugus/api";
 import { hasCapability, mayActOnAccountWithRole, mayReactivateAccount } from "@gugus/domain/accounts";
-import { Alert, Badge, Button, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Badge, Button, Checkbox, Group, Menu, Paper, SegmentedControl, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { Link } from "wouter";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../auth/useMe.ts";
 import { DataTable } from "../components/DataTable.tsx";
@@ -13,25 +14,34 @@ import { invalidateAccounts } from "../queries.ts";
 import { errorMessage } from "../errors.ts";
 import { taskForceName } from "../names.ts";
 import { useTRPC } from "../trpc.tsx";
+import { XLSX_TYPE, download } from "../download.ts";
 import { CreateAccountForm, EditAccountForm } from "./AccountForm.tsx";
 import type { Created } from "./AccountForm.tsx";
 import { OneTimePassword } from "./OneTimePassword.tsx";
+import { OneTimePasswordsFile } from "./OneTimePasswordsFile.tsx";
+// Second factor
+import { ResetSecondFactorDialog, ResetSecondFactorItem } from "../auth/ResetSecondFactor.tsx";
 
 type Dialog =
   | { kind: "create" }
   | { kind: "created"; created: Created }
   | { kind: "edit"; account: Account }
-  | { kind: "deactivate" | "reactivate" | "reset"; account: Account };
+  | { kind: "deactivate" | "reactivate" | "reset"; account: Account }
+  | { kind: "bulkDeactivate" | "bulkReactivate" | "bulkReset"; accounts: Account[] }
+  | { kind: "passwordsFile"; file: { fileName: string; contentBase64: string }; count: number };
 
 const PAGE_SIZE = 25;
 
 /**
  * Accounts a user may see, and for admins the means to manage them: create (with a one-time
  * password shown once), edit, deactivate/reactivate, reset the password. Central admins see every
- * account; a regional admin its own task force's.
+ * account; a regional admin its own task force's. The list goes to XLSX as it is filtered. With
+ * `bulk`, several accounts are chosen and deactivated, reactivated or given new one-time passwords
+ * at once (a file, offered once); `importHref` leads to the upload of a file of accounts.
  */
-export function AccountsManager({ me }: { me: Me }) {
-  const { t } = useTranslation();
+export function AccountsManager({ me, bulk = false, importHref }: { me: Me; bulk?: boolean; importHref?: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === "en" ? "en" : "id";
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const central = me.taskForce.level === "national";
@@ -42,13 +52,41 @@ export function AccountsManager({ me }: { me: Me }) {
   const [page, setPage] = useState(1);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [selected, setSelected] = useState<ReadonlyMap<number, Account>>(new Map());
+  const toggle = (a: Account, on: boolean) =>
+    setSelected((before) => {
+      const next = new Map(before);
+      if (on) next.set(a.id, a);
+      else next.delete(a.id);
+      return next;
+    });
+  const filters = {
+    ...(debounced ? { query: debounced } : {}),
+    ...(status === "all" ? {} : { active: status === "active" }),
+  };
 
-  const list = useQuery(
-    trpc.accounts.list.queryOptions({
-      ...(debounced ? { query: debounced } : {}),
-      ...(status === "all" ? {} : { active: status === "active" }),
-      page,
-      pageSize: PAGE_SIZE,
+  const list = useQuery(trpc.accounts.list.queryOptions({ ...filters, page, pageSize: PAGE_SIZE }));
+  const file = useMutation({
+    mutationFn: () => queryClient.fetchQuery({ ...trpc.accounts.exportXlsx.queryOptions({ ...filters, language }), staleTime: 0 }),
+    onSuccess: (f) => download(f.fileName, { base64: f.contentBase64 }, XLSX_TYPE),
+  });
+  const bulkSetActive = useMutation(
+    trpc.accountsBulk.setActive.mutationOptions({
+      onSuccess: (out) => {
+        refresh();
+        close();
+        setSelected(new Map());
+        setNotice(t("accounts.bulkSaved", { count: out.accounts.length }));
+      },
+    }),
+  );
+  const bulkReset = useMutation(
+    trpc.accountsBulk.resetPasswords.mutationOptions({
+      onSuccess: (out) => {
+        refresh();
+        setSelected(new Map());
+        setDialog({ kind: "passwordsFile", file: out.file, count: out.accounts.length });
+      },
     }),
   );
   const refresh = () => void invalidateAccounts(queryClient, trpc);
@@ -75,7 +113,10 @@ export function AccountsManager({ me }: { me: Me }) {
     setDialog(null);
     setActive.reset();
     reset.reset();
+    bulkSetActive.reset();
+    bulkReset.reset();
   }
+  const selectable = (a: Account) => bulk && canManage && a.id !== me.id && mayActOnAccountWithRole(me, a.role);
 
   return (
     <Stack gap="md" maw={1100}>
@@ -86,17 +127,32 @@ export function AccountsManager({ me }: { me: Me }) {
           </Title>
           <Text c="dimmed">{central ? t("accounts.intro") : t("accounts.introRegional")}</Text>
         </div>
-        {canManage && (
-          <Button
-            onClick={() => {
-              setNotice(null);
-              setDialog({ kind: "create" });
-            }}
-          >
-            {t("accounts.create")}
+        <Group gap="sm">
+          <Button variant="default" loading={file.isPending} onClick={() => file.mutate()} data-testid="accounts-xlsx">
+            {t("accounts.download")}
           </Button>
-        )}
+          {canManage && importHref && (
+            <Button component={Link} href={importHref} variant="light">
+              {t("accounts.uploadFile")}
+            </Button>
+          )}
+          {canManage && (
+            <Button
+              onClick={() => {
+                setNotice(null);
+                setDialog({ kind: "create" });
+              }}
+            >
+              {t("accounts.create")}
+            </Button>
+          )}
+        </Group>
       </Group>
+      {file.isError && (
+        <Alert color="red" role="alert">
+          {t("accounts.downloadFailed")}
+        </Alert>
+      )}
       {notice && (
         <Alert color="green" withCloseButton onClose={() => setNotice(null)}>
           {notice}
@@ -127,16 +183,59 @@ export function AccountsManager({ me }: { me: Me }) {
           ]}
         />
       </Group>
+      {selected.size > 0 && (
+        <Paper withBorder p="sm" radius="md" data-testid="accounts-selection">
+          <Group gap="sm" justify="space-between">
+            <Text size="sm" fw={500} role="status">
+              {t("accounts.selected", { count: selected.size })}
+            </Text>
+            <Group gap="xs">
+              <Button size="xs" color="red" variant="light" onClick={() => setDialog({ kind: "bulkDeactivate", accounts: [...selected.values()] })}>
+                {t("accounts.bulkDeactivate")}
+              </Button>
+              <Button size="xs" variant="light" onClick={() => setDialog({ kind: "bulkReactivate", accounts: [...selected.values()] })}>
+                {t("accounts.bulkReactivate")}
+              </Button>
+              <Button size="xs" variant="light" onClick={() => setDialog({ kind: "bulkReset", accounts: [...selected.values()] })}>
+                {t("accounts.bulkReset")}
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setSelected(new Map())}>
+                {t("accounts.clearSelection")}
+              </Button>
+            </Group>
+          </Group>
+        </Paper>
+      )}
       <QueryState query={list}>
         {({ rows, total }) => {
           const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+          const choosable = rows.filter(selectable);
+          const allChosen = choosable.length > 0 && choosable.every((a) => selected.has(a.id));
           return rows.length === 0 ? (
             <Text c="dimmed">{t("accounts.empty")}</Text>
           ) : (
             <Stack gap="xs">
-              <Text size="sm" c="dimmed">
-                {t("accounts.total", { count: total })}
-              </Text>
+              <Group gap="sm">
+                {bulk && canManage && choosable.length > 0 && (
+                  <Checkbox
+                    label={t("accounts.selectPage")}
+                    checked={allChosen}
+                    indeterminate={!allChosen && choosable.some((a) => selected.has(a.id))}
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setSelected((before) => {
+                        const next = new Map(before);
+                        for (const a of choosable) if (on) next.set(a.id, a);
+                        else next.delete(a.id);
+                        return next;
+                      });
+                    }}
+                  />
+                )}
+                <Text size="sm" c="dimmed">
+                  {t("accounts.total", { count: total })}
+                </Text>
+              </Group>
               <Paper withBorder radius="md">
                 <DataTable
                   label={t("accounts.title")}
@@ -145,6 +244,7 @@ export function AccountsManager({ me }: { me: Me }) {
                   highlightOnHover
                   testId="accounts-table"
                   columns={[
+                    ...(bulk && canManage ? [{ label: t("accounts.selectPage"), hidden: true, width: 1 }] : []),
                     t("accounts.name"),
                     t("accounts.position"),
                     ...(central ? [t("accounts.taskForce")] : []),
@@ -155,6 +255,11 @@ export function AccountsManager({ me }: { me: Me }) {
                 >
                       {rows.map((a) => (
                         <Table.Tr key={a.id}>
+                          {bulk && canManage && (
+                            <Table.Td>
+                              {selectable(a) && <Checkbox aria-label={t("accounts.select", { name: a.name })} checked={selected.has(a.id)} onChange={(e) => toggle(a, e.currentTarget.checked)} />}
+                            </Table.Td>
+                          )}
                           <Table.Td>
                             <Text size="sm" fw={500}>
                               {a.name}
@@ -211,6 +316,8 @@ export function AccountsManager({ me }: { me: Me }) {
                                         )}
                                       </>
                                     )}
+                                    {/* Second factor: a lost device is reset by a central admin. */}
+                                    {me.role === "central_admin" && <ResetSecondFactorItem account={a} />}
                                   </Menu.Dropdown>
                                 </Menu>
                               )}
@@ -236,16 +343,26 @@ export function AccountsManager({ me }: { me: Me }) {
         }}
       </QueryState>
 
+      {/* Second factor */}
+      {me.role === "central_admin" && <ResetSecondFactorDialog />}
       <FormModal
         opened={dialog !== null}
         onClose={close}
-        closeOnClickOutside={dialog?.kind !== "created"}
+        closeOnClickOutside={dialog?.kind !== "created" && dialog?.kind !== "passwordsFile"}
         closeButtonProps={{ "aria-label": t("accounts.cancel") }}
         title={
           dialog?.kind === "create"
             ? t("accounts.create")
             : dialog?.kind === "created"
               ? t("accounts.oneTimePasswordTitle")
+              : dialog?.kind === "passwordsFile"
+                ? t("accounts.passwordsFile.title")
+                : dialog?.kind === "bulkDeactivate"
+                  ? t("accounts.bulkDeactivate")
+                  : dialog?.kind === "bulkReactivate"
+                    ? t("accounts.bulkReactivate")
+                    : dialog?.kind === "bulkReset"
+                      ? t("accounts.bulkReset")
               : dialog?.kind === "edit"
                 ? t("accounts.edit")
                 : dialog?.kind === "reset"
@@ -264,6 +381,42 @@ export function AccountsManager({ me }: { me: Me }) {
             expiresAt={dialog.created.expiresAt}
             onDone={close}
           />
+        )}
+        {dialog?.kind === "passwordsFile" && <OneTimePasswordsFile file={dialog.file} count={dialog.count} onDone={close} />}
+        {(dialog?.kind === "bulkDeactivate" || dialog?.kind === "bulkReactivate" || dialog?.kind === "bulkReset") && (
+          <Stack gap="sm">
+            <Text>
+              {dialog.kind === "bulkReset"
+                ? t("accounts.confirmBulkReset", { count: dialog.accounts.length })
+                : dialog.kind === "bulkDeactivate"
+                  ? t("accounts.confirmBulkDeactivate", { count: dialog.accounts.length })
+                  : t("accounts.confirmBulkReactivate", { count: dialog.accounts.length })}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {dialog.accounts.map((a) => a.name).join(", ")}
+            </Text>
+            {(bulkSetActive.isError || bulkReset.isError) && (
+              <Alert color="red" role="alert">
+                {errorMessage(t, bulkSetActive.error ?? bulkReset.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t("accounts.cancel")}
+              </Button>
+              <Button
+                color={dialog.kind === "bulkDeactivate" ? "red" : "indigo"}
+                loading={bulkSetActive.isPending || bulkReset.isPending}
+                onClick={() =>
+                  dialog.kind === "bulkReset"
+                    ? bulkReset.mutate({ ids: dialog.accounts.map((a) => a.id), language })
+                    : bulkSetActive.mutate({ accounts: dialog.accounts.map((a) => ({ id: a.id, version: a.version })), active: dialog.kind === "bulkReactivate" })
+                }
+              >
+                {t("accounts.confirm")}
+              </Button>
+            </Group>
+          </Stack>
         )}
         {dialog?.kind === "edit" && (
           <EditAccountForm
