@@ -150,9 +150,9 @@ describe("admin app", () => {
     const table = page.getByTestId("audit-table");
     await table.waitFor();
     const text = await table.innerText();
-    expect(text).toContain("Buat akun");
+    expect(text).toContain("membuat akun");
     expect(text).toContain("admin@gugus.test");
-    expect(text).toMatch(/Masuk\s+Gagal/i);
+    expect(text).toMatch(/Percobaan masuk sebagai .+ gagal/);
     await screenshot(page, "admin-audit-id");
     // On a phone the table scrolls sideways, and a keyboard must reach it.
     await page.setViewportSize({ width: 375, height: 740 });

@@ -492,7 +492,8 @@ function whatOf(e: ReadableAuditEntry, language: FileLanguage): string {
 /** An entry in words: its sentence, and its changes as field · before · after texts. */
 export function describeAuditEntry(e: ReadableAuditEntry, language: FileLanguage): { sentence: string; changes: { field: string; before: string; after: string }[] } {
   const w = AUDIT_FILE_WORDS[language];
-  const actor = e.actor.name ?? (e.actor.label === "cli" ? w.system : e.actor.label) ?? (e.action.startsWith("auth.") ? w.unknownActor : w.system);
+  // No account: the address tried at a sign-in as kept, else the system (the first start, the command line).
+  const actor = e.actor.name ?? (e.actor.label?.includes("@") ? e.actor.label : null) ?? (e.action.startsWith("auth.") && e.actor.label === null ? w.unknownActor : w.system);
   const vars = { actor, target: targetInWords(e.target, language), what: whatOf(e, language), action: e.action };
   if (e.action.startsWith("evaluation.") && e.details && typeof e.details.year === "number") vars.target = String(e.details.year);
   const template = w.sentences[`${e.action}:${e.outcome}`] ?? w.sentences[e.action];

@@ -8,6 +8,7 @@ import type { ScoreInput } from "@gugus/domain/evaluation";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { formatInstant } from "../format.ts";
 import { localeOf } from "../i18n/index.ts";
 import { dynamicMessage } from "../reports/review/format.ts";
 import type { Part, RankBand } from "./types.ts";
@@ -83,7 +84,6 @@ export function useEvaluationFormat(): EvaluationFormat {
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
     const fine = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 3 });
     const rupiah = new Intl.NumberFormat(locale, { style: "currency", currency: "IDR", maximumFractionDigits: 0 });
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
     const dateOnly = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
     const yesNo = (v: boolean) => t(v ? "evaluation.yes" : "evaluation.no");
     const value = (input: ScoreInput): string => {
@@ -114,7 +114,8 @@ export function useEvaluationFormat(): EvaluationFormat {
       share: (v) => percent.format(v),
       rank: (band) => (band === null ? t("evaluation.rank.none") : t("evaluation.rank.value", { rank: formatRank(band, language), of: band.of })),
       value,
-      time: (iso) => dateTime.format(new Date(iso)),
+      // The evaluation is national: its instants read in WIB, with the zone.
+      time: (iso) => formatInstant(Date.parse(iso), { lang: language, zone: "WIB" }),
       date: (iso) => dateOnly.format(new Date(iso)),
       language,
     };
