@@ -15,7 +15,7 @@
  * writing at random.
  */
 import { readReferenceVersion } from "@gugus/db";
-import { TIME_ZONES, hasCapability } from "@gugus/domain";
+import { TIME_ZONES, dateInZone, hasCapability } from "@gugus/domain";
 import type { Context } from "./context.ts";
 import { ruleFor } from "./policy.ts";
 import type { ProcedurePath } from "./policy.ts";
@@ -44,15 +44,13 @@ export function isCacheable(path: string): path is CacheableProcedure {
   return CACHEABLE_SET.has(path);
 }
 
-const HOUR_MS = 3_600_000;
-
 /**
  * Today's date in each of Indonesia's three zones: the answer's "today", whichever zone it was taken
  * in. The zones keep fixed offsets (no daylight saving), so the dates are the UTC date shifted.
  */
 function todayKey(now: Date): string {
   return Object.values(TIME_ZONES)
-    .map((zone) => new Date(now.getTime() + zone.utcOffsetHours * HOUR_MS).toISOString().slice(0, 10))
+    .map((zone) => dateInZone(now, zone))
     .join(",");
 }
 

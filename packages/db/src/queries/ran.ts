@@ -3,12 +3,15 @@ import type { ActionItem, PeriodDraft, PeriodStatus, ReportingSettings, SubTaskF
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { actionItemTargets, actionItems, periodCoordinators, ranPeriods } from "../schema.ts";
+import { preparedPerHandle } from "./prepared.ts";
 
 export type RanPeriodRow = typeof ranPeriods.$inferSelect;
 
 /** All RAN periods in year order. */
+const periodsQuery = preparedPerHandle((db) => db.select().from(ranPeriods).orderBy(asc(ranPeriods.firstYear)).prepare());
+
 export function listRanPeriods(db: Db): RanPeriodRow[] {
-  return db.select().from(ranPeriods).orderBy(asc(ranPeriods.firstYear)).all();
+  return periodsQuery(db).all();
 }
 
 export function findPeriodByNumber(db: Db, number: number): RanPeriodRow | undefined {

@@ -4,7 +4,6 @@
  * Bali, the Nusa Tenggaras, South, East and North Kalimantan and Sulawesi; WIT (UTC+9) for Maluku
  * and Papua. The national task force keeps WIB (Jakarta).
  */
-import { localDateOf } from "../dates.ts";
 import type { IsoDate } from "../dates.ts";
 import { DomainError } from "../errors.ts";
 import { provinceCodeOf } from "./codes.ts";
@@ -44,6 +43,17 @@ export function timeZoneOf(regionCode: string | null): TimeZone {
   return TIME_ZONES[zone];
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * The calendar date at an instant in a zone of fixed offset. Indonesia's three zones keep theirs all
+ * year (no summer time since 1964), so this is the IANA zone's date (`localDateOf`, which a test
+ * compares it with) at a fraction of the cost: every request asks for today.
+ */
+export function dateInZone(now: Date, zone: TimeZone): IsoDate {
+  return new Date(now.getTime() + zone.utcOffsetHours * HOUR_MS).toISOString().slice(0, 10);
+}
+
 /**
  * The date that a rule calls "today": the calendar date at the instant `now` in the time zone of a
  * region (a task force's own today, which deadlines use), or the national date in Jakarta (WIB) for
@@ -54,5 +64,5 @@ export function timeZoneOf(regionCode: string | null): TimeZone {
  * `todayAt(new Date("2024-06-30T16:30:00Z"), "91.01")` is `2024-07-01` (01:30 WIT).
  */
 export function todayAt(now: Date, regionCode: string | null = null): IsoDate {
-  return localDateOf(now, timeZoneOf(regionCode).iana);
+  return dateInZone(now, timeZoneOf(regionCode));
 }

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { todayAt } from "./time-zones.ts";
+import { localDateOf } from "../dates.ts";
+import { TIME_ZONES, timeZoneOf, todayAt } from "./time-zones.ts";
 
 describe("todayAt", () => {
   const lateEvening = new Date("2024-06-30T16:30:00Z"); // 23:30 WIB, 00:30 WITA, 01:30 WIT
@@ -25,5 +27,17 @@ describe("todayAt", () => {
 
   it("refuses a region whose zone cannot be told", () => {
     expect(() => todayAt(lateEvening, "66.01")).toThrow(expect.objectContaining({ code: "REGION_NOT_FOUND" }));
+  });
+
+  it("agrees with the IANA zone's calendar at any instant from 1970 to 2200, in each of the three zones", () => {
+    const regions = ["31", "73", "91.01"] as const;
+    expect(new Set(regions.map((r) => timeZoneOf(r).abbreviation))).toEqual(new Set(Object.keys(TIME_ZONES)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Date.UTC(2200, 0, 1) }), fc.constantFrom(...regions), (ms, region) => {
+        const at = new Date(ms);
+        expect(todayAt(at, region)).toBe(localDateOf(at, timeZoneOf(region).iana));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
