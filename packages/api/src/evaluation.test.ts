@@ -169,8 +169,8 @@ const sumOfContributions = (card: Awaited<ReturnType<typeof scorecard>>) => EVAL
 describe("three task forces scored by hand", () => {
   it("Kota Bekasi (32.75): every part and the total from its raw inputs", async () => {
     const card = await scorecard("32.75");
-    // Readiness: instrument 25 + six coordinators 25 + dedicated line 25; RAD not recorded (missing): 75 of 75 → 100.
-    const readiness = (100 * (25 + 25 + 25)) / 75;
+    // Readiness: instrument 25 + six coordinators 25 + dedicated line 25; no RAD adopted in Gugus (a known no, 0 of 25): 75 of 100 → 75.
+    const readiness = (100 * (25 + 25 + 25 + 0)) / 100;
     // Commitment: Rp 0.5 bn of Rp 6,000 bn = 0.00833% of the budget, 0.0833 of the 0.1% that earns 40 → 3.33;
     // 400 of 500 spent → 0.8 × 30 = 24; 6 meetings (4 earn all) → 30. Of 100.
     const commitment = 40 * (500_000_000 / 6_000_000_000_000 / 0.001) + 30 * (400 / 500) + 30;
@@ -183,9 +183,9 @@ describe("three task forces scored by hand", () => {
     expect(card.score.parts.commitment.score).toBeCloseTo(commitment, 9);
     expect(card.score.parts.delivery.score).toBeCloseTo(delivery, 9);
     expect(card.score.parts.discipline.score).toBeCloseTo(discipline, 9);
-    expect(total).toBeCloseTo(83.333, 3);
+    expect(total).toBeCloseTo(78.333, 3);
     expect(card.score.total).toBeCloseTo(total, 9);
-    expect(card.score).toMatchObject({ rated: true, provisional: false, missing: ["readiness.radRecorded"] });
+    expect(card.score).toMatchObject({ rated: true, provisional: false, missing: [] });
     expect(sumOfContributions(card)).toBeCloseTo(card.score.total!, 9);
     expect(card.report).toEqual({ status: "approved", periodKey: "2025" });
     expect(card.rank).toMatchObject({ rank: 1, of: 2 });
@@ -193,8 +193,8 @@ describe("three task forces scored by hand", () => {
 
   it("Kabupaten Merauke (93.01): a late report not yet approved is scored, provisionally", async () => {
     const card = await scorecard("93.01");
-    // Readiness: instrument 25 + 3 of 6 coordinators 12.5 + no dedicated line 0; RAD missing: 37.5 of 75 → 50.
-    const readiness = (100 * (25 + 12.5 + 0)) / 75;
+    // Readiness: instrument 25 + 3 of 6 coordinators 12.5 + no dedicated line 0 + no RAD adopted 0: 37.5 of 100 → 37.5.
+    const readiness = (100 * (25 + 12.5 + 0 + 0)) / 100;
     // Commitment: no region budget, Rp 0 allocated → 0 of 40; 0 of 0 spent → 0 of 30; 2 meetings → 15 of 30.
     const commitment = 0 + 0 + 30 * (2 / 4);
     // Delivery: 10 of 10 → 100; 1 of 4 → 25; the cumulative item not reported (missing, no input). The mean of two.
@@ -202,14 +202,14 @@ describe("three task forces scored by hand", () => {
     // Discipline: submitted 40, late 0, not approved 0.
     const discipline = 40;
     const total = W.readiness * readiness + W.commitment * commitment + W.delivery * delivery + W.discipline * discipline;
-    expect(total).toBeCloseTo(44.75, 9);
+    expect(total).toBeCloseTo(42.25, 9);
     expect(card.score.parts.readiness.score).toBeCloseTo(readiness, 9);
     expect(card.score.parts.commitment.score).toBeCloseTo(commitment, 9);
     expect(card.score.parts.delivery.score).toBeCloseTo(delivery, 9);
     expect(card.score.parts.discipline.score).toBeCloseTo(discipline, 9);
     expect(card.score.total).toBeCloseTo(total, 9);
-    // 2 of 13 inputs missing (15%, under 20%): rated, provisional.
-    expect(card.score).toMatchObject({ rated: true, provisional: true, missing: ["readiness.radRecorded", "delivery.IV.6.2"] });
+    // 1 of 13 inputs missing (under 20%): rated; provisional, its report not yet approved.
+    expect(card.score).toMatchObject({ rated: true, provisional: true, missing: ["delivery.IV.6.2"] });
     expect(sumOfContributions(card)).toBeCloseTo(card.score.total!, 9);
     expect(card.taskForce).toMatchObject({ regionCode: "93.01", provinceCode: "93", level: "regency" });
     expect(card.rank).toMatchObject({ rank: 2, of: 2 });
@@ -217,21 +217,21 @@ describe("three task forces scored by hand", () => {
 
   it("Provinsi Jawa Barat (32): its own items, four coordinators, its line not reported", async () => {
     const card = await scorecard("32");
-    // Readiness: instrument 25 + 4 of 6 coordinators 16.67; RAD and the dedicated line missing: 41.67 of 50 → 83.33.
-    const readiness = (100 * (25 + 25 * (4 / 6))) / 50;
+    // Readiness: instrument 25 + 4 of 6 coordinators 16.67 + no RAD adopted 0; the dedicated line missing: 41.67 of 75 → 55.56.
+    const readiness = (100 * (25 + 25 * (4 / 6) + 0)) / 75;
     // Commitment: Rp 21 bn of Rp 35,000 bn = 0.06%, 0.6 of 0.1% → 24; 16 of 21 spent → 22.86; 4 meetings → 30.
     const commitment = 40 * (21 / 35_000 / 0.001) + 30 * (16 / 21) + 30;
     // Delivery (province items): 4 of 4 → 100; 5 of 10 → 50.
     const delivery = (100 + 50) / 2;
     const discipline = 100;
     const total = W.readiness * readiness + W.commitment * commitment + W.delivery * delivery + W.discipline * discipline;
-    expect(total).toBeCloseTo(80.881, 3);
+    expect(total).toBeCloseTo(75.325, 3);
     expect(card.score.parts.readiness.score).toBeCloseTo(readiness, 9);
     expect(card.score.parts.commitment.score).toBeCloseTo(commitment, 9);
     expect(card.score.parts.delivery.score).toBeCloseTo(delivery, 9);
     expect(card.score.total).toBeCloseTo(total, 9);
-    // 2 of 12 inputs missing (16.7%): rated.
-    expect(card.score).toMatchObject({ rated: true, provisional: false, missing: ["readiness.radRecorded", "readiness.dedicatedBudgetLine"] });
+    // 1 of 12 inputs missing: rated.
+    expect(card.score).toMatchObject({ rated: true, provisional: false, missing: ["readiness.dedicatedBudgetLine"] });
     expect(sumOfContributions(card)).toBeCloseTo(card.score.total!, 9);
     expect(card.rank).toMatchObject({ rank: 1, best: 1, worst: 1, of: 1 });
     // A province has no province median beside it.

@@ -245,3 +245,37 @@ describe("the overview and the file", () => {
     }
   });
 });
+
+describe("the evaluation's RAD input", () => {
+  const radInput = async (taskForceId: number) => {
+    const card = await fx.callerAs("centralViewer").evaluation.scorecard({ taskForceId, year: 2026 });
+    return card.score.parts.readiness.inputs.find((i) => i.name === "radRecorded");
+  };
+
+  it("counts a RAD adopted for the year's period by the year's end, a draft or none as a known no, and none at the nation", async () => {
+    const ids = await seed();
+    const jabar = tf("32");
+    const bekasi = tf("32.75");
+    await fx.callerAs("provinceAdmin").rad.createItem({ taskForceId: jabar, item: radItem(ids.province) as never });
+    // A draft plan is no adopted RAD.
+    expect(await radInput(jabar)).toMatchObject({ value: false, points: 0, max: 25, missing: false });
+    await fx.callerAs("provinceAdmin").rad.savePlan({ taskForceId: jabar, version: 1, instrument: pergub });
+    expect(await radInput(jabar)).toMatchObject({ value: true, points: 25, max: 25, missing: false });
+    expect(await radInput(bekasi)).toMatchObject({ value: false, points: 0 });
+    expect(await radInput(tf(null))).toMatchObject({ missing: true });
+  });
+});
+
+describe("a RAN item that RAD items follow", () => {
+  it("is neither deleted nor moved to another level or sub-task-force: ITEM_FOLLOWED_BY, nothing written", async () => {
+    const ids = await seed();
+    await fx.callerAs("provinceAdmin").rad.createItem({ taskForceId: tf("32"), item: radItem(ids.province) as never });
+    const admin = fx.callerAs("centralAdmin");
+    const before = JSON.stringify(fx.handle.sqlite.prepare("SELECT * FROM action_items ORDER BY id").raw().all());
+    expect(await failureOf(admin.ran.deleteItem({ id: ids.province, version: 1 }))).toMatchObject({ code: "CONFLICT", messageKey: "ITEM_FOLLOWED_BY" });
+    expect(await failureOf(admin.ran.updateItem({ id: ids.province, version: 1, item: { ...ranItem("IV.1.2", "regency"), followsItemId: null } as never }))).toMatchObject({ code: "CONFLICT", messageKey: "ITEM_FOLLOWED_BY" });
+    expect(JSON.stringify(fx.handle.sqlite.prepare("SELECT * FROM action_items ORDER BY id").raw().all())).toBe(before);
+    // Its wording may still change.
+    expect(await admin.ran.updateItem({ id: ids.province, version: 1, item: { ...ranItem("IV.1.2", "province"), indicator: "Jumlah desa sasaran", followsItemId: null } as never })).toMatchObject({ version: 2 });
+  });
+});

@@ -6,7 +6,7 @@
  * procedures and the files build on these; the rules are the domain's.
  */
 import { createHash } from "node:crypto";
-import { countCoordinatorsAt, findEvaluationSettings, listEarlierRealisations, listEvaluationPublications, listEvaluationReportsRaw, listTaskForces, toEvaluationReport } from "@gugus/db";
+import { countCoordinatorsAt, findEvaluationSettings, listAdoptedRadTaskForces, listEarlierRealisations, listEvaluationPublications, listEvaluationReportsRaw, listTaskForces, toEvaluationReport } from "@gugus/db";
 import type { EvaluationReportRow, TaskForceRow } from "@gugus/db";
 import {
   DEFAULT_EVALUATION_SETTINGS,
@@ -177,25 +177,30 @@ export function evaluateYear(ctx: ReadCtx, { year, taskForces, memo }: { year: E
   const items = new Map(levels.map((level) => [level, itemsOf(ctx, year, level)]));
   const cumulative = [...items.values()].flat().filter((i) => i.targetMode === "cumulative").map((i) => i.id);
   const earlierRows = listEarlierRealisations(ctx.db, { periodId: year.periodId, year: year.year, actionItemIds: cumulative, ...only });
-  const compute = () => score(ctx, { year, taskForces, settings, reports, coordinators, earlierRows });
+  // Regional action plans (RAD): adopted for the year's period by the end of the year.
+  const rad = listAdoptedRadTaskForces(ctx.db, { periodId: year.periodId, onOrBefore: `${year.year}-12-31` });
+  const compute = () => score(ctx, { year, taskForces, settings, reports, coordinators, earlierRows, rad });
   if (memo === undefined) return { year, settings, settingsVersion: version, evaluated: compute(), hash: null };
   const h = createHash("sha256").update(JSON.stringify([year, settings, version, ids]));
   for (const [id, status, onTime, extracted] of reports) h.update(`${id}|${status}|${onTime}|`).update(extracted ?? "-");
   for (const [id, n] of coordinators) h.update(`c${id}:${n}`);
   for (const r of earlierRows) h.update(`e${r.taskForceId}:${r.actionItemId}:${r.year}:${r.value}`);
+  for (const id of [...rad].sort((a, b) => a - b)) h.update(`r${id}`);
   const hash = h.digest("base64");
   return { year, settings, settingsVersion: version, evaluated: memoised(ctx, `evaluation:year:${year.year}:${memo}`, hash, compute), hash };
 }
 
 function score(
   ctx: ReadCtx,
-  { year, taskForces, settings, reports: rows, coordinators, earlierRows }: {
+  { year, taskForces, settings, reports: rows, coordinators, earlierRows, rad }: {
     year: EvaluationYear;
     taskForces: readonly TaskForceRow[];
     settings: EvaluationSettings;
     reports: ReturnType<typeof listEvaluationReportsRaw>;
     coordinators: ReadonlyMap<number, number>;
     earlierRows: ReturnType<typeof listEarlierRealisations>;
+    /** Task forces whose RAD for the year's period was adopted by the year's end. */
+    rad: ReadonlySet<number>;
   },
 ): EvaluatedTaskForce[] {
   const wanted = new Set(taskForces.map((t) => t.id));
@@ -213,8 +218,8 @@ function score(
     const formed = statuses.get(tf.id) === "formed";
     const inputs = buildEvaluationInputs({
       year: year.year,
-      // RAD is not recorded in Gugus yet: missing, honestly.
-      records: { instrumentInForce: formed, coordinators: coordinators.get(tf.id) ?? 0, radRecorded: null },
+      // A regional task force's RAD, adopted for the year's period by the year's end; the national task force has none (not counted).
+      records: { instrumentInForce: formed, coordinators: coordinators.get(tf.id) ?? 0, radRecorded: tf.level === "national" ? null : rad.has(tf.id) },
       report: report === null ? null : { status: report.status, onTime: report.onTime, content: contentOf(report) },
       items: itemsOf(ctx, year, tf.level),
       earlierRealisations: earlier.get(tf.id) ?? [],

@@ -1,5 +1,7 @@
 /** A period's action items: adding, changing and deleting one, with its yearly targets. */
 import { deleteActionItem, findActionItem, insertActionItem, listFollowers, listRanPeriods, updateActionItem } from "@gugus/db";
+// Regional action plans (RAD)
+import { countRadFollowers } from "@gugus/db";
 import type { Db, RanPeriodRow } from "@gugus/db";
 import { ActionItemSchema, DomainError, PeriodNumberSchema, VersionSchema, checkActionItem, mayFollow } from "@gugus/domain";
 import type { ActionItem } from "@gugus/domain";
@@ -26,6 +28,11 @@ function assertItemValid(db: Db, period: RanPeriodRow, item: ActionItem, selfId?
   if (selfId !== undefined) {
     const stranded = listFollowers(db, selfId).find((f) => !mayFollow(f, item));
     if (stranded) throw new DomainError("ITEM_FOLLOWED_BY", { code: stranded.code });
+  }
+  // Regional action plans (RAD): their items follow a RAN item of their level and sub-task-force.
+  if (selfId !== undefined) {
+    const before = findActionItem(db, selfId)!;
+    if ((before.level !== item.level || before.subTaskForce !== item.subTaskForce) && countRadFollowers(db, selfId) > 0) throw new DomainError("ITEM_FOLLOWED_BY", { code: "RAD" });
   }
 }
 
@@ -76,6 +83,8 @@ export const itemsRouter = {
       const before = findActionItem(tx.db, input.id);
       if (!before) throw new DomainError("ITEM_NOT_FOUND");
       const followers = listFollowers(tx.db, before.id).map((f) => f.code);
+      // Regional action plans (RAD): a RAN item that RAD items follow stays until they follow another.
+      if (countRadFollowers(tx.db, before.id) > 0) throw new DomainError("ITEM_FOLLOWED_BY", { code: "RAD" });
       if (!deleteActionItem(tx.db, input)) throw new DomainError("STALE_VERSION");
       audit(
         tx,
