@@ -279,3 +279,25 @@ describe("a RAN item that RAD items follow", () => {
     expect(await admin.ran.updateItem({ id: ids.province, version: 1, item: { ...ranItem("IV.1.2", "province"), indicator: "Jumlah desa sasaran", followsItemId: null } as never })).toMatchObject({ version: 2 });
   });
 });
+
+describe("the yearly report", () => {
+  it("answers the year's RAD items beside the RAN items, and lists each under its RAN item in the XLSX and PDF", async () => {
+    const ids = await seed();
+    const jabar = tf("32");
+    await fx.callerAs("provinceAdmin").rad.createItem({ taskForceId: jabar, item: radItem(ids.province) as never });
+    const report = await fx.callerAs("provinceMember").reports.get({ taskForceId: jabar, periodKey: "2026" });
+    expect(report.items.map((i) => i.code)).toEqual(["IV.1.2", "IV.5.1"]);
+    expect(report.radItems).toEqual([expect.objectContaining({ code: "RAD-JB.1", followsItemId: ids.province, yearTarget: 5 })]);
+    // The national task force has no RAD; the answer keeps its shape.
+    expect((await fx.callerAs("centralAdmin").reports.get({ taskForceId: tf(null), periodKey: "2026" })).radItems).toEqual([]);
+    const file = await fx.callerAs("provinceMember").reports.exportXlsx({ taskForceId: jabar, periodKey: "2026", language: "id" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.contentBase64, "base64") as never);
+    const rows = wb.worksheets.flatMap((s) => (s.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.filter((c) => c !== undefined && c !== null).map(String)));
+    const ran = rows.findIndex((r) => r.includes("IV.1.2"));
+    expect(ran).toBeGreaterThanOrEqual(0);
+    expect(rows[ran + 1]).toEqual(expect.arrayContaining(["↳ RAD RAD-JB.1", "Sosialisasi pencegahan TPPO di desa rawan", "5"]));
+    const pdf = await fx.callerAs("provinceMember").reports.exportPdf({ taskForceId: jabar, periodKey: "2026" });
+    expect(Buffer.from(pdf.contentBase64, "base64").subarray(0, 4).toString()).toBe("%PDF");
+  });
+});

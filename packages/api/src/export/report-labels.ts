@@ -15,6 +15,9 @@ export type ReportEventAction = "create" | ReportAction;
 /** An action item of the report's year at the task force's level, with the year's target (null: none). */
 export type ReportFileItem = { id: number; code: string; subTaskForce: SubTaskForceCode; activity: string; indicator: string; unit: Unit; yearTarget: number | null };
 
+/** A RAD item of the report's year, with the RAN item it follows and the year's target (null: none). */
+export type ReportFileRadItem = { id: number; code: string; followsItemId: number; activity: string; indicator: string; unit: Unit; yearTarget: number | null };
+
 /** Everything a report's file shows: whose report, for which period, its status and content, the items it realises, and its history. */
 export type ReportFileData = {
   taskForce: { name: string; level: Level; regionCode: string | null; zone: TimeZoneCode };
@@ -23,6 +26,8 @@ export type ReportFileData = {
   status: ReportStatus | null;
   content: ReportContent;
   items: readonly ReportFileItem[];
+  /** The task force's RAD items of the year, each under the RAN item it follows (none: the national task force, or no RAD). */
+  radItems?: readonly ReportFileRadItem[];
   events: readonly { action: ReportEventAction; actorName: string | null; localTime: string; reason: string | null }[];
   /** When the file was made, as a local time label with its zone ("2026-01-31 23:30 WIT"). */
   asOf: string;
@@ -65,6 +70,8 @@ export type ReportFileLabels = {
   sheet: { summary: string; activities: string; realisations: string; figures: string; budget: string; narrative: string };
   /** The file name's first word: `laporan-3275-2025.xlsx`. */
   fileWord: string;
+  /** A RAD item listed under the RAN item it follows: its code's prefix and what its row says. */
+  rad: { code: (code: string) => string; note: string };
 };
 
 const subTaskForceNames = (language: FileLanguage) =>
@@ -157,6 +164,7 @@ export const REPORT_FILE_LABELS: Record<FileLanguage, ReportFileLabels> = {
     value: "Nilai",
     sheet: { summary: "Ringkasan", activities: "Kegiatan", realisations: "Capaian", figures: "Angka", budget: "Anggaran", narrative: "Narasi" },
     fileWord: "laporan",
+    rad: { code: (code) => `↳ RAD ${code}`, note: "Butir RAD yang mengikuti rencana aksi di atas (tanpa realisasi)" },
   },
   en: {
     title: { annual: "Annual Report", halfYear: "Half-Year Report" },
@@ -243,6 +251,7 @@ export const REPORT_FILE_LABELS: Record<FileLanguage, ReportFileLabels> = {
     value: "Value",
     sheet: { summary: "Summary", activities: "Activities", realisations: "Results", figures: "Figures", budget: "Budget", narrative: "Narrative" },
     fileWord: "report",
+    rad: { code: (code) => `↳ RAD ${code}`, note: "RAD item following the action item above (no realisation)" },
   },
 };
 

@@ -217,10 +217,20 @@ function writeRealisations(w: PdfWriter, data: ReportFileData, labels: ReportFil
     w.subheading(group.title);
     w.table(
       columns,
-      inGroup.map((row) => {
+      inGroup.flatMap((row) => {
         const item = row.item;
+        const radRows: Cell[][] = (item === null ? [] : (data.radItems ?? []).filter((x) => x.followsItemId === item.id)).map((rad) => [
+          { text: labels.rad.code(rad.code), muted: true },
+          { text: rad.activity, muted: true },
+          { text: rad.indicator, muted: true },
+          { text: labels.unit[rad.unit], muted: true },
+          rad.yearTarget === null ? { text: r.noTarget, muted: true } : { text: formatNumber(rad.yearTarget, language), muted: true },
+          "",
+          "",
+          { text: labels.rad.note, muted: true },
+        ]);
         const target: Cell = item === null ? "" : item.yearTarget === null ? { text: r.noTarget, muted: true } : formatNumber(item.yearTarget, language);
-        return [
+        const main: Cell[] = [
           item?.code ?? r.unknownItem(row.actionItemId),
           item?.activity ?? "",
           item?.indicator ?? "",
@@ -230,6 +240,7 @@ function writeRealisations(w: PdfWriter, data: ReportFileData, labels: ReportFil
           row.achievement === null ? "" : formatPercent(row.achievement, language),
           row.note ?? "",
         ];
+        return [main, ...radRows];
       }),
     );
   }

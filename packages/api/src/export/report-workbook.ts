@@ -159,6 +159,10 @@ function writeRealisations(w: SheetWriter, data: ReportFileData, labels: ReportF
       ],
       { formats: [undefined, undefined, undefined, undefined, undefined, undefined, undefined, PERCENT], wrap: true },
     );
+    if (item === null) continue;
+    for (const rad of (data.radItems ?? []).filter((x) => x.followsItemId === item.id)) {
+      w.row([labels.subTaskForce[item.subTaskForce], labels.rad.code(rad.code), rad.activity, rad.indicator, labels.unit[rad.unit], rad.yearTarget ?? labels.realisation.noTarget, "", "", labels.rad.note], { wrap: true });
+    }
   }
 }
 

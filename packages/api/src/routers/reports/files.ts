@@ -11,6 +11,8 @@ import { getTargetTaskForce } from "../../scope.ts";
 import { signedInProcedure } from "../../trpc.ts";
 import { getReportingPeriod, itemsOfYear, zoneOf } from "./shared.ts";
 import type { Ctx } from "./shared.ts";
+// Regional action plans (RAD)
+import { radItemsOfYear } from "./rad-items.ts";
 
 const FileInput = z.object({ taskForceId: TaskForceIdSchema, periodKey: PeriodKeySchema, language: z.enum(["id", "en"]).default("id") }).strict();
 
@@ -26,6 +28,7 @@ function fileDataOf(ctx: Ctx, periodKey: string, language: "id" | "en"): ReportF
     status: row?.status ?? null,
     content: row?.content ?? emptyReportContent(),
     items: itemsOfYear(ctx, rp, tf),
+    radItems: radItemsOfYear(ctx, tf, rp),
     events: row ? listReportEvents(ctx.db, row.id).map((e) => ({ action: e.action, actorName: e.actorName, localTime: e.localTime, reason: e.reason })) : [],
     asOf: localTimeLabel(ctx.now(), zone),
   };
