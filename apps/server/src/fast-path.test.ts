@@ -99,6 +99,9 @@ describe("the fast path for kept answers", () => {
     await (await get("fast", "hierarchy.tree", undefined)).arrayBuffer();
     const before = fastPathOf(fast).answered();
     expect((await fetch(`${base.fast}/trpc/hierarchy.tree`, { headers: GET_HEADERS })).status).toBe(401);
+    // A cookie written in quotes is read as tRPC reads it (quotes kept: no such session), not unquoted.
+    const quoted = await fetch(`${base.fast}/trpc/hierarchy.tree`, { headers: { ...GET_HEADERS, cookie: cookie.replace("=", '="') + '"' } });
+    expect(quoted.status).toBe(401);
     const unknown = await fetch(`${base.fast}/trpc/hierarchy.tree`, { headers: { ...GET_HEADERS, cookie: "gugus_sid=not-a-session" } });
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get("set-cookie")).toMatch(/gugus_sid=;/);

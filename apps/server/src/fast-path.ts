@@ -21,6 +21,7 @@
  * answer comes, never what it is: fast-path.test.ts compares both, header by header.
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import fastifyCookie from "@fastify/cookie";
 import { callerKeyOf } from "@gugus/api";
 import type { Context } from "@gugus/api";
 import type { FastifyBaseLogger } from "fastify";
@@ -106,21 +107,9 @@ export type FastPath = {
   answered(): number;
 };
 
-/** Reads one cookie from a Cookie header without parsing the rest. */
+/** One cookie of a Cookie header, read exactly as @fastify/cookie reads it for tRPC (the same parser). */
 function cookieFrom(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    const raw = part.slice(eq + 1).trim();
-    const value = raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw;
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
+  return header ? fastifyCookie.parse(header)[name] : undefined;
 }
 
 const INFO_LEVELS = new Set(["trace", "debug", "info"]);
