@@ -173,3 +173,23 @@ describe("audit.exportXlsx", () => {
     sheet.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
 });
+
+describe("the audit file and the audit screen", () => {
+  it("word each entry the same: the screen's words (apps/admin/src/i18n/audit.ts) are the file's, line for line", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const words = (text: string) =>
+      text
+        .slice(text.indexOf("type Words = {"), text.includes("/** The log's entries") ? text.indexOf("/** The log's entries") : undefined)
+        .replace(/\n {2}file: \{\n {4}title: string;[\s\S]*?\n {2}\};\n/, "\n")
+        .replace(/\n {4}file: \{\n {6}title: [\s\S]*?\n {4}\},\n/g, "\n")
+        .replaceAll("AUDIT_FILE_WORDS", "AUDIT_WORDS")
+        .replaceAll("FileLanguage", "Language")
+        .split("\n")
+        .filter((line) => !line.startsWith("/**") && !line.startsWith("export function targetInWords"))
+        .join("\n")
+        .trim();
+    const file = await readFile(new URL("./export/audit-workbook.ts", import.meta.url), "utf8");
+    const screen = await readFile(new URL("../../../apps/admin/src/i18n/audit.ts", import.meta.url), "utf8");
+    expect(words(screen)).toBe(words(file));
+  });
+});
