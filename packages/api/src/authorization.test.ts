@@ -331,10 +331,12 @@ function radItemAt(fx: Fixture, target: TargetKey) {
 const announcementIn = (fx: Fixture) =>
   insertAnnouncement(fx.handle.db, { titleId: "Pengumuman", titleEn: "Notice", bodyId: "Isi pengumuman.", bodyEn: "The notice.", provinceCode: null, showUntil: null, createdBy: null, now: 1 });
 // Second factor: every fixture account gets a factor with one secret (confirmed or pending); the answer is its code now.
+// With `given`, the fixture's sessions have given it (to change the factor, one first signs in with it).
 const MATRIX_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
-function everyoneHasFactor(fx: Fixture, confirmed: boolean): string {
+function everyoneHasFactor(fx: Fixture, confirmed: boolean, given = false): string {
   let code = "";
   for (const id of Object.values(fx.userIds)) code = giveSecondFactor(fx.handle, id, { confirmed, secret: MATRIX_SECRET }).codeAt();
+  if (given) fx.handle.sqlite.prepare("UPDATE sessions SET mfa_verified_at = created_at WHERE mfa_verified_at IS NULL").run();
   return code;
 }
 
@@ -765,8 +767,8 @@ const CASES: Record<ProcedurePath, Case> = {
   },
   "mfa.confirmEnrolment": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, false) }), verify: (out: { recoveryCodes: string[] }) => expect(out.recoveryCodes).toHaveLength(10) },
   "mfa.verify": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }) },
-  "mfa.regenerateRecoveryCodes": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }), verify: (out: { recoveryCodes: string[] }) => expect(out.recoveryCodes).toHaveLength(10) },
-  "mfa.disable": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true) }) },
+  "mfa.regenerateRecoveryCodes": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true, true) }), verify: (out: { recoveryCodes: string[] }) => expect(out.recoveryCodes).toHaveLength(10) },
+  "mfa.disable": { writes: true, input: (_target, fx) => ({ code: everyoneHasFactor(fx, true, true) }) },
   "mfa.reset": {
     writes: true,
     input: (target, fx) => {

@@ -94,7 +94,7 @@ export function resetSecondFactor(db: Db, userId: number): { hadFactor: boolean;
 
 export const mfaRouter = {
   /** Where the caller's account stands: required or not, enrolled or not, and how many recovery codes are left. */
-  status: signedInProcedure.input(z.void()).query(({ ctx }) => {
+  status: signedInProcedure.query(({ ctx }) => {
     const factor = findMfaFactor(ctx.db, ctx.user.id);
     const confirmed = factor !== undefined && factor.confirmedAt !== null;
     return {
@@ -109,7 +109,7 @@ export const mfaRouter = {
    * Starts enrolling an authenticator app: a new secret (replacing one not yet confirmed), answered
    * once as text to type, as an otpauth:// address and as its QR code (SVG).
    */
-  beginEnrolment: signedInProcedure.input(z.void()).mutation(({ ctx }) => {
+  beginEnrolment: signedInProcedure.mutation(({ ctx }) => {
     const existing = findMfaFactor(ctx.db, ctx.user.id);
     if (existing && existing.confirmedAt !== null) throw new DomainError("MFA_ALREADY_ENROLLED");
     const secret = newTotpSecret();
