@@ -7,10 +7,11 @@
  *   restore        replace the database with a backup file, with the server stopped: restore <file>
  *   audit-verify   walk the audit log's hash chain: "ok, N entries" or the first broken link (exit 1)
  *   demo           fill a fresh database with synthetic demonstration data (fixed seed): [--seed N]
+ *   mfa-reset      remove an account's second factor (a lost device) when no other central admin can: mfa-reset <email>
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_DEMO_SEED, createCentralAdmin, loadDemoData } from "@gugus/api";
+import { DEFAULT_DEMO_SEED, createCentralAdmin, loadDemoData, resetSecondFactorByEmail } from "@gugus/api";
 import type { DemoSummary } from "@gugus/api";
 import { listRanPeriods, openDatabase, seedDatabase, verifyAuditChain } from "@gugus/db";
 import type { AuditVerification, DatabaseHandle } from "@gugus/db";
@@ -40,7 +41,11 @@ commands:
                  forces forming over the years, action items, and reports from the first RAN period's
                  first year to last year (this year's as drafts), with missing, late and returned ones;
                  every screen then says "synthetic data". Refused once a real report exists, or twice
-                 --seed <n>  (default ${DEFAULT_DEMO_SEED}; the same seed gives the same data)`;
+                 --seed <n>  (default ${DEFAULT_DEMO_SEED}; the same seed gives the same data)
+  mfa-reset <email>
+                 remove the account's second factor (authenticator app and recovery codes) and end its
+                 sessions, for a lost device when no other central admin can; it sets up an app again at
+                 its next sign-in. Audited with "cli" as the actor`;
 
 /** What `demo` says it loaded, ending with the warning that none of it is real. */
 export function describeDemo(s: DemoSummary, databasePath: string): string {
@@ -151,6 +156,28 @@ export async function runCli(argv: readonly string[], env = readEnv()): Promise<
       } catch (error) {
         if (error instanceof DomainError || error instanceof ZodError) {
           console.error(error instanceof DomainError ? error.message : "The email or name is not valid.");
+          return 1;
+        }
+        throw error;
+      } finally {
+        db.close();
+      }
+    }
+    // Second factor
+    case "mfa-reset": {
+      const email = argv[1];
+      if (!email) {
+        console.error(`mfa-reset needs an email\n\n${USAGE}`);
+        return 2;
+      }
+      const db = openDatabase({ path: env.databasePath });
+      try {
+        const { sessionsEnded } = resetSecondFactorByEmail(db.db, { email, now: new Date(), by: "cli" });
+        console.log(`second factor of ${email.trim().toLowerCase()} removed; ${sessionsEnded} session(s) ended. It sets up an authenticator app again at its next sign-in.`);
+        return 0;
+      } catch (error) {
+        if (error instanceof DomainError || error instanceof ZodError) {
+          console.error(error instanceof DomainError ? error.message : "The email is not valid.");
           return 1;
         }
         throw error;

@@ -30,7 +30,8 @@ function signedIn(handle: DatabaseHandle, { taskForceId, role, now }: { taskForc
   const email = `bench-${role}-${taskForceId}@gugus.test`;
   const userId = insertUser(handle.db, { email, name: "Bench", position: "Bench", taskForceId, role, passwordHash: "unused", mustChangePassword: false, passwordExpiresAt: null, now: now.getTime() })!;
   const token = `bench-session-${userId}`;
-  handle.sqlite.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)").run(sha256(token), userId, now.getTime(), now.getTime());
+  // A session whose second factor was given, as a signed-in admin's is.
+  handle.sqlite.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, mfa_verified_at) VALUES (?, ?, ?, ?, ?)").run(sha256(token), userId, now.getTime(), now.getTime(), now.getTime());
   // One read cache for all calls, as the server keeps one across requests (it empties when reference data changes).
   const cache = createReadCache(handle.sqlite);
   const caller = () =>
