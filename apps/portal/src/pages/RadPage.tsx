@@ -57,15 +57,15 @@ function InstrumentForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
   const trpc = useTRPC();
   const invalidate = useInvalidateRad(plan.taskForce.id);
   const current = plan.plan?.instrument ?? null;
-  const { form, onSubmit, showOnField, isOnField } = useDomainForm<InstrumentValues, RouterOutputs["rad"]["savePlan"]["instrument"] & object>({
+  const { form, onSubmit, showOnField, isOnField } = useDomainForm({
     initialValues: { type: current?.type ?? plan.instrumentTypes[0] ?? "", number: current?.number ?? "", adoptedOn: current?.adoptedOn ?? "", documentRef: current?.documentRef ?? "" },
-    schema: RadPlanInstrumentSchema as never,
-    toInput: (v) => ({ ...v, documentRef: v.documentRef.trim() === "" ? null : v.documentRef.trim() }),
+    schema: RadPlanInstrumentSchema,
+    toInput: (v: InstrumentValues) => ({ ...v, documentRef: v.documentRef.trim() === "" ? null : v.documentRef.trim() }),
     fieldOfRule: { INSTRUMENT_TYPE_MISMATCH: "type", DATE_IN_FUTURE: "adoptedOn", ADOPTION_TOO_EARLY: "adoptedOn", ADOPTION_AFTER_PERIOD: "adoptedOn", DOCUMENT_REF_INVALID: "documentRef" },
   });
   const save = useMutation(trpc.rad.savePlan.mutationOptions({ onSuccess: onDone, onError: showOnField, onSettled: invalidate }));
   return (
-    <form noValidate onSubmit={onSubmit((instrument) => save.mutate({ taskForceId: plan.taskForce.id, version: plan.plan?.version ?? null, instrument: instrument as never }))}>
+    <form noValidate onSubmit={onSubmit((instrument) => save.mutate({ taskForceId: plan.taskForce.id, version: plan.plan?.version ?? null, instrument }))}>
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <Select
@@ -197,8 +197,8 @@ function ItemForm({ plan, editing, onDone }: { plan: Plan; editing: Item | null;
           allowDeselect={false}
           data={plan.followable.map(option)}
           {...followsProps}
-          onChange={(value) => {
-            followsProps.onChange(value);
+          onChange={(value: string | null) => {
+            (followsProps.onChange as (v: string | null) => void)(value);
             const f = plan.followable.find((x) => String(x.id) === value);
             if (f) {
               form.setFieldValue("subTaskForce", f.subTaskForce);

@@ -63,7 +63,7 @@ export function RadTaskForcePage({ id }: { id: string }) {
             />
             {plan.period && (
               <Stack gap={4} align="flex-end">
-                <Button variant="default" loading={busy} onClick={() => void get(plan.period!.number)} data-testid="rad-xlsx">
+                <Button variant="default" loading={busy} onClick={() => plan.period && void get(plan.period.number)} data-testid="rad-xlsx">
                   {t("rad.download")}
                 </Button>
                 {error !== null && <ApiErrorAlert error={error} />}
