@@ -96,6 +96,44 @@ describe("audit.list reads each entry in words", () => {
   });
 });
 
+describe("the later capabilities' entries", () => {
+  const entry = (over: Partial<ReadableAuditEntry>): ReadableAuditEntry => ({
+    id: 1,
+    at: Date.parse("2026-12-01T07:05:00Z"),
+    action: "mfa.reset",
+    outcome: "success",
+    ip: null,
+    actorUserId: 1,
+    actorLabel: "budi@gugus.test",
+    targetType: null,
+    targetId: null,
+    actor: { id: 1, name: "Budi Santoso", label: "budi@gugus.test" },
+    target: null,
+    changes: [],
+    details: null,
+    ...over,
+  });
+
+  it("read a second factor's reset, a RAD item and an announcement in words", () => {
+    expect(sentences(entry({ action: "mfa.reset", target: { type: "user", name: "Siti Aminah", id: "7" } }))).toEqual({
+      id: "Budi Santoso mengatur ulang faktor kedua Siti Aminah",
+      en: "Budi Santoso reset the second factor of Siti Aminah",
+    });
+    const bekasi = { type: "task_force", id: "9", taskForce: { id: 9, level: "regency", regionName: "Kota Bekasi" } } as const;
+    expect(sentences(entry({ action: "rad.item_create", target: bekasi, details: { code: "1.1.a" } })).id).toBe("Budi Santoso menambahkan butir RAD 1.1.a pada Gugus Tugas PP-TPPO Kota Bekasi");
+    expect(sentences(entry({ action: "announcement.create", details: { titleId: "Rapat koordinasi", titleEn: "Coordination meeting" } }))).toEqual({
+      id: "Budi Santoso menerbitkan pengumuman “Rapat koordinasi”",
+      en: "Budi Santoso published the announcement “Coordination meeting”",
+    });
+  });
+
+  it("read the system for the first start, and an action it has no words for by its name", () => {
+    const first = entry({ action: "account.create", actor: { id: null, name: null, label: "first start" }, target: { type: "user", name: "Administrator Pusat", id: "1" } });
+    expect(sentences(first).id).toBe("Sistem membuat akun Administrator Pusat");
+    expect(sentences(entry({ action: "something.new" })).en).toBe("Budi Santoso: something.new");
+  });
+});
+
 describe("the date range", () => {
   it("refuses an end before the start as DATE_RANGE_INVERTED, on the end field, in the list and the file", async () => {
     fresh();

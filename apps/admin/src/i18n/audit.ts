@@ -115,6 +115,20 @@ export const AUDIT_WORDS: Record<Language, Words> = {
       "evaluation.settings_update": "{{actor}} mengubah pengaturan penilaian kinerja {{target}}",
       "evaluation.publish": "{{actor}} menerbitkan penilaian kinerja {{target}}",
       "demo.load": "{{actor}} memuat data demonstrasi",
+      "rad.plan_save": "{{actor}} menyimpan RAD {{target}}",
+      "rad.item_create": "{{actor}} menambahkan butir RAD {{what}} pada {{target}}",
+      "rad.item_update": "{{actor}} mengubah butir RAD {{what}} {{target}}",
+      "rad.item_delete": "{{actor}} menghapus butir RAD {{what}} dari {{target}}",
+      "announcement.create": "{{actor}} menerbitkan pengumuman “{{what}}”",
+      "announcement.withdraw": "{{actor}} menarik pengumuman “{{what}}”",
+      "account.bulk_create": "{{actor}} membuat akun dari berkas {{target}}",
+      "mfa.enrol": "{{actor}} memasang faktor kedua",
+      "mfa.verify": "{{actor}} memberikan kode faktor kedua",
+      "mfa.verify:failure": "{{actor}} memberikan kode faktor kedua yang salah",
+      "mfa.recovery_used": "{{actor}} masuk dengan kode pemulihan",
+      "mfa.recovery_regenerate": "{{actor}} membuat kode pemulihan baru",
+      "mfa.disable": "{{actor}} mematikan faktor kedua",
+      "mfa.reset": "{{actor}} mengatur ulang faktor kedua {{target}}",
     },
     fallback: "{{actor}}: {{action}}",
     fromTo: "{{sentence}} dari {{before}} menjadi {{after}}",
@@ -170,6 +184,7 @@ export const AUDIT_WORDS: Record<Language, Words> = {
       status: "Status",
       reason: "Alasan",
       until: "Sampai tanggal",
+      showUntil: "Tampil sampai",
       effectiveDate: "Tanggal berlaku",
       legalBasis: "Dasar hukum",
       successions: "Suksesi",
@@ -242,6 +257,20 @@ export const AUDIT_WORDS: Record<Language, Words> = {
       "evaluation.settings_update": "{{actor}} changed the evaluation settings of {{target}}",
       "evaluation.publish": "{{actor}} published the evaluation of {{target}}",
       "demo.load": "{{actor}} loaded demonstration data",
+      "rad.plan_save": "{{actor}} saved the regional action plan of {{target}}",
+      "rad.item_create": "{{actor}} added the RAD item {{what}} to {{target}}",
+      "rad.item_update": "{{actor}} changed the RAD item {{what}} of {{target}}",
+      "rad.item_delete": "{{actor}} deleted the RAD item {{what}} of {{target}}",
+      "announcement.create": "{{actor}} published the announcement “{{what}}”",
+      "announcement.withdraw": "{{actor}} withdrew the announcement “{{what}}”",
+      "account.bulk_create": "{{actor}} created accounts from the file {{target}}",
+      "mfa.enrol": "{{actor}} set up a second factor",
+      "mfa.verify": "{{actor}} gave a second-factor code",
+      "mfa.verify:failure": "{{actor}} gave a wrong second-factor code",
+      "mfa.recovery_used": "{{actor}} signed in with a recovery code",
+      "mfa.recovery_regenerate": "{{actor}} made new recovery codes",
+      "mfa.disable": "{{actor}} turned off the second factor",
+      "mfa.reset": "{{actor}} reset the second factor of {{target}}",
     },
     fallback: "{{actor}}: {{action}}",
     fromTo: "{{sentence}} from {{before}} to {{after}}",
@@ -297,6 +326,7 @@ export const AUDIT_WORDS: Record<Language, Words> = {
       status: "Status",
       reason: "Reason",
       until: "Until",
+      showUntil: "Shown until",
       effectiveDate: "Effective date",
       legalBasis: "Legal basis",
       successions: "Successions",
@@ -428,6 +458,14 @@ function whatOf(e: ReadableAuditEntry, language: Language): string {
   if (e.action.startsWith("membership.")) {
     const position = pick("position");
     return typeof position === "string" ? (w.position[position] ?? position) : (w.fields.position ?? "").toLowerCase();
+  }
+  if (e.action.startsWith("rad.item_")) {
+    const code = pick("code");
+    return code === null ? "" : String(code);
+  }
+  if (e.action.startsWith("announcement.")) {
+    const title = language === "en" ? (pick("titleEn") ?? pick("titleId")) : pick("titleId");
+    return title === null ? "" : String(title);
   }
   if (e.action.startsWith("instrument.")) {
     const type = pick("type");

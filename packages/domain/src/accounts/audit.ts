@@ -186,7 +186,8 @@ export const AUDIT_ACTION_SHAPES: Partial<Record<AuditAction, AuditActionShape>>
   "rad.plan_save": { change: "changed", fields: { type: "instrumentType", number: "text", adoptedOn: "date", documentRef: "text" } },
   "rad.item_create": { change: "created", fields: { code: "text", subTaskForce: "subTaskForce", unit: "unit", targetMode: "targetMode", targets: "text" } },
   "rad.item_update": { change: "changed", fields: { code: "text", subTaskForce: "subTaskForce", programme: "text", activity: "text", indicator: "text", unit: "unit", targetMode: "targetMode", targets: "text", leadAgency: "text" } },
-  "rad.item_delete": { change: "removed", fields: { code: "text", subTaskForce: "subTaskForce", indicator: "text", unit: "unit", targetMode: "targetMode", targets: "text" } },
+  "rad.item_delete": { change: "removed", fields: { code: "text", subTaskForce: "subTaskForce", indicator: "text", unit: "unit", targetMode: "targetMode", targets: "text" } },  // Announcements: the day one shows until
+  "announcement.create": { change: "created", fields: { showUntil: "date" } },
 };
 
 /** The shape of an action; an unknown one reads as an event without fields. */
