@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateSync } from "otplib";
 import { chromium } from "playwright-core";
 import type { AxeResults, RunOptions } from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
@@ -214,20 +215,87 @@ async function settle(page: Page): Promise<void> {
 
 const API_HEADERS = { "content-type": "application/json", "x-gugus-client": "web" };
 
-/** Calls a procedure over HTTP as the app does (JSON POST); returns the data or throws with the error. */
-export async function callApi<T>(server: RunningServer, path: string, input: unknown, cookie?: string): Promise<{ data: T; cookie: string | undefined }> {
+async function rawCall<T>(server: { url: string }, path: string, input: unknown, cookie?: string): Promise<{ data: T; cookie: string | undefined }> {
   const res = await fetch(`${server.url}/trpc/${path}`, { method: "POST", headers: { ...API_HEADERS, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(input ?? {}) });
   const body = (await res.json()) as { result?: { data: T }; error?: unknown };
   if (!res.ok || !body.result) throw new Error(`${path}: ${res.status} ${JSON.stringify(body.error)}`);
   return { data: body.result.data, cookie: res.headers.get("set-cookie")?.split(";")[0] ?? cookie };
 }
 
-/** Signs in over HTTP and returns the session cookie. */
+/*
+ * The second factor. Central admins and province admins must give a code from an authenticator
+ * app after the password; the harness plays the app: it keeps each account's secret (per server)
+ * from the enrolment it completes at the first sign-in, and computes codes with otplib. A code
+ * works once per 30-second step, so two sign-ins in one step take the next step's code (accepted
+ * within the server's window), and a third waits for the step to pass.
+ */
+const STEP_MS = 30_000;
+const totpSecrets = new Map<string, string>();
+const lastSteps = new Map<string, number>();
+const accountKey = (url: string, email: string) => `${new URL(url).origin}|${email.trim().toLowerCase()}`;
+
+/** The secret the harness keeps for an account of a server (after it enrolled). */
+export function totpSecretOf(url: string, email: string): string | undefined {
+  return totpSecrets.get(accountKey(url, email));
+}
+
+/** Keeps an account's secret, as an app does after scanning the QR code. */
+export function rememberTotpSecret(url: string, email: string, secret: string): void {
+  const key = accountKey(url, email);
+  totpSecrets.set(key, secret.replace(/\s+/g, ""));
+  lastSteps.delete(key);
+}
+
+/** A code for the account that the server has not seen yet (waiting for the next step when both near ones are spent). */
+export async function nextTotpCode(url: string, email: string): Promise<string> {
+  const key = accountKey(url, email);
+  const secret = totpSecrets.get(key);
+  if (!secret) throw new Error(`no authenticator secret kept for ${email}: it has not enrolled through the harness`);
+  let step = Math.floor(Date.now() / STEP_MS);
+  const last = lastSteps.get(key) ?? -1;
+  if (step <= last) step = last + 1;
+  // The server takes a code one step ahead of its clock at most.
+  while (step > Math.floor(Date.now() / STEP_MS) + 1) await new Promise((resolve) => setTimeout(resolve, 500));
+  lastSteps.set(key, step);
+  return generateSync({ secret, epoch: step * (STEP_MS / 1000) });
+}
+
+type SecondFactorState = "not-needed" | "enrol" | "verify" | "done";
+
+/** Completes the session's second factor over HTTP when it needs one: enrols an app at the first sign-in, else gives a code. */
+async function completeSecondFactor(server: { url: string }, cookie: string, me: { email: string; mustChangePassword: boolean; secondFactor: SecondFactorState }): Promise<void> {
+  if (me.mustChangePassword) return;
+  if (me.secondFactor === "enrol") {
+    const { data } = await rawCall<{ secret: string }>(server, "mfa.beginEnrolment", undefined, cookie);
+    rememberTotpSecret(server.url, me.email, data.secret);
+    await rawCall(server, "mfa.confirmEnrolment", { code: await nextTotpCode(server.url, me.email) }, cookie);
+  } else if (me.secondFactor === "verify") {
+    await rawCall(server, "mfa.verify", { code: await nextTotpCode(server.url, me.email) }, cookie);
+  }
+}
+
+/**
+ * Calls a procedure over HTTP as the app does (JSON POST); returns the data or throws with the
+ * error. Signing in, and changing a one-time password, go on to complete the second factor when
+ * the account needs one, so the returned session opens the product as before.
+ */
+export async function callApi<T>(server: RunningServer, path: string, input: unknown, cookie?: string): Promise<{ data: T; cookie: string | undefined }> {
+  const answer = await rawCall<T>(server, path, input, cookie);
+  if (path === "auth.signIn" && answer.cookie) {
+    await completeSecondFactor(server, answer.cookie, answer.data as { email: string; mustChangePassword: boolean; secondFactor: SecondFactorState });
+  } else if (path === "auth.changePassword" && cookie) {
+    const { data: me } = await rawCall<{ email: string; mustChangePassword: boolean; secondFactor: SecondFactorState }>(server, "auth.me", undefined, cookie);
+    await completeSecondFactor(server, cookie, me);
+  }
+  return answer;
+}
+
+/** Signs in over HTTP (completing the second factor where needed) and returns the session cookie. */
 export async function signInApi(server: RunningServer, email: string, password: string): Promise<string> {
   return (await callApi(server, "auth.signIn", { email, password })).cookie!;
 }
 
-/** Signs the first admin in over HTTP, choosing a password; returns the session cookie. */
+/** Signs the first admin in over HTTP, choosing a password and enrolling its second factor; returns the session cookie. */
 export async function adminSession(server: RunningServer, password = "sandi admin pusat yang panjang"): Promise<string> {
   const first = await callApi(server, "auth.signIn", { email: server.admin.email, password: server.admin.oneTimePassword });
   await callApi(server, "auth.changePassword", { currentPassword: server.admin.oneTimePassword, newPassword: password }, first.cookie);
@@ -250,7 +318,16 @@ export async function createAccount(
   return data.oneTimePassword;
 }
 
-/** Signs in through the sign-in screen; with a one-time password, also chooses a new one. */
+const ENROL_HEADING = /^(Pasang aplikasi autentikator|Set up an authenticator app)$/;
+const VERIFY_HEADING = /^(Masukkan kode verifikasi|Enter the verification code)$/;
+const CODE_FIELD = /^(Kode 6 angka dari aplikasi|6-digit code from the app)/;
+
+/**
+ * Signs in through the sign-in screen; with a one-time password, also chooses a new one; then, for
+ * an account with a second factor, completes it on its screens as a person with the app would:
+ * at the first sign-in it reads the key shown as text, enters the app's code and keeps the
+ * recovery codes; later it enters the code.
+ */
 export async function signInThroughUi(page: Page, { email, password, newPassword }: { email: string; password: string; newPassword?: string }): Promise<void> {
   await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByRole("textbox", { name: /^(Kata sandi|Password)$/ }).fill(password);
@@ -261,6 +338,37 @@ export async function signInThroughUi(page: Page, { email, password, newPassword
     await page.getByRole("textbox", { name: /^(Kata sandi baru|New password)$/ }).fill(newPassword);
     await page.getByRole("textbox", { name: /^(Ulangi kata sandi baru|New password again)$/ }).fill(newPassword);
     await page.getByRole("button", { name: /Simpan kata sandi|Save password/ }).click();
+  }
+  await completeSecondFactorThroughUi(page, email);
+}
+
+/** Waits for where the sign-in led (the product, a refusal, or a second-factor screen) and completes the second factor there. */
+export async function completeSecondFactorThroughUi(page: Page, email: string): Promise<void> {
+  const enrol = page.getByRole("heading", { name: ENROL_HEADING });
+  const verify = page.getByRole("heading", { name: VERIFY_HEADING });
+  const signInButton = page.getByRole("button", { name: /^(Masuk|Sign in)$/ });
+  let landed: "enrol" | "verify" | "in" | "refused" | "unknown" = "unknown";
+  for (const until = Date.now() + 20_000; Date.now() < until; ) {
+    if (await enrol.isVisible()) landed = "enrol";
+    else if (await verify.isVisible()) landed = "verify";
+    else if (await page.getByTestId("user-menu").isVisible()) landed = "in";
+    else if ((await signInButton.isVisible()) && (await page.getByRole("alert").count()) > 0) landed = "refused";
+    if (landed !== "unknown") break;
+    await page.waitForTimeout(150);
+  }
+  if (landed === "enrol") {
+    const secret = (await page.getByTestId("mfa-secret").innerText()).replace(/\s+/g, "");
+    rememberTotpSecret(page.url(), email, secret);
+    await page.getByRole("textbox", { name: CODE_FIELD }).fill(await nextTotpCode(page.url(), email));
+    await page.getByRole("button", { name: /^(Aktifkan|Turn on)$/ }).click();
+    await page.getByTestId("recovery-codes").waitFor();
+    await page.getByRole("checkbox", { name: /^(Saya sudah menyimpannya|I have kept them)$/ }).check();
+    await page.getByRole("button", { name: /^(Lanjutkan|Continue)$/ }).click();
+    await enrol.waitFor({ state: "detached" });
+  } else if (landed === "verify") {
+    await page.getByRole("textbox", { name: CODE_FIELD }).fill(await nextTotpCode(page.url(), email));
+    await page.getByRole("button", { name: /^(Verifikasi|Verify)$/ }).click();
+    await verify.waitFor({ state: "detached" });
   }
 }
 

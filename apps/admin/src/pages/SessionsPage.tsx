@@ -1,16 +1,16 @@
-import { DataTable, QueryState, useTRPC } from "@gugus/ui";
+import { DataTable, QueryState, useInstantFormat, useTRPC } from "@gugus/ui";
 import { Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 
-/** Every open session, for a central admin to end any of them. */
+/** Every open session, for a central admin to end any of them; times in WIB, named. */
 export function SessionsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.sessions.list.queryOptions({}));
   const end = useMutation(trpc.sessions.end.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() }) }));
-  const fmt = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "short", timeStyle: "short" });
+  const instant = useInstantFormat("WIB");
   return (
     <Stack gap="md" maw={1100}>
       <div>
@@ -34,9 +34,15 @@ export function SessionsPage() {
                             {s.userEmail}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{fmt.format(s.createdAt)}</Table.Td>
-                        <Table.Td>{fmt.format(s.lastSeenAt)}</Table.Td>
-                        <Table.Td>{fmt.format(s.expiresAt)}</Table.Td>
+                        <Table.Td>
+                          <time dateTime={new Date(s.createdAt).toISOString()}>{instant(s.createdAt)}</time>
+                        </Table.Td>
+                        <Table.Td>
+                          <time dateTime={new Date(s.lastSeenAt).toISOString()}>{instant(s.lastSeenAt)}</time>
+                        </Table.Td>
+                        <Table.Td>
+                          <time dateTime={new Date(s.expiresAt).toISOString()}>{instant(s.expiresAt)}</time>
+                        </Table.Td>
                         <Table.Td>
                           <Text size="xs" ff="monospace">
                             {s.ip ?? "—"}

@@ -1,31 +1,27 @@
 /**
- * One's own sessions (ASVS 7.5.2), opened from the user menu in both apps: every device the account
- * is signed in on, with its address, start and last use (times with their zone), this session
+ * One's own sessions (ASVS 7.5.2), opened from the user menu in both apps: the account's security
+ * (its second factor), then every device the account is signed in on, with its address, start and
+ * last use (times in the account's task force's zone, named: WIB, WITA or WIT), this session
  * marked, and ending one of the others or all of them at once.
  */
-import { Alert, Badge, Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Alert, Badge, Button, Divider, Group, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import "@mantine/core/styles/Divider.css";
+import { Suspense, lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/DataTable.tsx";
 import { ApiErrorAlert, QueryState } from "../components/QueryState.tsx";
-import { localeOf } from "../i18n/index.ts";
+import { useInstantFormat, zoneOfRegion } from "../format.ts";
 import { useTRPC } from "../trpc.tsx";
 
-/** A date and time in the reader's language, with its time zone ("1 Des 2026, 10.05 WIB"). */
-function useInstantFormat(): (ms: number) => string {
-  const { i18n } = useTranslation();
-  return useMemo(() => {
-    const format = new Intl.DateTimeFormat(localeOf(i18n.language), { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
-    return (ms) => format.format(ms);
-  }, [i18n.language]);
-}
+// The second factor's section loads when the dialog opens, not with the app.
+const AccountSecurity = lazy(() => import("./AccountSecurity.tsx"));
 
-export function MySessions() {
+export function MySessions({ email, regionCode }: { email: string; regionCode: string | null }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const instant = useInstantFormat();
+  const instant = useInstantFormat(zoneOfRegion(regionCode));
   const [notice, setNotice] = useState<string | null>(null);
   const sessions = useQuery(trpc.sessions.mine.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.sessions.mine.queryKey() });
@@ -43,6 +39,13 @@ export function MySessions() {
   );
   return (
     <Stack gap="sm">
+      <Suspense fallback={null}>
+        <AccountSecurity email={email} instant={instant} />
+      </Suspense>
+      <Divider />
+      <Title order={2} size="h4">
+        {t("mySessions.sessionsTitle")}
+      </Title>
       <Text size="sm">{t("mySessions.intro")}</Text>
       {notice !== null && (
         <Alert color="green" role="status">

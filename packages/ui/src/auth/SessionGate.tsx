@@ -10,6 +10,8 @@ import type { Me } from "./useMe.ts";
 
 // Needed once per account, so it loads only then.
 const ForcedPasswordChange = lazy(() => import("./ForcedPasswordChange.tsx"));
+// Needed at sign-in by the accounts with a second factor only.
+const SecondFactorStep = lazy(() => import("./SecondFactorStep.tsx"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -22,7 +24,8 @@ function Loading() {
 
 /**
  * Shows the page only to a signed-in account: the sign-in screen without a session, the forced
- * password change after a one-time password, and `children(me)` otherwise.
+ * password change after a one-time password, then the second factor (enrolling an app, or its
+ * code) where the account has or needs one, and `children(me)` otherwise.
  */
 export function SessionGate({ title, children }: { title: string; children: (me: Me) => ReactNode }) {
   const me = useMeQuery();
@@ -35,7 +38,12 @@ export function SessionGate({ title, children }: { title: string; children: (me:
       </Center>
     );
   }
-  return (
-    <Suspense fallback={<Loading />}>{me.data.mustChangePassword ? <ForcedPasswordChange me={me.data} title={title} /> : children(me.data)}</Suspense>
+  const step = me.data.mustChangePassword ? (
+    <ForcedPasswordChange me={me.data} title={title} />
+  ) : me.data.secondFactor === "enrol" || me.data.secondFactor === "verify" ? (
+    <SecondFactorStep me={me.data} title={title} />
+  ) : (
+    children(me.data)
   );
+  return <Suspense fallback={<Loading />}>{step}</Suspense>;
 }

@@ -8,7 +8,7 @@ import { MySessions } from "./MySessions.tsx";
 import type { Me } from "./useMe.ts";
 import { useSignOut } from "./useSignOut.ts";
 
-/** The account's name in the header, with changing the password, one's sessions and signing out. */
+/** The account's name in the header, with changing the password, one's sessions and security (second factor), and signing out. */
 export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
@@ -45,6 +45,7 @@ export function UserMenu({ me }: { me: Me }) {
             {t("auth.changePassword")}
           </Menu.Item>
           <Menu.Item onClick={sessionsModal.open}>{t("mySessions.menu")}</Menu.Item>
+          <Menu.Item onClick={sessionsModal.open}>{t("mfa.securityTitle")}</Menu.Item>
           <Menu.Item color="red" onClick={signOut}>
             {t("auth.signOut")}
           </Menu.Item>
@@ -61,7 +62,7 @@ export function UserMenu({ me }: { me: Me }) {
         )}
       </Modal>
       <Modal opened={sessionsOpened} onClose={sessionsModal.close} title={t("mySessions.title")} size="xl" closeButtonProps={{ "aria-label": t("mySessions.close") }}>
-        {sessionsOpened && <MySessions />}
+        {sessionsOpened && <MySessions email={me.email} regionCode={me.taskForce.regionCode} />}
       </Modal>
     </>
   );

@@ -1,4 +1,4 @@
-/** One's own sessions, from the user menu: the list, this session marked, ending one or all others. */
+/** One's own security and sessions, from the user menu: the second factor, the list, this session marked, ending one or all others. */
 import type { MessagesLike } from "./types.ts";
 
 const id = {
@@ -21,6 +21,7 @@ const id = {
     ended: "Sesi lain yang diakhiri: {{count}}.",
     endedOne: "Sesi diakhiri.",
     close: "Tutup",
+    sessionsTitle: "Sesi yang terbuka",
   },
 };
 
@@ -44,6 +45,7 @@ const en: MessagesLike<typeof id> = {
     ended: "Other sessions ended: {{count}}.",
     endedOne: "Session ended.",
     close: "Close",
+    sessionsTitle: "Open sessions",
   },
 };
 
