@@ -98,7 +98,7 @@ export function FirstAdmins({ me }: { me: Me }) {
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>
                       {!r.hasActiveAdmin && (
-                        <Button size="xs" variant="light" aria-label={t("accounts.firstAdmins.createFor", { name: r.regionName ?? "" })} onClick={() => setDialog({ kind: "create", regency: r })}>
+                        <Button size="xs" variant="light" aria-label={t("accounts.firstAdmins.createForButton", { name: r.regionName ?? "" })} onClick={() => setDialog({ kind: "create", regency: r })}>
                           {t("accounts.firstAdmins.create")}
                         </Button>
                       )}
