@@ -473,8 +473,11 @@ export function valueInWords(kind: AuditValueKind, value: AuditValue, language: 
       return /^\d{4}-\d{2}-\d{2}$/.test(s) ? dateInWords(s, language) : s;
     case "role":
       return w.role[s] ?? s;
-    case "position":
-      return w.position[s] ?? s;
+    case "position": {
+      // The seat's word is lower-case for a sentence ("mengubah ketua …"); a value stands alone.
+      const word = w.position[s] ?? s;
+      return `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+    }
     case "stakeholderType":
       return w.stakeholderType[s] ?? s;
     case "subTaskForce":
