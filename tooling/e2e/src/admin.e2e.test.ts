@@ -1,6 +1,8 @@
 import { REFERENCE_RAN_PERIODS, currentPeriod, localDateOf, toRoman } from "@gugus/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, openBrowser, screenshot, signInApi, signInThroughUi, startServer } from "./harness.ts";
+// Second factor
+import { completeSecondFactorThroughUi } from "./harness.ts";
 import type { Browser, RunningServer } from "./harness.ts";
 
 let server: RunningServer;
@@ -45,6 +47,8 @@ describe("admin app", () => {
     await page.getByRole("textbox", { name: "Kata sandi baru", exact: true }).fill(ADMIN_PASSWORD);
     await page.getByRole("textbox", { name: "Ulangi kata sandi baru" }).fill(ADMIN_PASSWORD);
     await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+    // Second factor: a central admin enrols its authenticator app next (the harness plays the app).
+    await completeSecondFactorThroughUi(page, server.admin.email);
     await page.getByRole("heading", { name: "Hierarki gugus tugas" }).waitFor();
     expect(await page.getByTestId("user-menu").innerText()).toContain("Administrator Pusat");
   });
