@@ -246,6 +246,26 @@ describe("the guard before the second factor", () => {
     expect(auditRows(fx).some((r) => r.action === "mfa.verify" && r.details?.includes("throttled_session_ended"))).toBe(true);
   });
 
+  it("keeps counting wrong codes across fresh password sign-ins from new addresses, until the account is throttled", async () => {
+    fresh();
+    const time = clock();
+    await enrol("centraladmin@gugus.test", time);
+    const answers: string[] = [];
+    // Each round: the right password from a new address (a success under the sign-in key), then five wrong codes.
+    for (let round = 0; round < 20 && !answers.includes("SIGN_IN_THROTTLED"); round++) {
+      const browser = browserCaller(fx.handle, { now: time.now, ip: `10.1.${round}.1` });
+      await browser.caller.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD });
+      for (let i = 0; i < 5; i++) {
+        time.advance(10);
+        answers.push((await failureOf(browser.caller.mfa.verify({ code: "000000" }))).messageKey!);
+        if (answers.at(-1) === "SIGN_IN_THROTTLED") break;
+      }
+    }
+    // The account-wide allowance (50 wrong codes in the window) is not reset by the passwords in between.
+    expect(answers.filter((a) => a === "MFA_CODE_INVALID")).toHaveLength(50);
+    expect(answers.at(-1)).toBe("SIGN_IN_THROTTLED");
+  });
+
   it("refuses a malformed code with a clear error and writes nothing", async () => {
     fresh();
     const session = await signInWithPassword("centraladmin@gugus.test");
@@ -330,8 +350,12 @@ describe("opting in", () => {
     await next.caller.mfa.verify({ code: totpCodeAt(secret, time.at()) });
     time.advance(STEP_MS);
     expect((await failureOf(next.caller.mfa.disable({ code: "000000" }))).messageKey).toBe("MFA_CODE_INVALID");
+    // Another sign-in waiting at the code step when the factor goes: it ends, it is not let in without a code.
+    const waiting = await signInWithPassword("regencymember@gugus.test", time);
+    expect(waiting.me.secondFactor).toBe("verify");
     await next.caller.mfa.disable({ code: totpCodeAt(secret, time.at()) });
     expect((await next.caller.mfa.status()).enrolled).toBe(false);
+    expect((await failureOf(waiting.caller.auth.me())).messageKey).toBe("SIGNED_OUT");
     expect((await signInWithPassword("regencymember@gugus.test", time)).me.secondFactor).toBe("not-needed");
     expect(auditRows(fx).map((r) => r.action)).toEqual(expect.arrayContaining(["mfa.enrol", "mfa.disable"]));
   });

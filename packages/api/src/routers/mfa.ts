@@ -39,12 +39,15 @@ const CodeInput = z.object({ code: TotpCodeSchema }).strict();
 const isRequired = (u: SignedInUser) => mfaRequiredFor({ role: u.role, level: u.taskForceLevel });
 
 /**
- * Admits an attempt at a code through the sign-in throttle. When the throttle refuses, the session
+ * Admits an attempt at a code through the sign-in throttle, counted under a key of its own: a right
+ * password records a success under the account's sign-in key, which must not clear the count of
+ * wrong codes (else signing in again between guesses would let a password holder guess codes
+ * without end). Only a right code or recovery code clears it. When the throttle refuses, the session
  * ends (the password alone no longer holds it open) and SIGN_IN_THROTTLED is raised.
  */
 function admitCodeAttempt(ctx: Ctx): number {
   try {
-    return admitAttempt(ctx, ctx.hashEmail(ctx.user.email));
+    return admitAttempt(ctx, ctx.hashEmail(`second-factor:${ctx.user.email}`));
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGN_IN_THROTTLED") {
       inTransaction(ctx, (tx) => {
@@ -194,7 +197,9 @@ export const mfaRouter = {
     spendCode(ctx, input.code, "disable");
     inTransaction(ctx, (tx) => {
       deleteMfaFactor(tx.db, ctx.user.id);
-      audit(tx, { action: "mfa.disable", outcome: "success" });
+      // A session still waiting at the code step would otherwise be let in without one.
+      const sessionsEnded = deleteSessionsOfUser(tx.db, ctx.user.id, { except: ctx.user.sessionId });
+      audit(tx, { action: "mfa.disable", outcome: "success", details: { sessionsEnded } });
     });
     forgetResolvedSession(ctx);
     return { ok: true as const };
