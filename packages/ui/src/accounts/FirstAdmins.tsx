@@ -115,7 +115,7 @@ export function FirstAdmins({ me }: { me: Me }) {
         onClose={() => setDialog(null)}
         closeOnClickOutside={dialog?.kind !== "created"}
         closeButtonProps={{ "aria-label": t("accounts.cancel") }}
-        title={dialog?.kind === "created" ? t("accounts.oneTimePasswordTitle") : dialog ? t("accounts.firstAdmins.createFor", { name: dialog.regency.regionName ?? "" }) : ""}
+        title={dialog?.kind === "created" ? t("accounts.oneTimePasswordTitle") : dialog ? t("accounts.firstAdmins.createFor", { name: dialog.regency.regionName ?? "" }) : t("accounts.firstAdmins.title")}
       >
         {dialog?.kind === "create" && <FirstAdminForm regency={dialog.regency} onCreated={(created) => setDialog({ kind: "created", created })} />}
         {dialog?.kind === "created" && (
