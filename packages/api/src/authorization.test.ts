@@ -6,7 +6,7 @@
  */
 import { findPeriodByNumber, insertException, insertReport, listTaskForces, updateReportStatus } from "@gugus/db";
 // Announcements
-import { insertAnnouncement } from "@gugus/db";
+import { NATIONAL_INSTRUMENTS, insertAnnouncement } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { DEFAULT_EVALUATION_SETTINGS, ROLES, emptyReportContent, hasCapability, isWithin } from "@gugus/domain";
 import type { Role, TaskForcePlace } from "@gugus/domain";
@@ -413,8 +413,9 @@ const CASES: Record<ProcedurePath, Case> = {
   "profile.get": {
     writes: false,
     input: (target) => ({ taskForceId: taskForceOf(TARGETS[target]).id }),
-    verify: (out: { instruments: unknown[]; memberships: unknown[] }) => {
-      expect(out.instruments).toHaveLength(1);
+    // The nation also holds the Perpres the seed records.
+    verify: (out: { instruments: unknown[]; memberships: unknown[] }, _actor, target) => {
+      expect(out.instruments).toHaveLength(target === "national" ? 1 + NATIONAL_INSTRUMENTS.filter((i) => i.issuedOn !== null).length : 1);
       expect(out.memberships).toHaveLength(1);
     },
   },
