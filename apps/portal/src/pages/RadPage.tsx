@@ -191,7 +191,7 @@ function ItemForm({ plan, editing, onDone }: { plan: Plan; editing: Item | null;
       <Stack gap="sm">
         <Select
           label={t("rad.form.follows")}
-          description={t("rad.form.followsHint", { level: t(`level.${plan.taskForce.level}`) })}
+          description={t("rad.form.followsHint", { level: t(`level.${plan.taskForce.level}`).toLowerCase() })}
           required
           searchable
           allowDeselect={false}
@@ -313,7 +313,7 @@ function RegencyList({ provinceId }: { provinceId: number }) {
           {(result) => {
             const rows = result.rows.filter((r) => r.parentId === provinceId);
             return (
-              <DataTable label={t("rad.regencies.title")} columns={[t("rad.regencies.name"), t("rad.regencies.state"), { label: t("rad.regencies.items"), align: "right" }]} minWidth={420} testId="rad-regencies">
+              <DataTable label={t("rad.regencies.title")} columns={[t("rad.regencies.name"), t("rad.regencies.state"), { label: t("rad.regencies.items"), align: "right" }]} minWidth={300} testId="rad-regencies">
                 {rows.map((r) => (
                   <Table.Tr key={r.taskForceId}>
                     <Table.Td>
@@ -378,7 +378,7 @@ export default function RadPage({ id }: { id: string }) {
                 {t("rad.title")}
               </Title>
               <Text c="dimmed" size="sm">
-                {t("rad.intro", { level: t(`level.${plan.taskForce.level}`) })}
+                {t("rad.intro", { level: t(`level.${plan.taskForce.level}`).toLowerCase() })}
               </Text>
             </div>
             <Group align="flex-end" justify="space-between">

@@ -95,8 +95,8 @@ export function RadPlanView({ data, actions }: { data: RadPlanData; actions?: (i
               {items.map((item) => (
                 <Paper key={item.id} bg="var(--mantine-color-gray-0)" p="sm" radius="sm" data-testid={`rad-item-${item.code}`}>
                   <Stack gap={4}>
-                    <Group justify="space-between" align="flex-start" wrap="nowrap">
-                      <Stack gap={2} style={{ minWidth: 0 }}>
+                    <Group justify="space-between" align="flex-start" gap="xs">
+                      <Stack gap={2} style={{ minWidth: 0, flex: "1 1 16rem" }}>
                         <Text fw={600} style={{ overflowWrap: "anywhere" }}>
                           {item.code} · {item.activity}
                         </Text>

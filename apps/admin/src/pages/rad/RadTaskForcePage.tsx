@@ -48,7 +48,7 @@ export function RadTaskForcePage({ id }: { id: string }) {
               {t("rad.title")} · {taskForceName(t, plan.taskForce)}
             </Title>
             <Text c="dimmed" size="sm">
-              {t("rad.intro", { level: t(`level.${plan.taskForce.level}`) })}
+              {t("rad.intro", { level: t(`level.${plan.taskForce.level}`).toLowerCase() })}
             </Text>
           </div>
           <Group align="flex-end" justify="space-between">
