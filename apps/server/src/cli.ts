@@ -43,9 +43,10 @@ commands:
                  every screen then says "synthetic data". Refused once a real report exists, or twice
                  --seed <n>  (default ${DEFAULT_DEMO_SEED}; the same seed gives the same data)
   mfa-reset <email>
-                 remove the account's second factor (authenticator app and recovery codes) and end its
-                 sessions, for a lost device when no other central admin can; it sets up an app again at
-                 its next sign-in. Audited with "cli" as the actor`;
+                 remove the account's second factor (authenticator app and recovery codes), end its
+                 sessions and print a new one-time password, for a lost device when no other central
+                 admin can; with it the owner chooses a password and sets up an app again. Audited
+                 with "cli" as the actor`;
 
 /** What `demo` says it loaded, ending with the warning that none of it is real. */
 export function describeDemo(s: DemoSummary, databasePath: string): string {
@@ -172,8 +173,12 @@ export async function runCli(argv: readonly string[], env = readEnv()): Promise<
       }
       const db = openDatabase({ path: env.databasePath });
       try {
-        const { sessionsEnded } = resetSecondFactorByEmail(db.db, { email, now: new Date(), by: "cli" });
-        console.log(`second factor of ${email.trim().toLowerCase()} removed; ${sessionsEnded} session(s) ended. It sets up an authenticator app again at its next sign-in.`);
+        const { sessionsEnded, oneTimePassword, expiresAt } = await resetSecondFactorByEmail(db.db, { email, now: new Date(), by: "cli" });
+        console.log(
+          `second factor of ${email.trim().toLowerCase()} removed; ${sessionsEnded} session(s) ended.\n` +
+            `one-time password (hand it to the owner in person; valid until ${new Date(expiresAt).toISOString()}): ${oneTimePassword}\n` +
+            "With it the owner chooses a new password, then sets up an authenticator app again.",
+        );
         return 0;
       } catch (error) {
         if (error instanceof DomainError || error instanceof ZodError) {

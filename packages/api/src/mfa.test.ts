@@ -291,17 +291,25 @@ describe("resetting a lost device", () => {
     const mine = await caller.mfa.beginEnrolment();
     await caller.mfa.confirmEnrolment({ code: totpCodeAt(mine.secret, time.at()) });
 
-    await caller.mfa.reset({ id: fx.userIds.centralAdmin });
+    const { oneTimePassword } = await caller.mfa.reset({ id: fx.userIds.centralAdmin });
     expect(count("SELECT count(*) FROM mfa_factors WHERE user_id = ?", fx.userIds.centralAdmin)).toBe(0);
     expect(count("SELECT count(*) FROM recovery_codes WHERE user_id = ?", fx.userIds.centralAdmin)).toBe(0);
     expect((await failureOf(lost.caller.auth.me())).messageKey).toBe("SIGNED_OUT");
     const row = auditRows(fx).find((r) => r.action === "mfa.reset")!;
     expect(row).toMatchObject({ outcome: "success", actor_label: "kedua@gugus.test", target_id: String(fx.userIds.centralAdmin) });
     // The fixture's session and the one that enrolled.
-    expect(JSON.parse(row.details!)).toEqual({ sessionsEnded: 2 });
+    expect(JSON.parse(row.details!)).toEqual({ sessionsEnded: 2, passwordReissued: true });
+    expect(row.details).not.toContain(oneTimePassword);
 
-    const back = await signInWithPassword("centraladmin@gugus.test", time);
-    expect(back.me.secondFactor).toBe("enrol");
+    // The old password no longer opens the account: whoever talked the reset out of an admin cannot enrol an app of its own.
+    const withOld = browserCaller(fx.handle, { now: time.now });
+    expect((await failureOf(withOld.caller.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD }))).messageKey).toBe("SIGN_IN_FAILED");
+    // The one-time password, handed to the owner, leads to a new password, then to enrolment.
+    const back = browserCaller(fx.handle, { now: time.now });
+    await back.caller.auth.signIn({ email: "centraladmin@gugus.test", password: oneTimePassword });
+    expect((await failureOf(back.caller.mfa.beginEnrolment())).messageKey).toBe("PASSWORD_CHANGE_REQUIRED");
+    await back.caller.auth.changePassword({ currentPassword: oneTimePassword, newPassword: "kalimat sandi pemilik yang baru" });
+    expect((await back.caller.auth.me()).secondFactor).toBe("enrol");
   });
 
   it("refuses a central admin resetting its own factor, and an account without one", async () => {
@@ -325,11 +333,13 @@ describe("resetting a lost device", () => {
   it("is done from the command line when no other central admin can, audited as cli", async () => {
     fresh();
     await enrol("centraladmin@gugus.test");
-    expect(resetSecondFactorByEmail(fx.handle.db, { email: "CentralAdmin@gugus.test", now: FIXED_NOW, by: "cli" })).toEqual({ sessionsEnded: 2 });
+    const done = await resetSecondFactorByEmail(fx.handle.db, { email: "CentralAdmin@gugus.test", now: FIXED_NOW, by: "cli" });
+    expect(done).toMatchObject({ sessionsEnded: 2, oneTimePassword: expect.stringMatching(/^[a-z2-9-]{23}$/) });
     expect(count("SELECT count(*) FROM mfa_factors")).toBe(0);
     expect(auditRows(fx).at(-1)).toMatchObject({ action: "mfa.reset", actor_label: "cli", target_id: String(fx.userIds.centralAdmin) });
-    expect(() => resetSecondFactorByEmail(fx.handle.db, { email: "centraladmin@gugus.test", now: FIXED_NOW, by: "cli" })).toThrow(/MFA_NOT_ENROLLED|no second factor/);
-    expect(() => resetSecondFactorByEmail(fx.handle.db, { email: "nobody@gugus.test", now: FIXED_NOW, by: "cli" })).toThrow(/ACCOUNT_NOT_FOUND|No account/);
+    expect((await failureOf(browserCaller(fx.handle).caller.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD }))).messageKey).toBe("SIGN_IN_FAILED");
+    await expect(resetSecondFactorByEmail(fx.handle.db, { email: "centraladmin@gugus.test", now: FIXED_NOW, by: "cli" })).rejects.toThrow(/MFA_NOT_ENROLLED|no second factor/);
+    await expect(resetSecondFactorByEmail(fx.handle.db, { email: "nobody@gugus.test", now: FIXED_NOW, by: "cli" })).rejects.toThrow(/ACCOUNT_NOT_FOUND|No account/);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   markSignInSucceeded,
   replaceRecoveryCodes,
   savePendingMfaFactor,
+  setPassword,
   spendRecoveryCode,
 } from "@gugus/db";
 import type { Db, MfaFactorRow } from "@gugus/db";
@@ -29,6 +30,8 @@ import type { MfaKeys } from "../auth/totp.ts";
 import type { Context, SignedInUser } from "../context.ts";
 import { getTargetAccount } from "../scope.ts";
 import { forgetResolvedSession, signedInProcedure } from "../trpc.ts";
+import { issueOneTimePassword } from "./accounts.ts";
+import type { IssuedPassword } from "./accounts.ts";
 import { admitAttempt } from "./auth.ts";
 
 type Ctx = Context & { user: SignedInUser };
@@ -89,10 +92,17 @@ function issueRecoveryCodes(db: Db, keys: MfaKeys, { userId, now }: { userId: nu
   return codes;
 }
 
-/** Removes an account's second factor and ends its sessions (a lost device); false when it had none. */
-export function resetSecondFactor(db: Db, userId: number): { hadFactor: boolean; sessionsEnded: number } {
+/**
+ * Removes an account's second factor and ends its sessions (a lost device), and gives it a new
+ * one-time password (false, nothing changed, when it had no factor). The password matters: whoever
+ * talked the reset out of an admin may know the old one, and with it alone would enrol an app of its
+ * own; the new one reaches the owner by hand, and its holder chooses a password, then enrols.
+ */
+export function resetSecondFactor(db: Db, { userId, otp, now }: { userId: number; otp: IssuedPassword; now: number }): { hadFactor: boolean; sessionsEnded: number } {
   const hadFactor = deleteMfaFactor(db, userId);
-  return { hadFactor, sessionsEnded: hadFactor ? deleteSessionsOfUser(db, userId) : 0 };
+  if (!hadFactor) return { hadFactor, sessionsEnded: 0 };
+  setPassword(db, { id: userId, passwordHash: otp.passwordHash, singleUse: true, expiresAt: otp.expiresAt, now });
+  return { hadFactor, sessionsEnded: deleteSessionsOfUser(db, userId) };
 }
 
 export const mfaRouter = {
@@ -210,14 +220,16 @@ export const mfaRouter = {
    * its recovery codes are deleted and its sessions end; it enrols again at its next sign-in (or,
    * opted in, goes without). One's own factor is reset by another central admin.
    */
-  reset: signedInProcedure.input(z.object({ id: z.number({ error: "ACCOUNT_NOT_FOUND" }).int().positive().max(2 ** 31 - 1) }).strict()).mutation(({ ctx }) => {
+  reset: signedInProcedure.input(z.object({ id: z.number({ error: "ACCOUNT_NOT_FOUND" }).int().positive().max(2 ** 31 - 1) }).strict()).mutation(async ({ ctx }) => {
     const target = getTargetAccount(ctx);
     if (target.id === ctx.user.id) throw new DomainError("MFA_RESET_OWN");
+    const otp = await issueOneTimePassword(ctx);
     inTransaction(ctx, (tx) => {
-      const { hadFactor, sessionsEnded } = resetSecondFactor(tx.db, target.id);
+      const { hadFactor, sessionsEnded } = resetSecondFactor(tx.db, { userId: target.id, otp, now: ctx.now().getTime() });
       if (!hadFactor) throw new DomainError("MFA_NOT_ENROLLED");
-      audit(tx, { action: "mfa.reset", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded } });
+      audit(tx, { action: "mfa.reset", outcome: "success", targetType: "user", targetId: target.id, details: { sessionsEnded, passwordReissued: true } });
     });
-    return { ok: true as const };
+    // Shown once, to be handed to the owner in person: never stored, never logged.
+    return { ok: true as const, oneTimePassword: otp.password, expiresAt: otp.expiresAt };
   }),
 } satisfies TRPCRouterRecord;

@@ -1,10 +1,12 @@
 import { Alert, Button, Code, CopyButton, Group, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import { useInstantFormat } from "../format.ts";
 
 /** Shows a one-time password once, to hand over in person. */
 export function OneTimePassword({ name, email, password, expiresAt, onDone }: { name: string; email: string; password: string; expiresAt: number; onDone: () => void }) {
-  const { t, i18n } = useTranslation();
-  const date = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "id-ID", { dateStyle: "medium", timeStyle: "short" }).format(expiresAt);
+  const { t } = useTranslation();
+  // With its zone (WIB), as every time the product shows.
+  const date = useInstantFormat()(expiresAt);
   return (
     <Stack gap="sm">
       <Alert color="yellow">{t("accounts.oneTimePasswordIntro", { name, email, date })}</Alert>

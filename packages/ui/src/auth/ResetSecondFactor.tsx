@@ -7,10 +7,11 @@ import { Alert, Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import { OneTimePassword } from "../accounts/OneTimePassword.tsx";
 import { errorMessage } from "../errors.ts";
 import { useTRPC } from "../trpc.tsx";
 
-type Target = { id: number; name: string };
+type Target = { id: number; name: string; email: string };
 
 let current: Target | null = null;
 const listeners = new Set<() => void>();
@@ -27,7 +28,7 @@ const subscribe = (l: () => void) => {
 export function ResetSecondFactorItem({ account }: { account: Target }) {
   const { t } = useTranslation();
   return (
-    <Menu.Item color="red" onClick={() => setTarget({ id: account.id, name: account.name })}>
+    <Menu.Item color="red" onClick={() => setTarget({ id: account.id, name: account.name, email: account.email })}>
       {t("mfa.reset")}
     </Menu.Item>
   );
@@ -52,7 +53,8 @@ export function ResetSecondFactorDialog() {
               <Alert color="green" role="status">
                 {t("mfa.resetDone", { name: target.name })}
               </Alert>
-              <Button onClick={close}>{t("mfa.continue")}</Button>
+              {/* The old password may be known to whoever asked for the reset: the owner starts again from this one. */}
+              <OneTimePassword name={target.name} email={target.email} password={reset.data.oneTimePassword} expiresAt={reset.data.expiresAt} onDone={close} />
             </>
           ) : (
             <>
