@@ -83,7 +83,7 @@ export function FirstAdmins({ me }: { me: Me }) {
           <Stack gap="xs">
             {regencies.every((r) => r.hasActiveAdmin) && <Text size="sm">{t("accounts.firstAdmins.allHave")}</Text>}
             <Paper withBorder radius="md">
-              <DataTable label={t("accounts.firstAdmins.title")} minWidth={480} maxHeight={520} striped testId="first-admins-table" columns={[t("accounts.firstAdmins.region"), t("accounts.firstAdmins.status"), { label: t("accounts.actions"), hidden: true, width: 1 }]}>
+              <DataTable label={t("accounts.firstAdmins.title")} minWidth={340} maxHeight={520} striped testId="first-admins-table" columns={[t("accounts.firstAdmins.region"), t("accounts.firstAdmins.status"), { label: t("accounts.actions"), hidden: true, width: 1 }]}>
                 {regencies.map((r) => (
                   <Table.Tr key={r.id} data-region={r.regionCode}>
                     <Table.Td>
