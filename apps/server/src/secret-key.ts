@@ -1,7 +1,9 @@
 /**
  * The server's secret: 32 random bytes in a file beside the database (`gugus.key`), created on first
- * start, readable by its owner only. It keys the hash under which sign-in attempts keep the email.
- * Losing it loses nothing but the throttle's memory of recent attempts; it is not in the backups.
+ * start, readable by its owner only. It keys the hash under which sign-in attempts keep the email,
+ * seals every second factor's secret and keys the recovery codes' hashes. It is not in the backups
+ * (a stolen backup then holds no usable secret), so it must be kept apart: without it every second
+ * factor must be reset (README, "Data files").
  */
 import { chmodSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";

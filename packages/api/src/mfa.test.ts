@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createMemoryCookieJar } from "./auth/cookies.ts";
 import { createCentralAdmin } from "./bootstrap.ts";
+import { createContextInner } from "./context.ts";
+import { createCaller } from "./root.ts";
 import { totpCodeAt } from "./auth/totp.ts";
 import { resetSecondFactorByEmail } from "./mfa-reset.ts";
 import { FIXED_NOW, FIXTURE_PASSWORD, browserCaller, failureOf, fixtureFactory, giveSecondFactor } from "./test-helpers.ts";
@@ -276,6 +279,20 @@ describe("the guard before the second factor", () => {
     }
     expect(count("SELECT count(*) FROM sign_in_attempts") + count("SELECT count(*) FROM audit_log")).toBe(before);
     expect(await failureOf(session.caller.mfa.confirmEnrolment({ code: "123456" }))).toMatchObject({ messageKey: "MFA_CODE_INVALID" });
+  });
+});
+
+describe("a factor sealed under another key", () => {
+  it("asks for a reset with a clear error, instead of failing, when the database was restored without its key", async () => {
+    fresh();
+    const time = clock();
+    await enrol("centraladmin@gugus.test", time);
+    // The same database with another server key, as after a restore without gugus.key.
+    const cookies = createMemoryCookieJar();
+    const otherKey = createCaller(() => createContextInner({ db: fx.handle.db, sqlite: fx.handle.sqlite, now: time.now, cookies, client: { ip: "10.0.0.9", userAgent: "vitest" }, secretKey: Buffer.alloc(32, 9) }));
+    await otherKey.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD });
+    time.advance(STEP_MS);
+    expect(await failureOf(otherKey.mfa.verify({ code: "123456" }))).toMatchObject({ code: "CONFLICT", messageKey: "MFA_FACTOR_UNREADABLE" });
   });
 });
 

@@ -170,15 +170,6 @@ export const DOMAIN_ERRORS = {
   TASK_FORCE_NOT_PROVINCE: { kind: "invalid", message: "This view is of a province's task force." },
   DEMO_REAL_DATA: { kind: "conflict", message: "The database holds real reports: demonstration data is loaded only into a fresh database." },
   DEMO_ALREADY_LOADED: { kind: "conflict", message: "Demonstration data is already loaded." },
-  // Audit log
-  DATE_RANGE_INVERTED: { kind: "invalid", message: "The end of the date range comes before its start." },
-  DATE_RANGE_TOO_LONG: { kind: "invalid", message: "A date range covers at most 5 years: choose a shorter one." },
-  // Announcements
-  ANNOUNCEMENT_TITLE_INVALID: { kind: "invalid", message: "An announcement's title is 3 to 120 characters, in each language." },
-  ANNOUNCEMENT_BODY_INVALID: { kind: "invalid", message: "An announcement's text is 3 to 2,000 characters, in each language." },
-  ANNOUNCEMENT_AUDIENCE_INVALID: { kind: "invalid", message: "An announcement goes to every task force or to one province's (a province's code, e.g. 32)." },
-  ANNOUNCEMENT_SHOW_UNTIL_PAST: { kind: "invalid", message: "An announcement is shown until today or a later day." },
-  ANNOUNCEMENT_NOT_FOUND: { kind: "not_found", message: "No announcement in force has this id." },
   // Accounts at scale
   FILE_TOO_MANY_ROWS: { kind: "invalid", message: "The file has more than 10,000 rows: split it into smaller files." },
   CELL_FORMULA_REFUSED: { kind: "invalid", message: "A cell holds a formula, or text a spreadsheet would run (beginning with =, +, @ or -): write plain text." },
@@ -186,11 +177,21 @@ export const DOMAIN_ERRORS = {
   ROLE_NOT_GRANTABLE: { kind: "forbidden", message: "Your role cannot give this role at this task force." },
   REGENCY_HAS_ADMIN: { kind: "conflict", message: "This regency/city already has an active regional admin: it manages its own accounts." },
   ACCOUNT_SELECTION_INVALID: { kind: "invalid", message: "Choose 1 to 500 different accounts." },
+  // Announcements
+  ANNOUNCEMENT_TITLE_INVALID: { kind: "invalid", message: "An announcement's title is 3 to 120 characters, in each language." },
+  ANNOUNCEMENT_BODY_INVALID: { kind: "invalid", message: "An announcement's text is 3 to 2,000 characters, in each language." },
+  ANNOUNCEMENT_AUDIENCE_INVALID: { kind: "invalid", message: "An announcement goes to every task force or to one province's (a province's code, e.g. 32)." },
+  ANNOUNCEMENT_SHOW_UNTIL_PAST: { kind: "invalid", message: "An announcement is shown until today or a later day." },
+  ANNOUNCEMENT_NOT_FOUND: { kind: "not_found", message: "No announcement in force has this id." },
+  // Audit log
+  DATE_RANGE_INVERTED: { kind: "invalid", message: "The end of the date range comes before its start." },
+  DATE_RANGE_TOO_LONG: { kind: "invalid", message: "A date range covers at most 5 years: choose a shorter one." },
   // Second factor
   MFA_CODE_INVALID: { kind: "invalid", message: "The code is wrong, already used or too old: enter the 6 digits your authenticator app shows now." },
   MFA_REQUIRED: { kind: "forbidden", message: "Enter the code from your authenticator app before going on." },
   MFA_ENROLMENT_REQUIRED: { kind: "forbidden", message: "This account needs a second factor: set up an authenticator app before going on." },
   MFA_NOT_ENROLLED: { kind: "conflict", message: "This account has no second factor set up." },
+  MFA_FACTOR_UNREADABLE: { kind: "conflict", message: "This account's second factor cannot be read with the server's key (restored without it): a central admin must reset it." },
   MFA_ALREADY_ENROLLED: { kind: "conflict", message: "This account already has a second factor." },
   MFA_ENROLMENT_NOT_STARTED: { kind: "conflict", message: "Start setting up the authenticator app first." },
   MFA_CANNOT_DISABLE: { kind: "conflict", message: "This account's role needs a second factor: it cannot be turned off." },

@@ -66,7 +66,14 @@ function admitCodeAttempt(ctx: Ctx): number {
 
 /** The step of a right code for the factor, or null. */
 function stepOfCode(keys: MfaKeys, factor: MfaFactorRow, code: string, now: number): number | null {
-  return acceptedTotpStep({ secret: openSecret(keys, factor.userId, factor.secret), code, now, lastStep: factor.lastStep });
+  let secret: string;
+  try {
+    secret = openSecret(keys, factor.userId, factor.secret);
+  } catch {
+    // Sealed under another key (a database restored without its gugus.key): only a reset helps.
+    throw new DomainError("MFA_FACTOR_UNREADABLE");
+  }
+  return acceptedTotpStep({ secret, code, now, lastStep: factor.lastStep });
 }
 
 /**

@@ -145,15 +145,6 @@ const id = {
     TASK_FORCE_NOT_PROVINCE: "Tampilan ini untuk gugus tugas provinsi.",
     DEMO_REAL_DATA: "Basis data berisi laporan sungguhan: data demonstrasi hanya dimuat ke basis data baru.",
     DEMO_ALREADY_LOADED: "Data demonstrasi sudah dimuat.",
-    // Audit log
-    DATE_RANGE_INVERTED: "Tanggal akhir rentang tidak boleh sebelum tanggal awalnya.",
-    DATE_RANGE_TOO_LONG: "Rentang tanggal paling panjang 5 tahun: pilih rentang yang lebih pendek.",
-    // Announcements
-    ANNOUNCEMENT_TITLE_INVALID: "Judul pengumuman 3 sampai 120 karakter, dalam setiap bahasa.",
-    ANNOUNCEMENT_BODY_INVALID: "Isi pengumuman 3 sampai 2.000 karakter, dalam setiap bahasa.",
-    ANNOUNCEMENT_AUDIENCE_INVALID: "Pengumuman ditujukan ke semua gugus tugas atau ke gugus tugas satu provinsi.",
-    ANNOUNCEMENT_SHOW_UNTIL_PAST: "Pengumuman ditampilkan sampai hari ini atau hari sesudahnya.",
-    ANNOUNCEMENT_NOT_FOUND: "Pengumuman tidak ditemukan atau sudah ditarik.",
     // Accounts at scale
     FILE_TOO_MANY_ROWS: "Berkas berisi lebih dari 10.000 baris: bagi menjadi beberapa berkas yang lebih kecil.",
     CELL_FORMULA_REFUSED: "Sel berisi rumus, atau teks yang akan dijalankan spreadsheet (diawali =, +, @ atau -): tulis teks biasa.",
@@ -161,11 +152,21 @@ const id = {
     ROLE_NOT_GRANTABLE: "Peran Anda tidak dapat memberikan peran ini di gugus tugas ini.",
     REGENCY_HAS_ADMIN: "Kabupaten/kota ini sudah punya admin daerah yang aktif: akunnya dikelola admin itu sendiri.",
     ACCOUNT_SELECTION_INVALID: "Pilih 1 sampai 500 akun yang berbeda.",
+    // Announcements
+    ANNOUNCEMENT_TITLE_INVALID: "Judul pengumuman 3 sampai 120 karakter, dalam setiap bahasa.",
+    ANNOUNCEMENT_BODY_INVALID: "Isi pengumuman 3 sampai 2.000 karakter, dalam setiap bahasa.",
+    ANNOUNCEMENT_AUDIENCE_INVALID: "Pengumuman ditujukan ke semua gugus tugas atau ke gugus tugas satu provinsi.",
+    ANNOUNCEMENT_SHOW_UNTIL_PAST: "Pengumuman ditampilkan sampai hari ini atau hari sesudahnya.",
+    ANNOUNCEMENT_NOT_FOUND: "Pengumuman tidak ditemukan atau sudah ditarik.",
+    // Audit log
+    DATE_RANGE_INVERTED: "Tanggal akhir rentang tidak boleh sebelum tanggal awalnya.",
+    DATE_RANGE_TOO_LONG: "Rentang tanggal paling panjang 5 tahun: pilih rentang yang lebih pendek.",
     // Second factor
     MFA_CODE_INVALID: "Kode salah, sudah dipakai, atau terlalu lama: masukkan 6 angka yang tampil sekarang di aplikasi autentikator.",
     MFA_REQUIRED: "Masukkan dulu kode dari aplikasi autentikator Anda.",
     MFA_ENROLMENT_REQUIRED: "Akun ini memerlukan faktor kedua: pasang dulu aplikasi autentikator.",
     MFA_NOT_ENROLLED: "Akun ini belum memasang faktor kedua.",
+    MFA_FACTOR_UNREADABLE: "Faktor kedua akun ini tidak dapat dibaca dengan kunci server (data dipulihkan tanpa kuncinya). Minta admin pusat mengatur ulang faktor kedua Anda.",
     MFA_ALREADY_ENROLLED: "Akun ini sudah memasang faktor kedua.",
     MFA_ENROLMENT_NOT_STARTED: "Mulai dulu pemasangan aplikasi autentikator.",
     MFA_CANNOT_DISABLE: "Peran akun ini memerlukan faktor kedua: tidak dapat dimatikan.",
@@ -345,15 +346,6 @@ const en: MessagesLike<typeof id> = {
     TASK_FORCE_NOT_PROVINCE: "This view is for a province's task force.",
     DEMO_REAL_DATA: "The database holds real reports: demonstration data is loaded only into a fresh database.",
     DEMO_ALREADY_LOADED: "Demonstration data is already loaded.",
-    // Audit log
-    DATE_RANGE_INVERTED: "The end of the date range must not come before its start.",
-    DATE_RANGE_TOO_LONG: "A date range covers at most 5 years: choose a shorter one.",
-    // Announcements
-    ANNOUNCEMENT_TITLE_INVALID: "An announcement's title is 3 to 120 characters, in each language.",
-    ANNOUNCEMENT_BODY_INVALID: "An announcement's text is 3 to 2,000 characters, in each language.",
-    ANNOUNCEMENT_AUDIENCE_INVALID: "An announcement goes to every task force or to one province's task forces.",
-    ANNOUNCEMENT_SHOW_UNTIL_PAST: "An announcement is shown until today or a later day.",
-    ANNOUNCEMENT_NOT_FOUND: "The announcement was not found or has been withdrawn.",
     // Accounts at scale
     FILE_TOO_MANY_ROWS: "The file has more than 10,000 rows: split it into smaller files.",
     CELL_FORMULA_REFUSED: "The cell holds a formula, or text a spreadsheet would run (beginning with =, +, @ or -): write plain text.",
@@ -361,11 +353,21 @@ const en: MessagesLike<typeof id> = {
     ROLE_NOT_GRANTABLE: "Your role cannot give this role at this task force.",
     REGENCY_HAS_ADMIN: "This regency/city already has an active regional admin: that admin manages its accounts.",
     ACCOUNT_SELECTION_INVALID: "Choose 1 to 500 different accounts.",
+    // Announcements
+    ANNOUNCEMENT_TITLE_INVALID: "An announcement's title is 3 to 120 characters, in each language.",
+    ANNOUNCEMENT_BODY_INVALID: "An announcement's text is 3 to 2,000 characters, in each language.",
+    ANNOUNCEMENT_AUDIENCE_INVALID: "An announcement goes to every task force or to one province's task forces.",
+    ANNOUNCEMENT_SHOW_UNTIL_PAST: "An announcement is shown until today or a later day.",
+    ANNOUNCEMENT_NOT_FOUND: "The announcement was not found or has been withdrawn.",
+    // Audit log
+    DATE_RANGE_INVERTED: "The end of the date range must not come before its start.",
+    DATE_RANGE_TOO_LONG: "A date range covers at most 5 years: choose a shorter one.",
     // Second factor
     MFA_CODE_INVALID: "The code is wrong, already used or too old: enter the 6 digits your authenticator app shows now.",
     MFA_REQUIRED: "Enter the code from your authenticator app first.",
     MFA_ENROLMENT_REQUIRED: "This account needs a second factor: set up an authenticator app first.",
     MFA_NOT_ENROLLED: "This account has no second factor set up.",
+    MFA_FACTOR_UNREADABLE: "This account's second factor cannot be read with the server's key (the data was restored without it). Ask a central admin to reset your second factor.",
     MFA_ALREADY_ENROLLED: "This account already has a second factor.",
     MFA_ENROLMENT_NOT_STARTED: "Start setting up the authenticator app first.",
     MFA_CANNOT_DISABLE: "This account's role needs a second factor: it cannot be turned off.",
