@@ -253,7 +253,7 @@ describe("the national task force's instruments in the seed", () => {
     expect(rows).toHaveLength(SEEDED_NATIONAL);
     expect(rows.map((r) => r.issuedOn)).toEqual([...rows.map((r) => r.issuedOn)].sort());
     expect(rows.at(-1)).toEqual({ type: "perpres", number: "49 Tahun 2023", issuedOn: "2023-08-10", issuer: "Presiden Republik Indonesia", documentRef: null, revokedOn: null });
-    const status = (at: string) => formationStatusAt(rows.map((r, id) => ({ id, issuedOn: r.issuedOn!, endsOn: null, revokedOn: r.revokedOn })), at).status;
+    const status = (at: string) => formationStatusAt(rows.map((r, id) => ({ id, issuedOn: r.issuedOn!, endsOn: null, revokedOn: r.revokedOn ?? null })), at).status;
     expect(status(TODAY)).toBe("formed");
     expect(status("2023-08-10")).toBe("formed");
     h.close();
@@ -265,6 +265,15 @@ describe("the national task force's instruments in the seed", () => {
     seedDatabase(h.db, { nationalInstruments: [{ ...NATIONAL_INSTRUMENTS[0]!, issuedOn: null }, NATIONAL_INSTRUMENTS[2]!] });
     expect(perpres(h).map((r) => r.number)).toEqual(["49 Tahun 2023"]);
     h.close();
+  });
+
+  it("writes the same rows, record times included, into every database", () => {
+    const rowsOf = (h: ReturnType<typeof createTestDatabase>) => JSON.stringify(h.sqlite.prepare("SELECT * FROM instruments ORDER BY id").raw().all());
+    const a = createTestDatabase();
+    const b = createTestDatabase();
+    expect(rowsOf(a)).toBe(rowsOf(b));
+    a.close();
+    b.close();
   });
 
   it("adds them to an existing database at the next run, once, and keeps an admin's correction of one", () => {

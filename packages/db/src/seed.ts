@@ -7,7 +7,7 @@
  */
 import { PAPUA_2022_LAWS, PAPUA_2022_SUCCESSIONS, REFERENCE_RAN_PERIODS, dayBefore, instrumentNumberKey, listRegions, parentRegionCodeOf, regencyKindOf, regionLevelOf } from "@gugus/domain";
 import type { Instrument, RanPeriod, Region, Succession } from "@gugus/domain";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { instruments, ranPeriods, regions, successions, taskForceRegions, taskForces } from "./schema.ts";
 
@@ -127,13 +127,15 @@ export function seedDatabase(db: Db, options: SeedOptions = {}): SeedResult {
     }
 
     // The national task force's Perpres, in order; one already recorded (same type and number, as
-    // the unique key reads it) is left as it is, an admin's corrections included.
+    // the unique key reads it) is left as it is, an admin's corrections included. Its record times
+    // are fixed (the start of its day in WIB), so every database seeds the same rows.
     const national = tx.select({ id: taskForces.id }).from(taskForces).where(eq(taskForces.level, "national")).get()!;
     for (const i of options.nationalInstruments ?? NATIONAL_INSTRUMENTS) {
       if (i.issuedOn === null) continue;
+      const recordedAt = Date.parse(`${i.issuedOn}T00:00:00+07:00`);
       const res = tx
         .insert(instruments)
-        .values({ taskForceId: national.id, ...i, issuedOn: i.issuedOn, numberKey: instrumentNumberKey(i.number), updatedAt: sql`(unixepoch('subsec') * 1000)` })
+        .values({ taskForceId: national.id, ...i, issuedOn: i.issuedOn, numberKey: instrumentNumberKey(i.number), createdAt: recordedAt, updatedAt: recordedAt })
         .onConflictDoNothing()
         .run();
       added.instruments += res.changes;

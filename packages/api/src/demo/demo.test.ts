@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { findPeriodByNumber, findTaskForceByRegion, insertReport, insertUser, listActionItems, listRanPeriods, verifyAuditChain } from "@gugus/db";
+import { NATIONAL_INSTRUMENTS, findPeriodByNumber, findTaskForceByRegion, insertReport, insertUser, listActionItems, listRanPeriods, verifyAuditChain } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
 import { createTestDatabase } from "@gugus/db/testing";
 import { LEVELS, ReportContentSchema, checkActionItem, checkReport, deadlinesIn, emptyReportContent, isOnTime, reportingPeriods, targetForYear, timeZoneOf } from "@gugus/domain";
@@ -77,7 +77,9 @@ describe("loading demonstration data", () => {
   });
 
   it("labels everything synthetic: DEMO instruments, [DEMO] items, coordinators named 'Koordinator Demo n' and no other person", () => {
-    const numbers = handle.sqlite.prepare("SELECT number, issuer FROM instruments").all() as { number: string; issuer: string }[];
+    // The seed's own Perpres of the nation are real, not demonstration data.
+    const seeded = NATIONAL_INSTRUMENTS.filter((i) => i.issuedOn !== null).map((i) => i.number);
+    const numbers = handle.sqlite.prepare(`SELECT number, issuer FROM instruments WHERE number NOT IN (${seeded.map(() => "?").join(", ") || "NULL"})`).all(...seeded) as { number: string; issuer: string }[];
     expect(numbers.length).toBe(summary.instruments);
     expect(numbers.every((i) => i.number.startsWith("DEMO-") && i.issuer.endsWith("(data demo)"))).toBe(true);
     const activities = handle.sqlite.prepare("SELECT activity FROM action_items").pluck().all() as string[];
