@@ -260,7 +260,7 @@ describe("the guard before the second factor", () => {
       await browser.caller.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD });
       for (let i = 0; i < 5; i++) {
         time.advance(10);
-        answers.push((await failureOf(browser.caller.mfa.verify({ code: "000000" }))).messageKey!);
+        answers.push(String((await failureOf(browser.caller.mfa.verify({ code: "000000" }))).messageKey));
         if (answers.at(-1) === "SIGN_IN_THROTTLED") break;
       }
     }
@@ -351,7 +351,8 @@ describe("resetting a lost device", () => {
     fresh();
     await enrol("centraladmin@gugus.test");
     const done = await resetSecondFactorByEmail(fx.handle.db, { email: "CentralAdmin@gugus.test", now: FIXED_NOW, by: "cli" });
-    expect(done).toMatchObject({ sessionsEnded: 2, oneTimePassword: expect.stringMatching(/^[a-z2-9-]{23}$/) });
+    expect(done.sessionsEnded).toBe(2);
+    expect(done.oneTimePassword).toMatch(/^[a-z2-9-]{23}$/);
     expect(count("SELECT count(*) FROM mfa_factors")).toBe(0);
     expect(auditRows(fx).at(-1)).toMatchObject({ action: "mfa.reset", actor_label: "cli", target_id: String(fx.userIds.centralAdmin) });
     expect((await failureOf(browserCaller(fx.handle).caller.auth.signIn({ email: "centraladmin@gugus.test", password: FIXTURE_PASSWORD }))).messageKey).toBe("SIGN_IN_FAILED");
