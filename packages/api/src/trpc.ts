@@ -3,7 +3,7 @@
  * errors → tRPC errors; the access guard and the scope guard that apply POLICY to every call), and
  * the two procedure builders the routers use.
  */
-import { deleteSession, findSessionByTokenHash, findSessionSecondFactor, touchSession } from "@gugus/db";
+import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
 import { DomainError, hasCapability, isSessionActive, mfaRequiredFor, secondFactorStateOf } from "@gugus/domain";
 import { initTRPC } from "@trpc/server";
 import { audit } from "./audit.ts";
@@ -44,15 +44,15 @@ export function resolveSession(ctx: Context): SignedInUser | null {
     if (found && found.user.active && isSessionActive(found.session, now)) {
       if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) touchSession(ctx.db, found.session.id, now);
       const u = found.user;
-      const factor = findSessionSecondFactor(ctx.db, found.session.id);
+      const factor = found.secondFactor;
       user = {
         ...u,
         sessionId: found.session.id,
         actor: { role: u.role, taskForceId: u.taskForceId, place: { level: u.taskForceLevel, regionCode: u.taskForceRegionCode } },
         secondFactor: secondFactorStateOf({
           required: mfaRequiredFor({ role: u.role, level: u.taskForceLevel }),
-          confirmed: factor?.factor?.confirmedAt != null,
-          verified: factor?.verifiedAt != null,
+          confirmed: factor.factor?.confirmedAt != null,
+          verified: factor.verifiedAt !== null,
         }),
       };
     } else {

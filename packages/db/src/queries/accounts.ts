@@ -3,7 +3,8 @@ import { ROLES } from "@gugus/domain";
 import type { IsoDate, Role, TaskForcePlace } from "@gugus/domain";
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
-import { auditLog, sessions, taskForces, users } from "../schema.ts";
+import { auditLog, mfaFactors, sessions, taskForces, users } from "../schema.ts";
+import type { SessionSecondFactor } from "./mfa.ts";
 import { linkValidAt, withinScope } from "./scope.ts";
 import type { Scope } from "./scope.ts";
 
@@ -262,10 +263,12 @@ function prepareSessionQuery(db: Db) {
     .select({
       session: { id: sessions.id, userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent },
       user: userColumns(sql.placeholder("today") as unknown as IsoDate),
+      secondFactor: { verifiedAt: sessions.mfaVerifiedAt, factorUserId: mfaFactors.userId, confirmedAt: mfaFactors.confirmedAt },
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
+    .leftJoin(mfaFactors, eq(mfaFactors.userId, sessions.userId))
     .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
     .prepare();
 }
@@ -273,14 +276,20 @@ function prepareSessionQuery(db: Db) {
 /** Every request reads its session: the statement is built once per database handle. */
 const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
 
-/** The session with this token hash and its account (its task force placed as it stands today). */
-export function findSessionByTokenHash(db: Db, tokenHash: string, today: IsoDate): { session: SessionRow; user: UserRow } | undefined {
+/**
+ * The session with this token hash, its account (its task force placed as it stands today) and its
+ * second factor (given in this session or not; the account's factor, if any): one read per request.
+ */
+export function findSessionByTokenHash(db: Db, tokenHash: string, today: IsoDate): { session: SessionRow; user: UserRow; secondFactor: SessionSecondFactor } | undefined {
   let query = sessionQueries.get(db);
   if (!query) {
     query = prepareSessionQuery(db);
     sessionQueries.set(db, query);
   }
-  return query.get({ tokenHash, today });
+  const row = query.get({ tokenHash, today });
+  if (!row) return undefined;
+  const { verifiedAt, factorUserId, confirmedAt } = row.secondFactor;
+  return { session: row.session, user: row.user, secondFactor: { verifiedAt, factor: factorUserId === null ? null : { confirmedAt } } };
 }
 
 export function touchSession(db: Db, id: number, now: number): void {

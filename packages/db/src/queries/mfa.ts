@@ -1,29 +1,12 @@
 /** Second factors (TOTP secrets, kept encrypted by the api), their recovery codes (hashes only), and a session's second-factor time. */
-import { and, count, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, count, eq, isNull, lt } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { mfaFactors, recoveryCodes, sessions } from "../schema.ts";
-import { preparedPerHandle } from "./prepared.ts";
 
 export type MfaFactorRow = { userId: number; secret: string; confirmedAt: number | null; lastStep: number; createdAt: number };
 
 /** Where a session stands: when its second factor was given (null: not yet), and its account's factor, if any. */
 export type SessionSecondFactor = { verifiedAt: number | null; factor: { confirmedAt: number | null } | null };
-
-const sessionSecondFactorQuery = preparedPerHandle((db) =>
-  db
-    .select({ verifiedAt: sessions.mfaVerifiedAt, factorUserId: mfaFactors.userId, confirmedAt: mfaFactors.confirmedAt })
-    .from(sessions)
-    .leftJoin(mfaFactors, eq(mfaFactors.userId, sessions.userId))
-    .where(eq(sessions.id, sql.placeholder("sessionId")))
-    .prepare(),
-);
-
-/** The second-factor facts of a session, read with the session on every signed-in call. */
-export function findSessionSecondFactor(db: Db, sessionId: number): SessionSecondFactor | undefined {
-  const row = sessionSecondFactorQuery(db).get({ sessionId });
-  if (!row) return undefined;
-  return { verifiedAt: row.verifiedAt, factor: row.factorUserId === null ? null : { confirmedAt: row.confirmedAt } };
-}
 
 /** Marks the second factor given in this session. */
 export function markSessionSecondFactor(db: Db, sessionId: number, now: number): void {
