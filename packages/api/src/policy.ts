@@ -156,6 +156,7 @@ export const POLICY = {
   "rad.deleteItem": { access: "profile.manage", scope: "task-force" },
   "rad.overview": { access: "read", scope: "list" },
   "rad.exportXlsx": { access: "read", scope: "task-force" },
+
   // Second factor
   "mfa.status": { access: "signed-in", scope: "none" },
   "mfa.beginEnrolment": { access: "signed-in", scope: "none", duringSecondFactor: true },
