@@ -51,7 +51,7 @@ export function resolveSession(ctx: Context): SignedInUser | null {
         actor: { role: u.role, taskForceId: u.taskForceId, place: { level: u.taskForceLevel, regionCode: u.taskForceRegionCode } },
         secondFactor: secondFactorStateOf({
           required: mfaRequiredFor({ role: u.role, level: u.taskForceLevel }),
-          confirmed: factor.factor?.confirmedAt != null,
+          confirmed: (factor.factor?.confirmedAt ?? null) !== null,
           verified: factor.verifiedAt !== null,
         }),
       };
