@@ -80,6 +80,9 @@ const NOT_FREE_TEXT: readonly { schema: z.ZodType; why: string }[] = [
   { schema: domain.OptionalSearchQuerySchema, why: "a filter: never stored, and finds nothing a text rule kept out" },
   { schema: domain.CountryCodeSchema, why: "a country's ISO code, two capital letters" },
   { schema: domain.PeriodKeySchema, why: "a reporting period's key, 2025 or 2025-S1" },
+  { schema: domain.TotpCodeSchema, why: "a second-factor code, six digits, checked and never stored" },
+  { schema: domain.RecoveryCodeSchema, why: "a recovery code of a closed alphabet, kept only as a hash" },
+  { schema: domain.AnnouncementAudienceSchema, why: "a province's code, two digits, or none" },
 ];
 
 /** Fields by path that take a string without the text rule, and why that is safe. */
