@@ -60,5 +60,8 @@ export { PDF_TYPE, XLSX_TYPE, download } from "./download.ts";
 // Regional action plans (RAD)
 export { RadInstrumentLine, RadItemsUnder, RadPlanView, formatIsoDate } from "./reports/RadPlanView.tsx";
 export type { RadItemView, RadPlanData } from "./reports/RadPlanView.tsx";
+// Announcements
+export { AnnouncementBanner, AnnouncementList, audienceLabel, inLanguage, invalidateAnnouncements, publishedLabel } from "./announcements/index.ts";
+export type { AnnouncementRow, MyAnnouncement, MyAnnouncements } from "./announcements/index.ts";
 export { CountsTable, PlaceInProvince, RankLine, RankingTable, ScoreHistory, ScoreSpread, ScoreStatusBadges, Scorecard, inputLabel, missingLabel, partLabel, sortRanking, stackDots, useEvaluationFormat } from "./evaluation/index.ts";
 export type { CountsView, EvaluationFormat, HistoryRow, ItemTitles, OverviewView, ProvincePlace, ProvinceView, RankBand, RankedRow, RankingSort, RankingTableProps, ScoreSpreadProps, ScorecardProps, ScorecardView, Spread, TfRef, TrendsView, YearsView } from "./evaluation/index.ts";
