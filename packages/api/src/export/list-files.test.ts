@@ -192,7 +192,7 @@ describe("ran.exportItems", () => {
     const fx = factory.fresh();
     const admin = fx.callerAs("centralAdmin");
     await admin.ran.createItem({ number: 3, item: { ...FIXTURE_ITEM, code: "III.1.2", activity: "=HYPERLINK(\"http://x\") sosialisasi", leadAgency: "+Dinas Sosial", relatedAgencies: ["-DP3A", "@Kemenag"] } });
-    const strip = (items: { id: number; periodId: number; version: number; updatedAt: number; followsItemId: number | null }[]) =>
+    const strip = <T extends { id: number; periodId: number; version: number; updatedAt: number; followsItemId: number | null; code: string }>(items: T[]) =>
       items.map(({ id: _i, periodId: _p, version: _v, updatedAt: _u, followsItemId, ...rest }) => ({ ...rest, follows: followsItemId !== null }));
     const before = strip((await admin.ran.period({ number: 3 })).items);
     for (const language of ["id", "en"] as const) {
