@@ -6,7 +6,7 @@ import { VitePWA } from "vite-plugin-pwa";
 
 // Scripts and styles are also written compressed once at the highest levels (br 11, gzip 9), beside
 // the originals: the server sends those to a browser that accepts them instead of compressing each time.
-const precompressed = compression({ algorithms: [defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm("gzip", { level: 9 })], include: /\.(js|css|svg)$/, threshold: 1024 });
+const precompressed = compression({ algorithms: [defineAlgorithm("brotliCompress", { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm("gzip", { level: 9 })], include: /\.(js|css|svg)$/, threshold: 1024, logLevel: "silent" });
 
 // Served by the server at /portal/; in development, API calls go to the server on :3000.
 // The service worker (src/sw.ts → dist/sw.js, scope /portal/) precaches the built shell so that an

@@ -148,7 +148,7 @@ export const authRouter = {
     const signedIn = findUserById(ctx.db, current.id, today)!;
     const secondFactor = secondFactorStateOf({
       required: mfaRequiredFor({ role: signedIn.role, level: signedIn.taskForceLevel }),
-      confirmed: findMfaFactor(ctx.db, signedIn.id)?.confirmedAt != null,
+      confirmed: (findMfaFactor(ctx.db, signedIn.id)?.confirmedAt ?? null) !== null,
       verified: false,
     });
     return toMe(signedIn, { syntheticData: isSyntheticData(ctx), secondFactor });
