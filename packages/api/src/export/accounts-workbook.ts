@@ -3,8 +3,9 @@
  * one-time passwords of accounts just created or reset, to hand over. The passwords' file is made
  * once, in the answer that created them: it is never stored, and nothing else holds the passwords.
  */
-import { timeZoneOf } from "@gugus/domain";
+import { localTimeLabel, timeZoneOf } from "@gugus/domain";
 import type { Level, Role } from "@gugus/domain";
+import { dayInWords, instantInWords, scopeLabel } from "./list-labels.ts";
 import { buildListWorkbook } from "./list-workbook.ts";
 
 export type FileLanguage = "id" | "en";
@@ -14,8 +15,6 @@ const WORDS = {
   id: {
     role: { central_admin: "Admin pusat", central_viewer: "Peninjau pusat", regional_admin: "Admin daerah", regional_member: "Anggota daerah" } satisfies Record<Role, string>,
     taskForce: { national: "Gugus Tugas PP-TPPO Pusat", province: "Gugus Tugas PP-TPPO Provinsi {name}", regency: "Gugus Tugas PP-TPPO {name}" },
-    country: "Seluruh Indonesia",
-    months: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
     asOf: "Keadaan per {date}",
     made: "Dibuat {time}",
     listTitle: "Daftar akun",
@@ -35,8 +34,6 @@ const WORDS = {
   en: {
     role: { central_admin: "Central admin", central_viewer: "Central viewer", regional_admin: "Regional admin", regional_member: "Regional member" } satisfies Record<Role, string>,
     taskForce: { national: "National Task Force (GT PP-TPPO Pusat)", province: "{name} Provincial Task Force", regency: "{name} Task Force" },
-    country: "All of Indonesia",
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     asOf: "As of {date}",
     made: "Made {time}",
     listTitle: "Accounts",
@@ -61,29 +58,6 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 export function taskForceLabel(place: Place, language: FileLanguage): string {
   const w = WORDS[language].taskForce;
   return place.level === "national" || place.regionName === null ? w.national : fill(w[place.level], { name: place.regionName });
-}
-
-/** The local parts of an instant in a time zone. */
-function localParts(ms: number, iana: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-GB", { timeZone: iana, year: "numeric", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      .formatToParts(new Date(ms))
-      .map((p) => [p.type, p.value]),
-  );
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: parts.hour!, minute: parts.minute! };
-}
-
-/** A date in words where the region is: "1 Desember 2026" / "1 December 2026". */
-export function dateLabel(ms: number, regionCode: string | null, language: FileLanguage): string {
-  const p = localParts(ms, timeZoneOf(regionCode).iana);
-  return `${p.day} ${WORDS[language].months[p.month - 1]} ${p.year}`;
-}
-
-/** An instant with its zone where the region is: "1 Desember 2026 14.05 WIB" / "1 December 2026 14:05 WIB". */
-export function instantLabel(ms: number, regionCode: string | null, language: FileLanguage): string {
-  const zone = timeZoneOf(regionCode);
-  const p = localParts(ms, zone.iana);
-  return `${p.day} ${WORDS[language].months[p.month - 1]} ${p.year} ${p.hour}${language === "id" ? "." : ":"}${p.minute} ${zone.abbreviation}`;
 }
 
 /** An account as the list file shows it. */
@@ -113,16 +87,16 @@ export async function writeAccountsListWorkbook(input: {
 }): Promise<{ fileName: string; contentBase64: string }> {
   const w = WORDS[input.language];
   const zoneRegion = input.own?.regionCode ?? null;
-  const scope = input.own ? taskForceLabel(input.own, input.language) : w.country;
+  const scope = input.own ? taskForceLabel(input.own, input.language) : scopeLabel({ level: "national", regionName: null }, input.language);
   const filters = [
     ...(input.filters.query ? [fill(w.filter.query, { query: input.filters.query })] : []),
     ...(input.filters.active === undefined ? [] : [input.filters.active ? w.filter.active : w.filter.inactive]),
   ];
   const bytes = await buildListWorkbook({
     title: w.listTitle,
-    describes: fill(w.asOf, { date: dateLabel(input.now, zoneRegion, input.language) }),
+    describes: fill(w.asOf, { date: dayInWords(input.now, zoneRegion, input.language) }),
     scope: filters.length > 0 ? fill(w.filtered, { scope, filters: filters.join(", ") }) : scope,
-    generatedAt: fill(w.made, { time: instantLabel(input.now, zoneRegion, input.language) }),
+    generatedAt: fill(w.made, { time: instantInWords(input.now, zoneRegion, input.language) }),
     language: input.language,
     sheets: [
       {
@@ -137,7 +111,7 @@ export async function writeAccountsListWorkbook(input: {
           { header: w.columns.role, width: 16, value: (a: ListedAccount) => w.role[a.role] },
           { header: w.columns.status, width: 12, value: (a: ListedAccount) => (a.active ? w.status.active : w.status.inactive) },
           { header: w.columns.password, width: 14, value: (a: ListedAccount) => (a.mustChangePassword ? w.mustChange.yes : w.mustChange.no) },
-          { header: w.columns.created, width: 26, kind: "date", value: (a: ListedAccount) => instantLabel(a.createdAt, zoneRegion, input.language) },
+          { header: w.columns.created, width: 26, kind: "date", value: (a: ListedAccount) => instantInWords(a.createdAt, zoneRegion, input.language) },
         ],
       },
     ],
@@ -167,9 +141,9 @@ export async function writeOneTimePasswordsWorkbook(input: {
   const w = WORDS[input.language];
   const bytes = await buildListWorkbook({
     title: w.passwordsTitle[input.kind],
-    describes: fill(w.asOf, { date: dateLabel(input.now, null, input.language) }),
+    describes: fill(w.asOf, { date: dayInWords(input.now, null, input.language) }),
     scope: fill(w.passwordsScope, { count: input.accounts.length }),
-    generatedAt: fill(w.made, { time: instantLabel(input.now, null, input.language) }),
+    generatedAt: fill(w.made, { time: instantInWords(input.now, null, input.language) }),
     language: input.language,
     sheets: [
       {
@@ -180,7 +154,7 @@ export async function writeOneTimePasswordsWorkbook(input: {
           { header: w.passwordColumns.name, width: 26, value: (a: IssuedAccountPassword) => a.name },
           { header: w.passwordColumns.taskForce, width: 36, value: (a: IssuedAccountPassword) => taskForceLabel(a.taskForce, input.language) },
           { header: w.passwordColumns.password, width: 28, value: (a: IssuedAccountPassword) => a.password },
-          { header: w.passwordColumns.expires, width: 26, kind: "date", value: (a: IssuedAccountPassword) => instantLabel(a.expiresAt, a.taskForce.regionCode, input.language) },
+          { header: w.passwordColumns.expires, width: 26, kind: "date", value: (a: IssuedAccountPassword) => instantInWords(a.expiresAt, a.taskForce.regionCode, input.language) },
         ],
       },
     ],
@@ -190,7 +164,5 @@ export async function writeOneTimePasswordsWorkbook(input: {
 
 /** `20261201-1405`, Jakarta time: a file name that sorts. */
 function localStamp(ms: number): string {
-  const p = localParts(ms, "Asia/Jakarta");
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${p.year}${two(p.month)}${two(p.day)}-${p.hour}${p.minute}`;
+  return localTimeLabel(new Date(ms), timeZoneOf(null)).replace(/^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}).*$/, "$1$2$3-$4$5");
 }

@@ -3,7 +3,7 @@
  * formation statuses, instrument types and sub-task-forces by the names the screens use, never their
  * codes; dates in words; the scope a file covers.
  */
-import { localTimeLabel, timeZoneOf } from "@gugus/domain";
+import { localTimeLabel, timeZoneOf, todayAt } from "@gugus/domain";
 import type { FormationStatus, InstrumentType, IsoDate, Level, TargetMode } from "@gugus/domain";
 import { REPORT_FILE_LABELS } from "./report-labels.ts";
 import type { FileLanguage } from "./report-labels.ts";
@@ -19,11 +19,20 @@ export function dateInWords(date: IsoDate, language: FileLanguage): string {
   return `${d} ${MONTHS[language][m - 1]} ${y}`;
 }
 
+/** An instant in words with its zone, where a region is (Jakarta's for `null`): "1 Desember 2026 14.05 WIB" / "1 December 2026 14:05 WIB". */
+export function instantInWords(ms: number, regionCode: string | null, language: FileLanguage): string {
+  const [date, time, zone] = localTimeLabel(new Date(ms), timeZoneOf(regionCode)).split(" ") as [IsoDate, string, string];
+  return `${dateInWords(date, language)} ${language === "id" ? time.replace(":", ".") : time} ${zone}`;
+}
+
+/** The calendar date of an instant in words, where a region is: "1 Desember 2026". */
+export function dayInWords(ms: number, regionCode: string | null, language: FileLanguage): string {
+  return dateInWords(todayAt(new Date(ms), regionCode), language);
+}
+
 /** When a file was made, in Jakarta's time (national files): "Dibuat 1 Desember 2026 14.05 WIB". */
 export function generatedAtLabel(now: Date, language: FileLanguage): string {
-  const label = localTimeLabel(now, timeZoneOf(null));
-  const [date, time, zone] = label.split(" ") as [IsoDate, string, string];
-  return language === "id" ? `Dibuat ${dateInWords(date, "id")} ${time.replace(":", ".")} ${zone}` : `Made ${dateInWords(date, "en")} ${time} ${zone}`;
+  return `${language === "id" ? "Dibuat" : "Made"} ${instantInWords(now.getTime(), null, language)}`;
 }
 
 /** The place a caller's file covers: the whole country, or its own task force by name. */

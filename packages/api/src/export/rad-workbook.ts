@@ -2,21 +2,11 @@
 import type { RadItemRow } from "@gugus/db";
 import { SUB_TASK_FORCES, toRoman } from "@gugus/domain";
 import type { InstrumentType, IsoDate, SubTaskForceCode, TargetMode, Unit } from "@gugus/domain";
+import { dateInWords } from "./list-labels.ts";
 import { buildListWorkbook } from "./list-workbook.ts";
 import type { ListColumn } from "./list-workbook.ts";
 
 export type RadFileLanguage = "id" | "en";
-
-const MONTHS = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-} as const;
-
-/** A calendar date in words: "2 Maret 2026" / "2 March 2026". */
-export function dateInWords(date: IsoDate, language: RadFileLanguage): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return `${d} ${MONTHS[language][m - 1]} ${y}`;
-}
 
 /** Every word of the RAD file, by language. */
 export const RAD_FILE_LABELS = {
