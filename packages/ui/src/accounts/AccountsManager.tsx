@@ -32,6 +32,28 @@ type Dialog =
 
 const PAGE_SIZE = 25;
 
+/** A confirmation's error and its two buttons: cancel, and confirm (red when it takes something away). */
+function ConfirmButtons({ error, pending, danger, onCancel, onConfirm }: { error: unknown; pending: boolean; danger: boolean; onCancel: () => void; onConfirm: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {error !== null && error !== undefined && (
+        <Alert color="red" role="alert">
+          {errorMessage(t, error)}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onCancel}>
+          {t("accounts.cancel")}
+        </Button>
+        <Button color={danger ? "red" : "indigo"} loading={pending} onClick={onConfirm}>
+          {t("accounts.confirm")}
+        </Button>
+      </Group>
+    </>
+  );
+}
+
 /**
  * Accounts a user may see, and for admins the means to manage them: create (with a one-time
  * password shown once), edit, deactivate/reactivate, reset the password. Central admins see every
@@ -395,27 +417,17 @@ export function AccountsManager({ me, bulk = false, importHref }: { me: Me; bulk
             <Text size="sm" c="dimmed">
               {dialog.accounts.map((a) => a.name).join(", ")}
             </Text>
-            {(bulkSetActive.isError || bulkReset.isError) && (
-              <Alert color="red" role="alert">
-                {errorMessage(t, bulkSetActive.error ?? bulkReset.error)}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("accounts.cancel")}
-              </Button>
-              <Button
-                color={dialog.kind === "bulkDeactivate" ? "red" : "indigo"}
-                loading={bulkSetActive.isPending || bulkReset.isPending}
-                onClick={() =>
-                  dialog.kind === "bulkReset"
-                    ? bulkReset.mutate({ ids: dialog.accounts.map((a) => a.id), language })
-                    : bulkSetActive.mutate({ accounts: dialog.accounts.map((a) => ({ id: a.id, version: a.version })), active: dialog.kind === "bulkReactivate" })
-                }
-              >
-                {t("accounts.confirm")}
-              </Button>
-            </Group>
+            <ConfirmButtons
+              error={bulkSetActive.error ?? bulkReset.error}
+              pending={bulkSetActive.isPending || bulkReset.isPending}
+              danger={dialog.kind === "bulkDeactivate"}
+              onCancel={close}
+              onConfirm={() =>
+                dialog.kind === "bulkReset"
+                  ? bulkReset.mutate({ ids: dialog.accounts.map((a) => a.id), language })
+                  : bulkSetActive.mutate({ accounts: dialog.accounts.map((a) => ({ id: a.id, version: a.version })), active: dialog.kind === "bulkReactivate" })
+              }
+            />
           </Stack>
         )}
         {dialog?.kind === "edit" && (
@@ -437,27 +449,17 @@ export function AccountsManager({ me, bulk = false, importHref }: { me: Me; bulk
                   ? t("accounts.confirmDeactivate", { name: dialog.account.name })
                   : `${t("accounts.reactivate")}: ${dialog.account.name} (${taskForceName(t, dialog.account.taskForce)})`}
             </Text>
-            {(setActive.isError || reset.isError) && (
-              <Alert color="red" role="alert">
-                {errorMessage(t, setActive.error ?? reset.error)}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t("accounts.cancel")}
-              </Button>
-              <Button
-                color={dialog.kind === "deactivate" ? "red" : "indigo"}
-                loading={setActive.isPending || reset.isPending}
-                onClick={() =>
-                  dialog.kind === "reset"
-                    ? reset.mutate({ id: dialog.account.id })
-                    : setActive.mutate({ id: dialog.account.id, version: dialog.account.version, active: dialog.kind === "reactivate" })
-                }
-              >
-                {t("accounts.confirm")}
-              </Button>
-            </Group>
+            <ConfirmButtons
+              error={setActive.error ?? reset.error}
+              pending={setActive.isPending || reset.isPending}
+              danger={dialog.kind === "deactivate"}
+              onCancel={close}
+              onConfirm={() =>
+                dialog.kind === "reset"
+                  ? reset.mutate({ id: dialog.account.id })
+                  : setActive.mutate({ id: dialog.account.id, version: dialog.account.version, active: dialog.kind === "reactivate" })
+              }
+            />
           </Stack>
         )}
       </FormModal>
