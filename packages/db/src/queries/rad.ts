@@ -158,7 +158,7 @@ export function insertRadItem(db: Db, { planId, item, now }: { planId: number; i
     .returning({ id: radItems.id })
     .get()?.id;
   if (id === undefined) return undefined;
-  for (const t of item.targets) db.insert(radItemTargets).values({ itemId: id, year: t.year, value: t.value }).run();
+  if (item.targets.length > 0) db.insert(radItemTargets).values(item.targets.map((t) => ({ itemId: id, year: t.year, value: t.value }))).run();
   return id;
 }
 
@@ -171,7 +171,7 @@ export function updateRadItem(db: Db, { id, version, item, now }: { id: number; 
     .run().changes;
   if (changed !== 1) return false;
   db.delete(radItemTargets).where(eq(radItemTargets.itemId, id)).run();
-  for (const t of item.targets) db.insert(radItemTargets).values({ itemId: id, year: t.year, value: t.value }).run();
+  if (item.targets.length > 0) db.insert(radItemTargets).values(item.targets.map((t) => ({ itemId: id, year: t.year, value: t.value }))).run();
   return true;
 }
 

@@ -139,7 +139,7 @@ export function insertActionItem(db: Db, periodId: number, item: ActionItem, now
     .returning({ id: actionItems.id })
     .get()?.id;
   if (id === undefined) return undefined;
-  for (const t of item.targets) db.insert(actionItemTargets).values({ itemId: id, year: t.year, value: t.value }).run();
+  if (item.targets.length > 0) db.insert(actionItemTargets).values(item.targets.map((t) => ({ itemId: id, year: t.year, value: t.value }))).run();
   return id;
 }
 
@@ -152,7 +152,7 @@ export function updateActionItem(db: Db, { id, version, item, now }: { id: numbe
     .run().changes;
   if (changed !== 1) return false;
   db.delete(actionItemTargets).where(eq(actionItemTargets.itemId, id)).run();
-  for (const t of item.targets) db.insert(actionItemTargets).values({ itemId: id, year: t.year, value: t.value }).run();
+  if (item.targets.length > 0) db.insert(actionItemTargets).values(item.targets.map((t) => ({ itemId: id, year: t.year, value: t.value }))).run();
   return true;
 }
 
