@@ -318,8 +318,9 @@ describe("the imports refuse an over-large listing or an over-wide sheet, writin
     const rows = Array.from({ length: 1900 }, (_, i) => `<row r="${i + 2}"><c r="XFD${i + 2}"><v>1</v></c></row>`).join("");
     const entries = workbookEntries(sheetXml(`<row r="1">${inline("A1", "kode")}</row>${rows}`));
     const contentBase64 = base64(craftZip(entries, listEach(entries)));
-    for (const call of [admin.ran.checkItemsFile({ number: 3, fileName: "ran.xlsx", contentBase64 }), admin.ran.importItems({ number: 3, fileName: "ran.xlsx", contentBase64 })]) {
-      expect(await failureOf(call)).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_many_columns", max: XLSX_MAX_COLUMNS } });
+    // Each call starts only when the previous one is settled: a second promise started early would reject unobserved.
+    for (const call of [() => admin.ran.checkItemsFile({ number: 3, fileName: "ran.xlsx", contentBase64 }), () => admin.ran.importItems({ number: 3, fileName: "ran.xlsx", contentBase64 })]) {
+      expect(await failureOf(call())).toMatchObject({ messageKey: "IMPORT_FILE_INVALID", details: { reason: "too_many_columns", max: XLSX_MAX_COLUMNS } });
     }
     expect(items()).toBe(before);
   });
