@@ -51,8 +51,19 @@ const HOUR_MS = 3_600_000;
  * compares it with) at a fraction of the cost: every request asks for today.
  */
 export function dateInZone(now: Date, zone: TimeZone): IsoDate {
-  return new Date(now.getTime() + zone.utcOffsetHours * HOUR_MS).toISOString().slice(0, 10);
+  const at = now.getTime();
+  const last = lastDay.get(zone.utcOffsetHours);
+  if (last !== undefined && at >= last.from && at < last.to) return last.date;
+  const shifted = at + zone.utcOffsetHours * HOUR_MS;
+  const date = new Date(shifted).toISOString().slice(0, 10);
+  const from = Math.floor(shifted / DAY_MS) * DAY_MS - zone.utcOffsetHours * HOUR_MS;
+  lastDay.set(zone.utcOffsetHours, { from, to: from + DAY_MS, date });
+  return date;
 }
+
+const DAY_MS = 24 * HOUR_MS;
+/** Per offset, the last day asked for and the instants it spans: most calls fall in it. */
+const lastDay = new Map<number, { from: number; to: number; date: IsoDate }>();
 
 /**
  * The date that a rule calls "today": the calendar date at the instant `now` in the time zone of a

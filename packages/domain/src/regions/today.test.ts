@@ -40,4 +40,18 @@ describe("todayAt", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("stays right when asked in any order around midnight, the second before, the instant of and after it (the last day asked is kept)", () => {
+    const regions = ["31", "73", "91.01"] as const;
+    const midnight = Date.UTC(2026, 11, 31, 17);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -3 * 3_600_000 - 2, max: 3 * 3_600_000 + 2 }), fc.constantFrom(...regions)), { minLength: 1, maxLength: 40 }), (asks) => {
+        for (const [delta, region] of [...asks, [-1, "31"] as const, [0, "31"] as const, [-1, "31"] as const]) {
+          const at = new Date(midnight + delta);
+          expect(todayAt(at, region)).toBe(localDateOf(at, timeZoneOf(region).iana));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
