@@ -34,8 +34,11 @@ type ProcedureDef = { _def: { type: "query" | "mutation"; inputs: Schema[] } };
 const PROCEDURES = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureDef>);
 const ACTOR_KEYS = [...(Object.keys(ACTORS) as (keyof typeof ACTORS)[]), "anonymous" as const];
 
-/** Tables a refused call may still write: the audit log, sign-in throttling, the migrations' and autoincrement's books. */
-const NOT_DATA = new Set(["audit_log", "sign_in_attempts", "sessions", "sqlite_sequence", "__drizzle_migrations"]);
+/**
+ * Tables a refused call may still write: the audit log, sign-in throttling, the migrations' and
+ * autoincrement's books, and the accounts' version (raised when the caller's dead session is removed).
+ */
+const NOT_DATA = new Set(["audit_log", "sign_in_attempts", "sessions", "account_version", "sqlite_sequence", "__drizzle_migrations"]);
 
 const dataTables = (h: DatabaseHandle) =>
   (h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter((t) => !NOT_DATA.has(t));

@@ -3,13 +3,15 @@
  * errors → tRPC errors; the access guard and the scope guard that apply POLICY to every call), and
  * the two procedure builders the routers use.
  */
-import { deleteSession, findSessionByTokenHash, touchSession } from "@gugus/db";
+import { deleteSession, touchSession } from "@gugus/db";
 import { DomainError, hasCapability, isSessionActive, mfaRequiredFor, secondFactorStateOf } from "@gugus/domain";
 import { initTRPC } from "@trpc/server";
 import { audit } from "./audit.ts";
 import { todayOf } from "./clock.ts";
 import { sessionCookieName } from "./auth/cookies.ts";
 import { sha256 } from "./auth/crypto.ts";
+import { keptSessionTouched, lookUpSession } from "./auth/session-memo.ts";
+import type { ResolvedSession } from "./auth/session-memo.ts";
 import type { Context, SignedInUser } from "./context.ts";
 import { formatError, toTrpcError } from "./errors.ts";
 import { ruleFor } from "./policy.ts";
@@ -32,17 +34,22 @@ const domainErrors = t.middleware(async ({ next }) => {
 /** A session is marked as used at most once a minute, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** The account behind the request's session cookie, read from the database; null when there is none or it ended. */
+/** The account behind the request's session cookie (kept between requests while nothing it came from changed: auth/session-memo.ts); null when there is none or it ended. */
 export function resolveSession(ctx: Context): SignedInUser | null {
   if (ctx.sessionMemo.resolved) return ctx.sessionMemo.user;
   const cookie = sessionCookieName(ctx.secure);
   const token = ctx.cookies.get(cookie);
   let user: SignedInUser | null = null;
   if (token && token.length <= 128) {
-    const found = findSessionByTokenHash(ctx.db, sha256(token), todayOf(ctx));
+    const tokenHash = sha256(token);
     const now = ctx.now().getTime();
-    if (found && found.user.active && isSessionActive(found.session, now)) {
-      if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) touchSession(ctx.db, found.session.id, now);
+    const open = (f: ResolvedSession) => f.user.active && isSessionActive(f.session, now);
+    const found = lookUpSession(ctx.sqlite, tokenHash, todayOf(ctx), open);
+    if (found && open(found)) {
+      if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) {
+        touchSession(ctx.db, found.session.id, now);
+        keptSessionTouched(ctx.sqlite, tokenHash, now);
+      }
       const u = found.user;
       const factor = found.secondFactor;
       user = {

@@ -7,7 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase, pingDatabase, quickCheck } from "./client.ts";
 import { findTaskForce, findTaskForceByRegion, listChildTaskForces, listRegionLinks, listSuccessions, listTaskForces, searchTaskForces } from "./queries/hierarchy.ts";
 import { listRanPeriods } from "./queries/ran.ts";
-import { createReadCache } from "./read-cache.ts";
+import { deleteSession, insertSession, insertUser, touchSession } from "./queries/accounts.ts";
+import { confirmMfaFactor, deleteMfaFactor, markSessionSecondFactor, savePendingMfaFactor } from "./queries/mfa.ts";
+import { createReadCache, readSessionVersions } from "./read-cache.ts";
 import { NATIONAL_INSTRUMENTS, seedDatabase } from "./seed.ts";
 import { createTestDatabase } from "./testing.ts";
 
@@ -228,6 +230,44 @@ describe("createReadCache", () => {
     expect(cache.get("a", () => 1)).toBe(1);
     expect(cache.get("b", () => 2)).toBe(2);
     expect(cache.get("a", () => 99)).toBe(99);
+    h.close();
+  });
+});
+
+describe("readSessionVersions", () => {
+  it("raises the accounts' version with every write that could change a resolved session, and not when a session's last use moves forward", () => {
+    const h = createTestDatabase();
+    const accounts = () => readSessionVersions(h.sqlite).accounts;
+    const raises = (write: () => unknown) => {
+      const before = accounts();
+      write();
+      return accounts() - before;
+    };
+    const tf = listTaskForces(h.db, { at: "2026-12-01" }).find((t) => t.regionCode === "32.75")!;
+    let user = 0;
+    expect(raises(() => (user = insertUser(h.db, { email: "v@bekasikota.go.id", name: "V", position: "Staf", taskForceId: tf.id, role: "regional_member", passwordHash: "x", mustChangePassword: false, passwordExpiresAt: null, now: 1 } as never)!))).toBe(1);
+    let session = 0;
+    expect(raises(() => (session = insertSession(h.db, { tokenHash: "t1", userId: user, now: 100, ip: null, userAgent: null })))).toBe(1);
+    // The last use moving forward is what every request writes: it leaves the version alone.
+    expect(raises(() => touchSession(h.db, session, 200))).toBe(0);
+    expect(raises(() => touchSession(h.db, session, 200))).toBe(0);
+    // Backwards, or any other column, is a change.
+    expect(raises(() => touchSession(h.db, session, 150))).toBe(1);
+    expect(raises(() => markSessionSecondFactor(h.db, session, 300))).toBe(1);
+    expect(raises(() => h.sqlite.prepare("UPDATE sessions SET user_agent = 'x' WHERE id = ?").run(session))).toBe(1);
+    expect(raises(() => h.sqlite.prepare("UPDATE users SET role = 'regional_admin' WHERE id = ?").run(user))).toBe(1);
+    expect(raises(() => savePendingMfaFactor(h.db, { userId: user, secret: "s", now: 400 }))).toBe(1);
+    expect(raises(() => confirmMfaFactor(h.db, { userId: user, step: 1, now: 500 }))).toBe(1);
+    expect(raises(() => deleteMfaFactor(h.db, user))).toBe(1);
+    expect(raises(() => deleteSession(h.db, session))).toBe(1);
+    // Writes elsewhere leave it alone; the reference version is read beside it.
+    expect(raises(() => h.sqlite.prepare("INSERT INTO audit_log (at, action, outcome) VALUES (1, 'x', 'success')").run())).toBe(0);
+    const { reference } = readSessionVersions(h.sqlite);
+    h.sqlite.prepare("INSERT INTO ran_periods (number, first_year, last_year, status) VALUES (5, 2030, 2034, 'draft')").run();
+    expect(readSessionVersions(h.sqlite).reference).toBe(reference + 1);
+    // Deleting the account takes its sessions with it: one statement, raised.
+    insertSession(h.db, { tokenHash: "t2", userId: user, now: 600, ip: null, userAgent: null });
+    expect(raises(() => h.sqlite.prepare("DELETE FROM users WHERE id = ?").run(user))).toBeGreaterThan(0);
     h.close();
   });
 });

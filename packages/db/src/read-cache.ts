@@ -45,3 +45,20 @@ export function createReadCache(sqlite: SqliteConnection, { maxEntries = 2000 }:
     },
   };
 }
+
+const sessionVersionStatements = new WeakMap<SqliteConnection, { get: () => unknown }>();
+
+/**
+ * The reference version and the accounts' version (migration 0007: raised with every write that could
+ * change what a session resolves to), in one read: together they say whether a resolved session
+ * still stands.
+ */
+export function readSessionVersions(sqlite: SqliteConnection): { reference: number; accounts: number } {
+  let statement = sessionVersionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare("SELECT r.version, a.version FROM reference_version r JOIN account_version a ON a.id = 1 WHERE r.id = 1").raw(true);
+    sessionVersionStatements.set(sqlite, statement);
+  }
+  const [reference, accounts] = statement.get() as [number, number];
+  return { reference, accounts };
+}

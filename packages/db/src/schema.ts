@@ -226,6 +226,21 @@ export const referenceVersion = sqliteTable(
   (t) => [check("reference_version_single_row", sql`${t.id} = 1`)],
 );
 
+/**
+ * The accounts' version: goes up in the same transaction as every write that could change what a
+ * session resolves to (an account, a session other than moving its last use forward, a second
+ * factor), whichever connection wrote (migration 0007's triggers). The api keeps resolved sessions
+ * while it stands still.
+ */
+export const accountVersion = sqliteTable(
+  "account_version",
+  {
+    id: integer().primaryKey(),
+    version: integer().notNull().default(0),
+  },
+  (t) => [check("account_version_single_row", sql`${t.id} = 1`)],
+);
+
 /** Officials' accounts: the minimum (name, email, position, task force, role). */
 export const users = sqliteTable(
   "users",

@@ -134,7 +134,7 @@ export const authRouter = {
       // A new token at every sign-in; any session the browser still carried is ended.
       const previous = ctx.cookies.get(cookie);
       if (previous && previous.length <= 128) {
-        const old = findSessionByTokenHash(tx.db, sha256(previous), today);
+        const old = findSessionByTokenHash(tx.sqlite, sha256(previous), today);
         if (old) deleteSession(tx.db, old.session.id);
       }
       insertSession(tx.db, { tokenHash: sha256(token), userId: current.id, now, ip: ctx.client.ip, userAgent: ctx.client.userAgent });

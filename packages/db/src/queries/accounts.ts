@@ -2,8 +2,9 @@
 import { ROLES } from "@gugus/domain";
 import type { IsoDate, Role, TaskForcePlace } from "@gugus/domain";
 import { and, asc, count, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import type { Db } from "../client.ts";
-import { auditLog, mfaFactors, sessions, taskForces, users } from "../schema.ts";
+import type { Statement } from "better-sqlite3";
+import type { Db, SqliteConnection } from "../client.ts";
+import { auditLog, sessions, taskForces, users } from "../schema.ts";
 import type { SessionSecondFactor } from "./mfa.ts";
 import { linkValidAt, withinScope } from "./scope.ts";
 import type { Scope } from "./scope.ts";
@@ -258,38 +259,64 @@ export function insertSession(
     .get().id;
 }
 
-function prepareSessionQuery(db: Db) {
-  return db
-    .select({
-      session: { id: sessions.id, userId: sessions.userId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent },
-      user: userColumns(sql.placeholder("today") as unknown as IsoDate),
-      secondFactor: { verifiedAt: sessions.mfaVerifiedAt, factorUserId: mfaFactors.userId, confirmedAt: mfaFactors.confirmedAt },
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(taskForces, eq(taskForces.id, users.taskForceId))
-    .leftJoin(mfaFactors, eq(mfaFactors.userId, sessions.userId))
-    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
-    .prepare();
-}
+/** The columns `findSessionByTokenHash` reads, in order, as `userColumns` reads an account (raw rows: no per-row mapping of a query builder). */
+const PLACE_TODAY = `(SELECT l.region_code FROM task_force_regions l WHERE l.task_force_id = u.task_force_id AND (l.valid_from IS NULL OR l.valid_from <= @today) AND (l.valid_to IS NULL OR l.valid_to >= @today))`;
+const SESSION_SQL = `SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.ip, s.user_agent,
+  u.id, u.email, u.name, u.position, u.role, u.active, u.must_change_password, u.password_expires_at, u.password_changed_at,
+  u.task_force_id, tf.level, ${PLACE_TODAY}, (SELECT r.name FROM regions r WHERE r.code = ${PLACE_TODAY}), u.created_at, u.updated_at, u.version,
+  s.mfa_verified_at, f.user_id, f.confirmed_at
+FROM sessions s
+JOIN users u ON u.id = s.user_id
+JOIN task_forces tf ON tf.id = u.task_force_id
+LEFT JOIN mfa_factors f ON f.user_id = s.user_id
+WHERE s.token_hash = @tokenHash`;
 
-/** Every request reads its session: the statement is built once per database handle. */
-const sessionQueries = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+type SessionRawRow = [
+  number, number, number, number, string | null, string | null,
+  number, string, string, string, Role, number, number, number | null, number,
+  number, TaskForcePlace["level"], string | null, string | null, number, number, number,
+  number | null, number | null, number | null,
+];
+
+/** Every request reads its session: the statement is prepared once per connection. */
+const sessionStatements = new WeakMap<SqliteConnection, Statement<{ tokenHash: string; today: IsoDate }, SessionRawRow>>();
 
 /**
  * The session with this token hash, its account (its task force placed as it stands today) and its
- * second factor (given in this session or not; the account's factor, if any): one read per request.
+ * second factor (given in this session or not; the account's factor, if any): one read per request,
+ * on the connection (a transaction on it included). The same account as `findUserById` reads
+ * (queries.test.ts compares them).
  */
-export function findSessionByTokenHash(db: Db, tokenHash: string, today: IsoDate): { session: SessionRow; user: UserRow; secondFactor: SessionSecondFactor } | undefined {
-  let query = sessionQueries.get(db);
-  if (!query) {
-    query = prepareSessionQuery(db);
-    sessionQueries.set(db, query);
+export function findSessionByTokenHash(sqlite: SqliteConnection, tokenHash: string, today: IsoDate): { session: SessionRow; user: UserRow; secondFactor: SessionSecondFactor } | undefined {
+  let statement = sessionStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<{ tokenHash: string; today: IsoDate }, SessionRawRow>(SESSION_SQL).raw(true);
+    sessionStatements.set(sqlite, statement);
   }
-  const row = query.get({ tokenHash, today });
-  if (!row) return undefined;
-  const { verifiedAt, factorUserId, confirmedAt } = row.secondFactor;
-  return { session: row.session, user: row.user, secondFactor: { verifiedAt, factor: factorUserId === null ? null : { confirmedAt } } };
+  const r = statement.get({ tokenHash, today });
+  if (!r) return undefined;
+  return {
+    session: { id: r[0], userId: r[1], createdAt: r[2], lastSeenAt: r[3], ip: r[4], userAgent: r[5] },
+    user: {
+      id: r[6],
+      email: r[7],
+      name: r[8],
+      position: r[9],
+      role: r[10],
+      active: r[11] === 1,
+      mustChangePassword: r[12] === 1,
+      passwordExpiresAt: r[13],
+      passwordChangedAt: r[14],
+      taskForceId: r[15],
+      taskForceLevel: r[16],
+      taskForceRegionCode: r[17],
+      taskForceRegionName: r[18],
+      createdAt: r[19],
+      updatedAt: r[20],
+      version: r[21],
+    },
+    secondFactor: { verifiedAt: r[22], factor: r[23] === null ? null : { confirmedAt: r[24] } },
+  };
 }
 
 export function touchSession(db: Db, id: number, now: number): void {

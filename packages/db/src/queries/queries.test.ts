@@ -98,10 +98,13 @@ describe("accounts", () => {
     const id = insertUser(h.db, { ...base, email: "sesi@bekasikota.go.id" })!;
     const s1 = insertSession(h.db, { tokenHash: "h1", userId: id, now: 10, ip: "1.2.3.4", userAgent: "x" });
     insertSession(h.db, { tokenHash: "h2", userId: id, now: 11, ip: null, userAgent: null });
-    expect(findSessionByTokenHash(h.db, "h1", TODAY)).toMatchObject({ session: { id: s1, userId: id }, user: { email: "sesi@bekasikota.go.id" } });
+    const found = findSessionByTokenHash(h.sqlite, "h1", TODAY);
+    expect(found).toEqual({ session: { id: s1, userId: id, createdAt: 10, lastSeenAt: 10, ip: "1.2.3.4", userAgent: "x" }, user: findUserById(h.db, id, TODAY), secondFactor: { verifiedAt: null, factor: null } });
+    expect(found!.user).toMatchObject({ email: "sesi@bekasikota.go.id", active: true, taskForceRegionCode: expect.any(String), taskForceRegionName: expect.any(String) });
+    expect(findSessionByTokenHash(h.sqlite, "h2", TODAY)).toMatchObject({ session: { ip: null, userAgent: null } });
     expect(deleteSessionsOfUser(h.db, id, { except: s1 })).toBe(1);
     expect(deleteSessionsOfUser(h.db, id)).toBe(1);
-    expect(findSessionByTokenHash(h.db, "h1", TODAY)).toBeUndefined();
+    expect(findSessionByTokenHash(h.sqlite, "h1", TODAY)).toBeUndefined();
   });
 });
 
