@@ -10,8 +10,9 @@
  *   3. the caller's key from the live session (`callerKeyOf`: the guard's session, password-change,
  *      second-factor and capability rules); no key, or a session check that would touch the cookie,
  *      goes to fastify;
- *   4. a kept, current entry for that key (the cache's own version check first); none goes to
- *      fastify and tRPC, which compute the answer and keep it;
+ *   4. a kept, current entry for that key (the cache's own version check first, on the reference
+ *      version read with the session); none goes to fastify and tRPC, which compute the answer and
+ *      keep it;
  *   5. the rate limit, counted in the same counter as fastify's (`createRateCounter`, given to
  *      @fastify/rate-limit as its store): a request over the limit goes to fastify, which answers 429.
  *
@@ -150,9 +151,12 @@ export function createFastPath({ responses, contextOf, rateLimit, log }: FastPat
         written: false,
       };
       const started = performance.now();
-      const caller = callerKeyOf(contextOf(req, cookies), target.path);
+      const ctx = contextOf(req, cookies);
+      const caller = callerKeyOf(ctx, target.path);
       if (caller === null || cookies.written) return false;
-      const answer = responses.kept({ target, caller, acceptEncoding: headers["accept-encoding"], ifNoneMatch: headers["if-none-match"] });
+      // The reference version was read with the session, in the same read.
+      const version = ctx.sessionMemo.referenceVersion ?? undefined;
+      const answer = responses.kept({ target, caller, acceptEncoding: headers["accept-encoding"], ifNoneMatch: headers["if-none-match"], version });
       if (!answer) return false;
 
       const out: OutgoingHttpHeaders = Object.fromEntries(security);

@@ -130,7 +130,14 @@ export type ResponseCache = {
    * caller's key — after the same version check as {@link ResponseCache.answer} — or undefined when
    * nothing current is kept (the request then goes through fastify and tRPC, and is kept there).
    */
-  kept(request: { target: { path: CacheableProcedure; query: string }; caller: string; acceptEncoding: string | string[] | undefined; ifNoneMatch: string | string[] | undefined }): KeptAnswer | undefined;
+  kept(request: {
+    target: { path: CacheableProcedure; query: string };
+    caller: string;
+    acceptEncoding: string | string[] | undefined;
+    ifNoneMatch: string | string[] | undefined;
+    /** The data version the caller read just now (with the session), if it did: saves a read. */
+    version?: number | undefined;
+  }): KeptAnswer | undefined;
   /** Entries and bytes kept (tests, bench). */
   stats(): { entries: number; bytes: number; version: number | undefined; hits: number };
   /** Forgets every entry. */
@@ -203,9 +210,9 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     }
   }
 
-  /** The current data version; the cache empties when it moved. */
-  function observe(): number {
-    const now = readVersion();
+  /** The current data version (read now, or `seen` when the caller has just read it); the cache empties when it moved. */
+  function observe(seen?: number): number {
+    const now = seen ?? readVersion();
     if (now !== version) {
       entries.clear();
       bytes = 0;
@@ -304,8 +311,8 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
       return send(req, reply, entry, mark.key);
     },
 
-    kept({ target, caller, acceptEncoding, ifNoneMatch }) {
-      observe();
+    kept({ target, caller, acceptEncoding, ifNoneMatch, version }) {
+      observe(version);
       const key = keyOf(target, caller);
       const hit = takeHit(key);
       if (!hit) return undefined;

@@ -69,8 +69,11 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     user: null as SignedInUser | null,
     /** Set for each call by the scope guard, from the policy line's target. */
     target: {} as ResolvedTarget,
-    /** The session read for this request (a batch shares it), filled on first need. */
-    sessionMemo: { resolved: false, user: null } as { resolved: boolean; user: SignedInUser | null },
+    /**
+     * The session read for this request (a batch shares it), filled on first need, with the
+     * reference version read beside it (null when it was read inside a transaction).
+     */
+    sessionMemo: { resolved: false, user: null, referenceVersion: null } as { resolved: boolean; user: SignedInUser | null; referenceVersion: number | null },
     /** Counters for the whole request (a batch shares them). */
     requestState: { signIns: 0 },
   };

@@ -18,17 +18,18 @@ afterEach(() => fx.close());
 const TODAY = "2026-11-28";
 const at = (ms: number) => new Date(FIXED_NOW.getTime() + ms);
 const always = () => true;
+const lookUp = (...args: Parameters<typeof lookUpSession>) => lookUpSession(...args).found;
 
 describe("a kept session", () => {
   it("is taken from memory while nothing changed: the same object, read once", () => {
     fx = factory.fresh();
     const hash = sha256(fx.tokens.regencyMember);
-    const first = lookUpSession(fx.handle.sqlite, hash, TODAY, always);
+    const first = lookUp(fx.handle.sqlite, hash, TODAY, always);
     expect(first).toBeDefined();
-    expect(lookUpSession(fx.handle.sqlite, hash, TODAY, always)).toBe(first);
+    expect(lookUp(fx.handle.sqlite, hash, TODAY, always)).toBe(first);
     expect(Object.isFrozen(first!.user)).toBe(true);
     // Another day places the task force again.
-    expect(lookUpSession(fx.handle.sqlite, hash, "2026-11-29", always)).not.toBe(first);
+    expect(lookUp(fx.handle.sqlite, hash, "2026-11-29", always)).not.toBe(first);
   });
 
   it("goes when its account is deactivated or its role changed by SQL (as the CLI writes), when the factor given in it is taken back, when a factor is confirmed, and when it is ended", async () => {
@@ -58,10 +59,10 @@ describe("a kept session", () => {
     fx = factory.fresh();
     const { sqlite } = fx.handle;
     const hash = sha256(fx.tokens.regencyMember);
-    const before = lookUpSession(sqlite, hash, TODAY, always)!;
+    const before = lookUp(sqlite, hash, TODAY, always)!;
     const roll = sqlite.transaction(() => {
       sqlite.prepare("UPDATE users SET role = 'regional_admin' WHERE id = ?").run(fx.userIds.regencyMember);
-      const inside = lookUpSession(sqlite, hash, TODAY, always)!;
+      const inside = lookUp(sqlite, hash, TODAY, always)!;
       expect(inside.user.role).toBe("regional_admin");
       expect(Object.isFrozen(inside)).toBe(false);
       throw new Error("roll back");
@@ -69,7 +70,7 @@ describe("a kept session", () => {
     expect(() => roll()).toThrow("roll back");
     // Another write brings the version to where the rolled-back one had put it: still the truth.
     sqlite.prepare("UPDATE users SET name = name WHERE id = ?").run(fx.userIds.centralViewer);
-    const after = lookUpSession(sqlite, hash, TODAY, always)!;
+    const after = lookUp(sqlite, hash, TODAY, always)!;
     expect(after.user.role).toBe("regional_member");
     expect(after).not.toBe(before);
   });

@@ -10,7 +10,7 @@ import { audit } from "./audit.ts";
 import { todayOf } from "./clock.ts";
 import { sessionCookieName } from "./auth/cookies.ts";
 import { sha256 } from "./auth/crypto.ts";
-import { keptSessionTouched, lookUpSession } from "./auth/session-memo.ts";
+import { forgetKeptSession, lookUpSession } from "./auth/session-memo.ts";
 import type { ResolvedSession } from "./auth/session-memo.ts";
 import type { Context, SignedInUser } from "./context.ts";
 import { formatError, toTrpcError } from "./errors.ts";
@@ -44,11 +44,12 @@ export function resolveSession(ctx: Context): SignedInUser | null {
     const tokenHash = sha256(token);
     const now = ctx.now().getTime();
     const open = (f: ResolvedSession) => f.user.active && isSessionActive(f.session, now);
-    const found = lookUpSession(ctx.sqlite, tokenHash, todayOf(ctx), open);
+    const { found, referenceVersion } = lookUpSession(ctx.sqlite, tokenHash, todayOf(ctx), open);
+    ctx.sessionMemo.referenceVersion = referenceVersion;
     if (found && open(found)) {
       if (now - found.session.lastSeenAt >= TOUCH_INTERVAL_MS) {
         touchSession(ctx.db, found.session.id, now);
-        keptSessionTouched(ctx.sqlite, tokenHash, now);
+        forgetKeptSession(ctx.sqlite, tokenHash);
       }
       const u = found.user;
       const factor = found.secondFactor;
@@ -76,6 +77,7 @@ export function resolveSession(ctx: Context): SignedInUser | null {
 export function forgetResolvedSession(ctx: Context): void {
   ctx.sessionMemo.resolved = false;
   ctx.sessionMemo.user = null;
+  ctx.sessionMemo.referenceVersion = null;
 }
 
 /**

@@ -251,8 +251,10 @@ describe("readSessionVersions", () => {
     // The last use moving forward is what every request writes: it leaves the version alone.
     expect(raises(() => touchSession(h.db, session, 200))).toBe(0);
     expect(raises(() => touchSession(h.db, session, 200))).toBe(0);
-    // Backwards, or any other column, is a change.
+    // Backwards, to anything but a number, or any other column, is a change.
     expect(raises(() => touchSession(h.db, session, 150))).toBe(1);
+    expect(raises(() => h.sqlite.prepare("UPDATE sessions SET last_seen_at = '' WHERE id = ?").run(session))).toBe(1);
+    expect(raises(() => touchSession(h.db, session, 160))).toBe(1);
     expect(raises(() => markSessionSecondFactor(h.db, session, 300))).toBe(1);
     expect(raises(() => h.sqlite.prepare("UPDATE sessions SET user_agent = 'x' WHERE id = ?").run(session))).toBe(1);
     expect(raises(() => h.sqlite.prepare("UPDATE users SET role = 'regional_admin' WHERE id = ?").run(user))).toBe(1);
@@ -265,9 +267,25 @@ describe("readSessionVersions", () => {
     const { reference } = readSessionVersions(h.sqlite);
     h.sqlite.prepare("INSERT INTO ran_periods (number, first_year, last_year, status) VALUES (5, 2030, 2034, 'draft')").run();
     expect(readSessionVersions(h.sqlite).reference).toBe(reference + 1);
-    // Deleting the account takes its sessions with it: one statement, raised.
-    insertSession(h.db, { tokenHash: "t2", userId: user, now: 600, ip: null, userAgent: null });
-    expect(raises(() => h.sqlite.prepare("DELETE FROM users WHERE id = ?").run(user))).toBeGreaterThan(0);
+    // The places a session resolves to move the reference version.
+    const reference2 = readSessionVersions(h.sqlite).reference;
+    h.sqlite.prepare("UPDATE task_force_regions SET valid_from = valid_from WHERE task_force_id = ?").run(tf.id);
+    h.sqlite.prepare("UPDATE regions SET name = name WHERE code = '32.75'").run();
+    expect(readSessionVersions(h.sqlite).reference).toBe(reference2 + 2);
+    // Deleting an account without sessions raises it by itself.
+    expect(raises(() => h.sqlite.prepare("DELETE FROM users WHERE id = ?").run(user))).toBe(1);
+    h.close();
+  });
+
+  it("has every trigger it relies on, by name (a table rebuilt by a later migration would drop them)", () => {
+    const h = createTestDatabase({ seed: false });
+    const triggers = new Set(h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[]);
+    for (const table of ["users", "sessions", "mfa_factors"]) {
+      for (const op of ["insert", "update", "delete"]) expect(triggers, `${table}_${op}`).toContain(`${table}_${op}_bumps_account_version`);
+    }
+    for (const table of ["regions", "task_forces", "task_force_regions"]) {
+      for (const op of ["insert", "update", "delete"]) expect(triggers, `${table}_${op}`).toContain(`${table}_${op}_bumps_reference_version`);
+    }
     h.close();
   });
 });

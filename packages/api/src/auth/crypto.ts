@@ -2,7 +2,7 @@
  * Secrets: argon2id password hashes (above the OWASP/ASVS minimum: 19 MiB, 2 passes, 1 lane),
  * random session tokens whose SHA-256 alone is stored, and one-time passwords.
  */
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { hash as digest, randomBytes, randomInt } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { Algorithm } from "@node-rs/argon2";
 
@@ -55,7 +55,8 @@ export function generateSessionToken(): string {
 
 /** What the database keeps of a token (or an email, for throttling): its SHA-256, hex. */
 export function sha256(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  // One-shot: every signed-in request hashes its token.
+  return digest("sha256", value, "hex");
 }
 
 const ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"; // no 0/o, 1/l: easy to read out and type

@@ -36,10 +36,15 @@ function freeze(found: ResolvedSession): ResolvedSession {
 
 /**
  * The session with this token hash, as `findSessionByTokenHash` reads it: kept when `open` says it is
- * open, read again otherwise.
+ * open, read again otherwise; with the reference version read to decide (null inside a transaction).
  */
-export function lookUpSession(sqlite: SqliteConnection, tokenHash: string, today: IsoDate, open: (found: ResolvedSession) => boolean): ResolvedSession | undefined {
-  if (sqlite.inTransaction) return findSessionByTokenHash(sqlite, tokenHash, today);
+export function lookUpSession(
+  sqlite: SqliteConnection,
+  tokenHash: string,
+  today: IsoDate,
+  open: (found: ResolvedSession) => boolean,
+): { found: ResolvedSession | undefined; referenceVersion: number | null } {
+  if (sqlite.inTransaction) return { found: findSessionByTokenHash(sqlite, tokenHash, today), referenceVersion: null };
   const { reference, accounts } = readSessionVersions(sqlite);
   let memo = memos.get(sqlite);
   if (!memo || memo.reference !== reference || memo.accounts !== accounts || memo.today !== today) {
@@ -47,19 +52,20 @@ export function lookUpSession(sqlite: SqliteConnection, tokenHash: string, today
     memos.set(sqlite, memo);
   }
   const kept = memo.sessions.get(tokenHash);
-  if (kept && open(kept)) return kept;
+  if (kept && open(kept)) return { found: kept, referenceVersion: reference };
   memo.sessions.delete(tokenHash);
   const found = findSessionByTokenHash(sqlite, tokenHash, today);
   if (found && open(found)) {
     if (memo.sessions.size >= MAX_KEPT) memo.sessions.delete(memo.sessions.keys().next().value!);
     memo.sessions.set(tokenHash, freeze(found));
   }
-  return found;
+  return { found, referenceVersion: reference };
 }
 
-/** Records that a kept session was marked as used at `at` (which leaves the accounts' version alone). */
-export function keptSessionTouched(sqlite: SqliteConnection, tokenHash: string, at: number): void {
-  const memo = memos.get(sqlite);
-  const kept = memo?.sessions.get(tokenHash);
-  if (memo && kept) memo.sessions.set(tokenHash, freeze({ ...kept, session: { ...kept.session, lastSeenAt: at } }));
+/**
+ * Forgets a kept session that was just marked as used: the next request reads it again (once a
+ * minute per session), so the kept last use is never ahead of the row, even if the mark is rolled back.
+ */
+export function forgetKeptSession(sqlite: SqliteConnection, tokenHash: string): void {
+  memos.get(sqlite)?.sessions.delete(tokenHash);
 }
