@@ -11,7 +11,7 @@ export type ServerUrls = {
   cold: string;
   /** A minimal tRPC router on fastify returning the same objects (floor.ts). */
   floor: string;
-  /** node:http sending the product's bytes: /<query>/identity, /<query>/br, /304. */
+  /** node:http sending the product's bytes: /<query>/identity, /<query>/br, /304; and the product's whole answers, headers included: /same/<query>/br, /same/<query>/304. */
   bare: string;
   cookie: string;
   queries: Record<Query, { identityBytes: number; brBytes: number; etag: string }>;

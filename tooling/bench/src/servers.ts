@@ -5,7 +5,10 @@
  *    computed, serialised and compressed again; ETags and 304s still work);
  *  - the stack's floor (floor.ts): a minimal tRPC router on fastify returning the same objects;
  *  - a bare node:http server sending the product's own bytes: `/<query>/identity`, `/<query>/br`
- *    (the kept br bytes, exactly as the warm product sends them), and `/304` (an empty 304).
+ *    (the kept br bytes, exactly as the warm product sends them), and `/304` (an empty 304), each
+ *    with only the headers it needs; and under `/same/<query>/br` and `/same/<query>/304` the warm
+ *    product's answers replayed whole, its headers included (security headers, cache headers):
+ *    the same bytes on the wire.
  * Prints the URLs, the cookie and, per query, its byte sizes and ETag as one JSON line, then serves
  * until killed.
  */
@@ -42,13 +45,24 @@ await post("auth.changePassword", { currentPassword: admin.oneTimePassword, newP
 await post("mfa.beginEnrolment", {}, cookie);
 await post("mfa.confirmEnrolment", { code: totpCodeAt(enrolledSecret, Date.now()) }, cookie);
 
+/** Headers node:http sets itself on every answer; the bare server's own. */
+const NODE_OWN = new Set(["date", "connection", "keep-alive", "transfer-encoding"]);
+
 /** A GET with its raw (still compressed) body: fetch would decode it. */
-function rawGet(url: string, extra: Record<string, string>): Promise<{ status: number; body: Buffer; etag: string; contentType: string }> {
+function rawGet(url: string, extra: Record<string, string>): Promise<{ status: number; body: Buffer; etag: string; contentType: string; headers: [string, string][] }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { cookie, "x-gugus-client": "web", ...extra } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), etag: String(res.headers.etag ?? ""), contentType: String(res.headers["content-type"] ?? "application/json") }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks),
+          etag: String(res.headers.etag ?? ""),
+          contentType: String(res.headers["content-type"] ?? "application/json"),
+          headers: Object.entries(res.headers).flatMap(([name, value]) => (NODE_OWN.has(name) || value === undefined ? [] : [[name, String(value)] as [string, string]])),
+        }),
+      );
     });
     req.on("error", reject);
     req.end();
@@ -56,6 +70,8 @@ function rawGet(url: string, extra: Record<string, string>): Promise<{ status: n
 }
 
 const bytes: Record<string, Buffer> = {};
+/** The product's own answers, headers and all, which the bare server replays under /same/… */
+const replays: Record<string, { status: number; headers: [string, string][]; body: Buffer }> = {};
 const answers: Record<string, unknown> = {};
 const queries = {} as ServerUrls["queries"];
 for (const query of QUERIES) {
@@ -64,6 +80,10 @@ for (const query of QUERIES) {
   // The kept answer is compressed again at br 11 off the event loop: wait for it, then take those bytes.
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const br = await rawGet(`${warm}/trpc/${query}`, { "accept-encoding": "br" });
+  const notModified = await rawGet(`${warm}/trpc/${query}`, { "accept-encoding": "br", "if-none-match": br.etag });
+  if (br.status !== 200 || notModified.status !== 304) throw new Error(`${query}: ${br.status}, ${notModified.status}`);
+  replays[`/same/${query}/br`] = { status: 200, headers: br.headers, body: br.body };
+  replays[`/same/${query}/304`] = { status: 304, headers: notModified.headers, body: notModified.body };
   bytes[`/${query}/identity`] = identity.body;
   bytes[`/${query}/br`] = br.body;
   answers[query] = (JSON.parse(identity.body.toString()) as { result: { data: unknown } }).result.data;
@@ -74,6 +94,12 @@ const bare = createServer((req, res) => {
   if (req.url === "/304") {
     res.writeHead(304, { etag: queries["hierarchy.tree"].etag });
     res.end();
+    return;
+  }
+  const replay = replays[req.url ?? ""];
+  if (replay) {
+    res.writeHead(replay.status, replay.headers.flat());
+    res.end(replay.body);
     return;
   }
   const body = bytes[req.url ?? ""];
