@@ -21,7 +21,7 @@
  * answer); until one was sent, everything goes to fastify. So the fast path changes how fast an
  * answer comes, never what it is: fast-path.test.ts compares both, header by header.
  */
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import fastifyCookie from "@fastify/cookie";
 import { callerKeyOf } from "@gugus/api";
 import type { Context } from "@gugus/api";
@@ -118,8 +118,23 @@ const INFO_LEVELS = new Set(["trace", "debug", "info"]);
 const FORWARDING = ["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "forwarded"] as const;
 
 export function createFastPath({ responses, contextOf, rateLimit, log }: FastPathOptions): FastPath {
-  let security: [string, string | number | string[]][] | null = null;
+  /** The security headers as name, value, name, value… (what `writeHead` takes without building an object). */
+  let security: (string | number)[] | null = null;
   let answered = 0;
+  // One cookie jar, filled for each request: `handle` runs to its end before the next request starts.
+  const cookies: FastPathCookies & { header: string | undefined } = {
+    header: undefined,
+    written: false,
+    get(name) {
+      return cookieFrom(this.header, name);
+    },
+    set() {
+      this.written = true;
+    },
+    clear() {
+      this.written = true;
+    },
+  };
 
   return {
     ready: () => security !== null,
@@ -127,7 +142,7 @@ export function createFastPath({ responses, contextOf, rateLimit, log }: FastPat
 
     learnHeaders(headers) {
       if (security !== null) return;
-      security = Object.entries(headers).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined && !isOwnHeader(entry[0].toLowerCase()));
+      security = Object.entries(headers).flatMap(([name, value]) => (value === undefined || isOwnHeader(name.toLowerCase()) ? [] : Array.isArray(value) ? value.flatMap((v) => [name, v]) : [name, value]));
     },
 
     handle(req, res) {
@@ -135,21 +150,13 @@ export function createFastPath({ responses, contextOf, rateLimit, log }: FastPat
       const target = cacheableProcedureOf(req.url);
       if (!target) return false;
       const { headers } = req;
-      if (FORWARDING.some((name) => headers[name] !== undefined)) return false;
+      for (const name of FORWARDING) if (headers[name] !== undefined) return false;
       const ip = req.socket.remoteAddress;
       if (ip === undefined || headers.host === undefined) return false;
       if (checkApiRequest({ method: "GET", headers, ownOrigin: `http://${headers.host}` }) !== null) return false;
 
-      const cookies: FastPathCookies = {
-        get: (name) => cookieFrom(headers.cookie, name),
-        set() {
-          cookies.written = true;
-        },
-        clear() {
-          cookies.written = true;
-        },
-        written: false,
-      };
+      cookies.header = headers.cookie;
+      cookies.written = false;
       const started = performance.now();
       const ctx = contextOf(req, cookies);
       const caller = callerKeyOf(ctx, target.path);
@@ -159,24 +166,17 @@ export function createFastPath({ responses, contextOf, rateLimit, log }: FastPat
       const answer = responses.kept({ target, caller, acceptEncoding: headers["accept-encoding"], ifNoneMatch: headers["if-none-match"], version });
       if (!answer) return false;
 
-      const out: OutgoingHttpHeaders = Object.fromEntries(security);
+      const out = security.slice();
       if (rateLimit) {
         let counted = { current: 0, ttl: 0 };
         rateLimit.counter.incr(rateKeyOf(ip), (_e, result) => void (counted = result), rateLimit.timeWindow);
         if (counted.current > rateLimit.max) return false;
-        out["x-ratelimit-limit"] = rateLimit.max;
-        out["x-ratelimit-remaining"] = Math.max(0, rateLimit.max - counted.current);
-        out["x-ratelimit-reset"] = Math.ceil(counted.ttl / 1000);
+        out.push("x-ratelimit-limit", rateLimit.max, "x-ratelimit-remaining", Math.max(0, rateLimit.max - counted.current), "x-ratelimit-reset", Math.ceil(counted.ttl / 1000));
       }
-      out["cache-control"] = CACHEABLE_CACHE_CONTROL;
-      out.vary = "accept-encoding";
-      out.etag = answer.etag;
-      if (answer.status === 200) {
-        out["content-type"] = "application/json";
-        out["content-encoding"] = answer.encoding;
-      }
-      out["content-length"] = answer.body.length;
-      res.writeHead(answer.status, out);
+      out.push("cache-control", CACHEABLE_CACHE_CONTROL, "vary", "accept-encoding", "etag", answer.etag);
+      if (answer.status === 200) out.push("content-type", "application/json", "content-encoding", answer.encoding);
+      out.push("content-length", answer.body.length);
+      res.writeHead(answer.status, out as string[]);
       res.end(answer.body);
       answered++;
       if (INFO_LEVELS.has(log.level)) {

@@ -66,6 +66,20 @@ const brotliParams = (quality: number, size: number) => ({ params: { [constants.
 
 /** The encoding an `Accept-Encoding` header asks for first among br, gzip and none. */
 export function pickEncoding(accept: string | string[] | undefined): Encoding {
+  if (typeof accept !== "string" || accept.length > 256) return parseEncoding(accept);
+  // Browsers send one of a handful of values: each is read once.
+  let encoding = encodings.get(accept);
+  if (encoding === undefined) {
+    encoding = parseEncoding(accept);
+    if (encodings.size >= 100) encodings.clear();
+    encodings.set(accept, encoding);
+  }
+  return encoding;
+}
+
+const encodings = new Map<string, Encoding>();
+
+function parseEncoding(accept: string | string[] | undefined): Encoding {
   const header = (Array.isArray(accept) ? accept.join(",") : (accept ?? "")).toLowerCase();
   const accepted = (name: string) => header.split(",").some((part) => {
     const [coding, ...params] = part.trim().split(";");
@@ -161,6 +175,21 @@ export const MAX_CACHED_QUERY_LENGTH = 2048;
  * multiply entries), a query string over MAX_CACHED_QUERY_LENGTH, or an input that is not JSON.
  */
 export function cacheableProcedureOf(url: string): { path: CacheableProcedure; query: string } | null {
+  const known = targets.get(url);
+  if (known) return known;
+  const target = parseCacheableProcedure(url);
+  if (target) {
+    // The apps ask the same few URLs again and again: their parse is kept (at most MAX_TARGETS, oldest out).
+    if (targets.size >= MAX_TARGETS) targets.delete(targets.keys().next().value!);
+    targets.set(url, Object.freeze(target));
+  }
+  return target;
+}
+
+const MAX_TARGETS = 1000;
+const targets = new Map<string, { path: CacheableProcedure; query: string }>();
+
+function parseCacheableProcedure(url: string): { path: CacheableProcedure; query: string } | null {
   const match = /^\/trpc\/([A-Za-z.]+)(?:\?(.*))?$/.exec(url);
   if (!match) return null;
   const path = match[1]!;

@@ -49,10 +49,18 @@ export function isCacheable(path: string): path is CacheableProcedure {
  * in. The zones keep fixed offsets (no daylight saving), so the dates are the UTC date shifted.
  */
 function todayKey(now: Date): string {
-  return Object.values(TIME_ZONES)
-    .map((zone) => dateInZone(now, zone))
-    .join(",");
+  // The zones' dates all change on the hour: the key of a minute is the key of all of it.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastToday.minute) {
+    lastToday.key = Object.values(TIME_ZONES)
+      .map((zone) => dateInZone(now, zone))
+      .join(",");
+    lastToday.minute = minute;
+  }
+  return lastToday.key;
 }
+
+const lastToday = { minute: Number.NaN, key: "" };
 
 /**
  * The part of a cacheable answer's key that is not the procedure, its input or the data version:
