@@ -34,6 +34,28 @@ const domainErrors = t.middleware(async ({ next }) => {
 /** A session is marked as used at most once a minute, so reads stay reads. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** The signed-in account of a resolved session: made once per kept session (both frozen), so a kept one costs nothing more. */
+const signedInUsers = new WeakMap<ResolvedSession, SignedInUser>();
+function signedInUserOf(found: ResolvedSession): SignedInUser {
+  let user = signedInUsers.get(found);
+  if (user === undefined) {
+    const u = found.user;
+    const factor = found.secondFactor;
+    user = Object.freeze({
+      ...u,
+      sessionId: found.session.id,
+      actor: Object.freeze({ role: u.role, taskForceId: u.taskForceId, place: Object.freeze({ level: u.taskForceLevel, regionCode: u.taskForceRegionCode }) }),
+      secondFactor: secondFactorStateOf({
+        required: mfaRequiredFor({ role: u.role, level: u.taskForceLevel }),
+        confirmed: (factor.factor?.confirmedAt ?? null) !== null,
+        verified: factor.verifiedAt !== null,
+      }),
+    });
+    signedInUsers.set(found, user);
+  }
+  return user;
+}
+
 /** The account behind the request's session cookie (kept between requests while nothing it came from changed: auth/session-memo.ts); null when there is none or it ended. */
 export function resolveSession(ctx: Context): SignedInUser | null {
   if (ctx.sessionMemo.resolved) return ctx.sessionMemo.user;
@@ -51,18 +73,7 @@ export function resolveSession(ctx: Context): SignedInUser | null {
         touchSession(ctx.db, found.session.id, now);
         forgetKeptSession(ctx.sqlite, tokenHash);
       }
-      const u = found.user;
-      const factor = found.secondFactor;
-      user = {
-        ...u,
-        sessionId: found.session.id,
-        actor: { role: u.role, taskForceId: u.taskForceId, place: { level: u.taskForceLevel, regionCode: u.taskForceRegionCode } },
-        secondFactor: secondFactorStateOf({
-          required: mfaRequiredFor({ role: u.role, level: u.taskForceLevel }),
-          confirmed: (factor.factor?.confirmedAt ?? null) !== null,
-          verified: factor.verifiedAt !== null,
-        }),
-      };
+      user = signedInUserOf(found);
     } else {
       if (found) deleteSession(ctx.db, found.session.id);
       ctx.cookies.clear(cookie);
