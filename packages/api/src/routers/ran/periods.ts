@@ -34,7 +34,8 @@ const coordinatorText = (c: { subTaskForce: string; agency: string }) => `${c.su
 export const periodsRouter = {
   /** All periods in year order, the gaps between them, and which one holds today's date (WIB). */
   periods: signedInProcedure.query(({ ctx }) => {
-    const rows = listRanPeriods(ctx.db);
+    // Reference data, asked by every screen: read once per reference version (the rows are only read).
+    const rows = ctx.cache.get("ran.periods:rows", () => listRanPeriods(ctx.db));
     const today = todayAt(ctx.now());
     return {
       periods: rows.map(toPeriod),
