@@ -3,12 +3,11 @@
  * an authenticator app at the first sign-in, or entering its code (or a recovery code) later.
  * Loaded only when needed.
  */
-import { Anchor, Center, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
-import { SyntheticDataBanner } from "../components/SyntheticDataBanner.tsx";
+import { AuthCard, StepHeader } from "./AuthCard.tsx";
 import { useTRPC } from "../trpc.tsx";
 import { CodeForm, EnrolmentPanel } from "./SecondFactorParts.tsx";
 import { useSetMe } from "./useMe.ts";
@@ -25,33 +24,22 @@ export default function SecondFactorStep({ me, title }: { me: Me; title: string 
     void queryClient.invalidateQueries();
   };
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <Paper component="main" withBorder shadow="sm" radius="md" p="xl" w="100%" maw={480}>
-        {me.syntheticData && <SyntheticDataBanner />}
-        <Stack gap="md">
-          <Group justify="space-between" wrap="nowrap">
-            <Text c="dimmed" size="sm">
-              {t("app.name")} · {title}
-            </Text>
-            <LanguageSwitch />
-          </Group>
-          {me.secondFactor === "enrol" ? (
-            <>
-              <Title order={1} size="h3">
-                {t("mfa.enrolTitle")}
-              </Title>
-              <Text size="sm">{t("mfa.enrolRequired")}</Text>
-              <EnrolmentPanel email={me.email} onDone={done} />
-            </>
-          ) : (
-            <Verify me={me} onDone={done} />
-          )}
-          <Anchor component="button" type="button" size="sm" onClick={signOut}>
-            {t("auth.signOut")}
-          </Anchor>
-        </Stack>
-      </Paper>
-    </Center>
+    <AuthCard syntheticData={me.syntheticData} width={480} header={<StepHeader title={title} />}>
+      {me.secondFactor === "enrol" ? (
+        <>
+          <Title order={1} size="h3">
+            {t("mfa.enrolTitle")}
+          </Title>
+          <Text size="sm">{t("mfa.enrolRequired")}</Text>
+          <EnrolmentPanel email={me.email} onDone={done} />
+        </>
+      ) : (
+        <Verify me={me} onDone={done} />
+      )}
+      <Anchor component="button" type="button" size="sm" onClick={signOut}>
+        {t("auth.signOut")}
+      </Anchor>
+    </AuthCard>
   );
 }
 

@@ -1,9 +1,8 @@
-import { Alert, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { LanguageSwitch } from "../components/LanguageSwitch.tsx";
-import { SyntheticDataBanner } from "../components/SyntheticDataBanner.tsx";
+import { AuthCard } from "./AuthCard.tsx";
 import { errorKeyOf, errorMessage } from "../errors.ts";
 import { useTRPC } from "../trpc.tsx";
 import { fieldError } from "./fields.ts";
@@ -25,65 +24,62 @@ export function SignInPage({ title }: { title: string }) {
   const retryAfter = (signIn.error?.data as { details?: { retryAfterSeconds?: number } } | undefined)?.details?.retryAfterSeconds;
 
   return (
-    <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={420}>
-        {instance.data?.syntheticData && <SyntheticDataBanner />}
-        <Stack gap="md">
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div>
-              <Text fw={700} size="xl">
-                {t("app.name")}
-              </Text>
-              <Text c="dimmed" size="sm">
-                {title}
-              </Text>
-            </div>
-            <LanguageSwitch />
-          </Group>
-          <div>
-            <Title order={1} size="h3">
-              {t("auth.signInTitle")}
-            </Title>
-            <Text size="sm" c="dimmed">
-              {t("auth.signInIntro")}
-            </Text>
-          </div>
-          <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
-            <Stack gap="sm">
-              <TextInput
-                label={t("auth.email")}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                required
-                key={form.key("email")}
-                {...form.getInputProps("email")}
-                error={fieldError(t, form.errors.email)}
-              />
-              <PasswordInput
-                visibilityToggleButtonProps={{ "aria-label": t("auth.show") }}
-                label={t("auth.password")}
-                autoComplete="current-password"
-                required
-                key={form.key("password")}
-                {...form.getInputProps("password")}
-                error={fieldError(t, form.errors.password)}
-              />
-              {signIn.isError && (
-                <Alert color="red" role="alert">
-                  {errorKeyOf(signIn.error) === "SIGN_IN_THROTTLED" && retryAfter ? t("auth.throttled", { seconds: retryAfter }) : errorMessage(t, signIn.error)}
-                </Alert>
-              )}
-              <Button type="submit" loading={signIn.isPending} fullWidth>
-                {t("auth.signIn")}
-              </Button>
-            </Stack>
-          </form>
-          <Text size="xs" c="dimmed">
-            {t("auth.noAccount")}
+    <AuthCard
+      syntheticData={instance.data?.syntheticData ?? false}
+      width={420}
+      header={
+        <div>
+          <Text fw={700} size="xl">
+            {t("app.name")}
           </Text>
+          <Text c="dimmed" size="sm">
+            {title}
+          </Text>
+        </div>
+      }
+    >
+      <div>
+        <Title order={1} size="h3">
+          {t("auth.signInTitle")}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t("auth.signInIntro")}
+        </Text>
+      </div>
+      <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
+        <Stack gap="sm">
+          <TextInput
+            label={t("auth.email")}
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            required
+            key={form.key("email")}
+            {...form.getInputProps("email")}
+            error={fieldError(t, form.errors.email)}
+          />
+          <PasswordInput
+            visibilityToggleButtonProps={{ "aria-label": t("auth.show") }}
+            label={t("auth.password")}
+            autoComplete="current-password"
+            required
+            key={form.key("password")}
+            {...form.getInputProps("password")}
+            error={fieldError(t, form.errors.password)}
+          />
+          {signIn.isError && (
+            <Alert color="red" role="alert">
+              {errorKeyOf(signIn.error) === "SIGN_IN_THROTTLED" && retryAfter ? t("auth.throttled", { seconds: retryAfter }) : errorMessage(t, signIn.error)}
+            </Alert>
+          )}
+          <Button type="submit" loading={signIn.isPending} fullWidth>
+            {t("auth.signIn")}
+          </Button>
         </Stack>
-      </Paper>
-    </Center>
+      </form>
+      <Text size="xs" c="dimmed">
+        {t("auth.noAccount")}
+      </Text>
+    </AuthCard>
   );
 }
