@@ -35,6 +35,7 @@ export { ConfirmModal } from "./profile/ConfirmModal.tsx";
 export { useNumberFormat } from "./format.ts";
 // Times with their zone
 export { formatInstant, useInstantFormat, zoneOfRegion } from "./format.ts";
+export { InstantTime } from "./components/InstantTime.tsx";
 export type { ZoneName } from "./format.ts";
 export { FormModal, NumberField, fieldOfProblem, hasField, listFieldProblems, readDecimalField, readNumberField, useDomainForm, useUnsavedChanges, writeDecimalField } from "./forms/index.ts";
 export type { DomainForm, DomainFormOptions, FieldProblem, FormProblem, ProblemsOptions } from "./forms/index.ts";

@@ -1,4 +1,4 @@
-import { DataTable, QueryState, useInstantFormat, useTRPC } from "@gugus/ui";
+import { DataTable, InstantTime, QueryState, useTRPC } from "@gugus/ui";
 import { Badge, Button, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -10,7 +10,6 @@ export function SessionsPage() {
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.sessions.list.queryOptions({}));
   const end = useMutation(trpc.sessions.end.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.sessions.list.queryKey() }) }));
-  const instant = useInstantFormat("WIB");
   return (
     <Stack gap="md" maw={1100}>
       <div>
@@ -35,13 +34,13 @@ export function SessionsPage() {
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <time dateTime={new Date(s.createdAt).toISOString()}>{instant(s.createdAt)}</time>
+                          <InstantTime at={s.createdAt} />
                         </Table.Td>
                         <Table.Td>
-                          <time dateTime={new Date(s.lastSeenAt).toISOString()}>{instant(s.lastSeenAt)}</time>
+                          <InstantTime at={s.lastSeenAt} />
                         </Table.Td>
                         <Table.Td>
-                          <time dateTime={new Date(s.expiresAt).toISOString()}>{instant(s.expiresAt)}</time>
+                          <InstantTime at={s.expiresAt} />
                         </Table.Td>
                         <Table.Td>
                           <Text size="xs" ff="monospace">

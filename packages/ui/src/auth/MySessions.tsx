@@ -10,6 +10,7 @@ import "@mantine/core/styles/Divider.css";
 import { Suspense, lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/DataTable.tsx";
+import { InstantTime } from "../components/InstantTime.tsx";
 import { ApiErrorAlert, QueryState } from "../components/QueryState.tsx";
 import { useInstantFormat, zoneOfRegion } from "../format.ts";
 import { useTRPC } from "../trpc.tsx";
@@ -21,7 +22,8 @@ export function MySessions({ email, regionCode }: { email: string; regionCode: s
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const instant = useInstantFormat(zoneOfRegion(regionCode));
+  const zone = zoneOfRegion(regionCode);
+  const instant = useInstantFormat(zone);
   const [notice, setNotice] = useState<string | null>(null);
   const sessions = useQuery(trpc.sessions.mine.queryOptions());
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.sessions.mine.queryKey() });
@@ -81,10 +83,10 @@ export function MySessions({ email, regionCode }: { email: string; regionCode: s
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <time dateTime={new Date(s.createdAt).toISOString()}>{instant(s.createdAt)}</time>
+                        <InstantTime at={s.createdAt} zone={zone} />
                       </Table.Td>
                       <Table.Td>
-                        <time dateTime={new Date(s.lastSeenAt).toISOString()}>{instant(s.lastSeenAt)}</time>
+                        <InstantTime at={s.lastSeenAt} zone={zone} />
                       </Table.Td>
                       <Table.Td>
                         {s.current ? (
