@@ -23,6 +23,7 @@ import { appRouter, createContextInner, readDataVersion } from "@gugus/api";
 import type { AppRouter, Context, CookieJar } from "@gugus/api";
 import { createReadCache, pingDatabase } from "@gugus/db";
 import type { DatabaseHandle } from "@gugus/db";
+import type { TRPCError } from "@trpc/server";
 import { fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
 import type { FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify from "fastify";
@@ -31,6 +32,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOption
 import { renderFrontPage } from "./front-page.ts";
 import { UNTRUSTED_PROXY_WARNING } from "./exposure.ts";
 import { handleServerError, refusalOf, sendRefusal } from "./refusals.ts";
+import { createQueryCaller } from "./direct-query.ts";
 import { createFastPath, createRateCounter, rateKeyOf } from "./fast-path.ts";
 import type { FastPath, FastPathCookies } from "./fast-path.ts";
 import { checkApiRequest } from "./request-guard.ts";
@@ -165,7 +167,20 @@ export async function buildServer({
     brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: PER_REQUEST_LEVELS.br } },
     zlibOptions: { level: PER_REQUEST_LEVELS.gzip },
   });
-  const responses = createResponseCache({ readVersion: () => readDataVersion(database), enabled: responseCache });
+  // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
+  const onProcedureError = ({ error, path, type }: { error: TRPCError; path: string | undefined; type: string }) => {
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      app.log.error({ path, type, err: error.cause ?? error }, "procedure failed");
+    } else {
+      app.log.info({ path, type, code: error.code }, "procedure refused");
+    }
+  };
+  const callQuery = createQueryCaller(appRouter, onProcedureError);
+  const responses = createResponseCache({
+    readVersion: () => readDataVersion(database),
+    compute: (target, ctx) => callQuery(target.path, target.query, ctx),
+    enabled: responseCache,
+  });
   app.decorate("responseCache", responses);
 
   // One context per request: the response cache's session check and tRPC's calls share it, so the
@@ -236,14 +251,13 @@ export async function buildServer({
         req.log.warn({ reason: refusal.reason }, "api request refused");
         return sendRefusal(reply, refusalOf(refusal.status, { messageKey: refusal.messageKey }));
       }
-      // A GET of a cacheable query: from kept bytes when they are current (the reply is sent here).
-      if (responses.answer(req, reply, () => contextOf(req, reply))) return reply;
+      // A GET of a cacheable query: from kept bytes when they are current, else computed and kept (the reply is sent here).
+      if (await responses.answer(req, reply, () => contextOf(req, reply))) return reply;
     });
-    api.addHook("onSend", async (req, reply, payload) => {
-      const sent = await responses.onSend(req, reply, payload);
+    api.addHook("onSend", async (_req, reply, payload) => {
       // The first answer of a cacheable query teaches the fast path the security headers to send.
       if (fast && !fast.ready() && reply.statusCode === 200 && reply.hasHeader("etag")) fast.learnHeaders(reply.getHeaders());
-      return sent;
+      return payload;
     });
     await api.register(fastifyTRPCPlugin, {
       prefix: "/trpc",
@@ -252,14 +266,7 @@ export async function buildServer({
         maxBatchSize: LIMITS.batchSize,
         allowMethodOverride: true,
         createContext: ({ req, res }) => contextOf(req, res),
-        onError: ({ error, path, type }) => {
-          // Never log the input: it may carry personal data. Internal errors keep their cause for operators.
-          if (error.code === "INTERNAL_SERVER_ERROR") {
-            app.log.error({ path, type, err: error.cause ?? error }, "procedure failed");
-          } else {
-            app.log.info({ path, type, code: error.code }, "procedure refused");
-          }
-        },
+        onError: onProcedureError,
       } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
     });
   });

@@ -11,8 +11,8 @@
  *      second-factor and capability rules); no key, or a session check that would touch the cookie,
  *      goes to fastify;
  *   4. a kept, current entry for that key (the cache's own version check first, on the reference
- *      version read with the session); none goes to fastify and tRPC, which compute the answer and
- *      keep it;
+ *      version read with the session); none goes to fastify, which computes the answer
+ *      (direct-query.ts) and keeps it;
  *   5. the rate limit, counted in the same counter as fastify's (`createRateCounter`, given to
  *      @fastify/rate-limit as its store): a request over the limit goes to fastify, which answers 429.
  *

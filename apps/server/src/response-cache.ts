@@ -36,6 +36,7 @@ import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from "n
 import { callerKeyOf, isCacheable } from "@gugus/api";
 import type { CacheableProcedure, Context } from "@gugus/api";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import type { QueryAnswer } from "./direct-query.ts";
 
 /** Compression of an answer made for one request: worth it on a 3G link (see above). */
 export const PER_REQUEST_LEVELS = { br: 5, gzip: 6 } as const;
@@ -66,6 +67,7 @@ const brotliParams = (quality: number, size: number) => ({ params: { [constants.
 
 /** The encoding an `Accept-Encoding` header asks for first among br, gzip and none. */
 export function pickEncoding(accept: string | string[] | undefined): Encoding {
+  if (accept === undefined) return "identity";
   if (typeof accept !== "string" || accept.length > 256) return parseEncoding(accept);
   // Browsers send one of a handful of values: each is read once.
   let encoding = encodings.get(accept);
@@ -120,6 +122,8 @@ function bytesOf(entry: Entry, encoding: Encoding): Buffer {
 export type ResponseCacheOptions = {
   /** Reads `reference_version` (readDataVersion of @gugus/api, on the server's connection). */
   readVersion: () => number;
+  /** Computes an answer that is not kept: tRPC's status and body for the query (direct-query.ts). */
+  compute: (target: { path: CacheableProcedure; query: string }, ctx: Context) => Promise<QueryAnswer>;
   /** Keep answers (default). Off, answers still carry an ETag and get their 304s, but each is computed (the bench's "cold"). */
   enabled?: boolean;
   /** Most bytes kept (all three encodings and the keys counted). Default 64 MiB. */
@@ -132,17 +136,15 @@ export type ResponseCacheOptions = {
 
 export type ResponseCache = {
   /**
-   * For a GET of one cacheable query: answers it from the cache (returns true, reply sent), or marks
-   * the request so that {@link ResponseCache.onSend} keeps tRPC's answer (returns false). Any other
-   * request: false, untouched.
+   * For a GET of one cacheable query: answers it (returns true, reply sent) from the cache, or
+   * computes it (`compute`), keeps a plain success and sends it with its ETag, compressed; a refusal
+   * is sent as tRPC makes it, `no-store`. Any other request: false, untouched (tRPC answers it).
    */
-  answer(req: FastifyRequest, reply: FastifyReply, context: () => Context): boolean;
-  /** The onSend step: for a marked request, keeps a 200 answer and sends it with its ETag, compressed. */
-  onSend(req: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown>;
+  answer(req: FastifyRequest, reply: FastifyReply, context: () => Context): boolean | Promise<true>;
   /**
    * The fast path's lookup (fast-path.ts): the answer from a kept entry for a cacheable GET and its
    * caller's key — after the same version check as {@link ResponseCache.answer} — or undefined when
-   * nothing current is kept (the request then goes through fastify and tRPC, and is kept there).
+   * nothing current is kept (the request then goes through fastify, which computes and keeps it).
    */
   kept(request: {
     target: { path: CacheableProcedure; query: string };
@@ -157,8 +159,6 @@ export type ResponseCache = {
   /** Forgets every entry. */
   clear(): void;
 };
-
-type Pending = { key: string | null; version: number };
 
 /** What a kept entry answers: 304 (no body) or 200 with its bytes in one encoding, under its ETag. */
 export type KeptAnswer = { status: 200 | 304; etag: string; encoding: Encoding; body: Buffer };
@@ -209,9 +209,8 @@ function parseCacheableProcedure(url: string): { path: CacheableProcedure; query
 
 const keyOf = (target: { path: string; query: string }, caller: string) => `${target.path}\n${target.query}\n${caller}`;
 
-export function createResponseCache({ readVersion, enabled = true, maxBytes = 64 * 1024 * 1024, maxEntries = 5000, recompress = true }: ResponseCacheOptions): ResponseCache {
+export function createResponseCache({ readVersion, compute, enabled = true, maxBytes = 64 * 1024 * 1024, maxEntries = 5000, recompress = true }: ResponseCacheOptions): ResponseCache {
   const entries = new Map<string, Entry>();
-  const pending = new WeakMap<FastifyRequest, Pending>();
   let version: number | undefined;
   let bytes = 0;
   let hits = 0;
@@ -303,14 +302,32 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
     return hit;
   }
 
+  /** A query not answered from the cache: computed now, kept when it may be, and sent. */
+  async function computeAndSend(req: FastifyRequest, reply: FastifyReply, target: { path: CacheableProcedure; query: string }, ctx: Context, key: string | null, version: number): Promise<true> {
+    const computed = await compute(target, ctx);
+    // Only a plain success of a caller with a key is kept and tagged; anything else keeps `no-store`.
+    if (computed.status !== 200 || key === null) {
+      // tRPC's headers for it (its adapter's stream body also gets @fastify/compress's Vary).
+      reply.code(computed.status).header("content-type", "application/json").header("vary", "trpc-accept, accept, accept-encoding");
+      void reply.send(Buffer.from(computed.body));
+      return true;
+    }
+    const entry = makeEntry(Buffer.from(computed.body), version);
+    // Kept only when no write moved the version while the answer was computed.
+    if (enabled && observe() === version) keep(key, entry);
+    void reply.send(send(req, reply, entry, key));
+    return true;
+  }
+
   return {
     answer(req, reply, context) {
       if (req.method !== "GET") return false;
       const target = cacheableProcedureOf(req.url);
       if (!target) return false;
-      const current = observe();
       const ctx = context();
       const caller = callerKeyOf(ctx, target.path);
+      // The session's read brought the data version with it (one read for both, as on the fast path).
+      const current = observe(ctx.sessionMemo.referenceVersion ?? undefined);
       const key = caller === null ? null : keyOf(target, caller);
       const hit = key === null ? undefined : takeHit(key);
       if (hit) {
@@ -318,26 +335,7 @@ export function createResponseCache({ readVersion, enabled = true, maxBytes = 64
         recompressLater(key!, hit);
         return true;
       }
-      pending.set(req, { key, version: current });
-      return false;
-    },
-
-    async onSend(req, reply, payload) {
-      const mark = pending.get(req);
-      if (!mark) return payload;
-      pending.delete(req);
-      // tRPC hands fastify a fetch Response; only a plain success is kept (errors keep `no-store`).
-      if (!(payload instanceof Response) || payload.status !== 200 || mark.key === null) return payload;
-      const identity = Buffer.from(await payload.arrayBuffer());
-      payload.headers.forEach((value, name) => {
-        if (name !== "content-length" && name !== "vary") reply.header(name, value);
-      });
-      const entry = makeEntry(identity, mark.version);
-      // Kept only when no write moved the version while the answer was computed.
-      if (enabled && observe() === mark.version) {
-        keep(mark.key, entry);
-      }
-      return send(req, reply, entry, mark.key);
+      return computeAndSend(req, reply, target, ctx, key, current);
     },
 
     kept({ target, caller, acceptEncoding, ifNoneMatch, version }) {
