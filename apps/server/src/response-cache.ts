@@ -99,8 +99,10 @@ const etagOf = (entry: Pick<Entry, "hash" | "levels">, encoding: Encoding) =>
  * Whether `If-None-Match` names the content the entry holds: the tag's hash part, whichever encoding
  * the browser kept it in (each decodes to the same bytes).
  */
-function matches(ifNoneMatch: string | string[] | undefined, hash: string): boolean {
+function matches(ifNoneMatch: string | string[] | undefined, hash: string, etag: string): boolean {
   if (ifNoneMatch === undefined) return false;
+  // What a browser sends back: the one tag it was given.
+  if (ifNoneMatch === etag) return true;
   const header = Array.isArray(ifNoneMatch) ? ifNoneMatch.join(",") : ifNoneMatch;
   return header.split(",").some((tag) => {
     const t = tag.trim().replace(/^W\//, "");
@@ -268,7 +270,7 @@ export function createResponseCache({ readVersion, compute, enabled = true, maxB
   function serve(entry: Entry, key: string | undefined, acceptEncoding: string | string[] | undefined, ifNoneMatch: string | string[] | undefined): KeptAnswer {
     const encoding = pickEncoding(acceptEncoding);
     const etag = etagOf(entry, encoding);
-    if (matches(ifNoneMatch, entry.hash)) return { status: 304, etag, encoding, body: EMPTY };
+    if (matches(ifNoneMatch, entry.hash, etag)) return { status: 304, etag, encoding, body: EMPTY };
     const before = key === undefined ? 0 : sizeOf(entry);
     const body = bytesOf(entry, encoding);
     // Bytes made now for a kept entry count against the limit.

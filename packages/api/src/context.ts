@@ -46,6 +46,14 @@ function mfaKeysFor(secretKey: Buffer) {
   return keys;
 }
 
+/** The keyed email hash of a server key, made once (not a new function for every request's context). */
+const emailHashersOf = new WeakMap<Buffer, (email: string) => string>();
+function emailHasherFor(secretKey: Buffer) {
+  let hasher = emailHashersOf.get(secretKey);
+  if (!hasher) emailHashersOf.set(secretKey, (hasher = (email: string) => createHmac("sha256", secretKey).update(email).digest("hex")));
+  return hasher;
+}
+
 /** The signed-in account, as read from the database for this request. */
 export type SignedInUser = UserRow & { sessionId: number; actor: Actor; secondFactor: SecondFactorState };
 
@@ -62,7 +70,7 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     cookies: cookies ?? createMemoryCookieJar(),
     secure,
     /** The keyed hash of an email, as sign-in attempts are kept. */
-    hashEmail: (email: string) => createHmac("sha256", secretKey).update(email).digest("hex"),
+    hashEmail: emailHasherFor(secretKey),
     /** The keys that seal second-factor secrets and hash recovery codes. */
     mfaKeys: mfaKeysFor(secretKey),
     /** Set by the access guard for signed-in procedures. */
