@@ -91,6 +91,18 @@ describe("cacheable queries called without tRPC's fetch adapter", () => {
     }
   });
 
+  it.each<Record<string, string>>([{ "trpc-accept": "application/jsonl" }, { accept: "application/jsonl" }])("leaves a streaming ask (%o) to tRPC, which refuses it unbatched, and keeps nothing", async (ask) => {
+    const url = `${base}/trpc/ran.periods`;
+    const [direct, adapter] = [
+      await fetch(url, { headers: { ...GET_HEADERS, cookie: cookies.central, ...ask } }),
+      await fetch(`${url}?via=trpc`, { headers: { ...GET_HEADERS, cookie: cookies.central, ...ask } }),
+    ];
+    expect([direct.status, adapter.status]).toEqual([400, 400]);
+    expect(await direct.text()).toBe(await adapter.text());
+    expect(direct.headers.get("etag")).toBeNull();
+    expect(direct.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("gives tRPC's fetch adapter's status, body and onError call for the same context, answer or refusal", async () => {
     const sessionOf = (cookie: string) => decodeURIComponent(cookie.split("=").slice(1).join("="));
     const contextFor = (who: keyof typeof cookies): Context => {

@@ -9,7 +9,9 @@
  * and their audit rows), then `getTRPCErrorFromUnknown`, the `onError` hook, `getTRPCErrorShape` (the
  * router's error formatter), `getHTTPStatusCode` and `transformTRPCResponse`. So the status and the
  * body are tRPC's, byte for byte; direct-query.test.ts compares both paths for answers and refusals.
- * Batches, mutations, POSTs and anything `cacheableProcedureOf` does not take still go through tRPC.
+ * Batches, mutations, POSTs, streaming asks (`trpc-accept`, `accept: application/jsonl`, which tRPC
+ * refuses unbatched) and anything `cacheableProcedureOf` does not take still go through tRPC. No
+ * cacheable query reads the abort signal, so none is passed.
  */
 import type { AppRouter, Context } from "@gugus/api";
 import { callTRPCProcedure, getTRPCErrorFromUnknown, getTRPCErrorShape, transformTRPCResponse } from "@trpc/server";
@@ -40,15 +42,24 @@ export function createQueryCaller(router: AppRouter, onError: QueryErrorHandler)
       }
       return Promise.resolve(input);
     };
-    let answer: TRPCResponse;
-    try {
-      const data: unknown = await callTRPCProcedure({ router, path, getRawInput, ctx, type: "query", signal: undefined, batchIndex: 0 });
-      answer = { result: { data } };
-    } catch (cause) {
+    const refusal = (cause: unknown): QueryAnswer => {
       const error = getTRPCErrorFromUnknown(cause);
       onError({ error, path, type: "query", input, ctx, req: undefined });
-      answer = { error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }) };
+      const answer: TRPCResponse = { error: getTRPCErrorShape({ config, error, type: "query", path, input, ctx }) };
+      return { status: getHTTPStatusCode([answer]), body: JSON.stringify(transformTRPCResponse(config, answer)) };
+    };
+    let data: unknown;
+    try {
+      data = await callTRPCProcedure({ router, path, getRawInput, ctx, type: "query", signal: undefined, batchIndex: 0 });
+    } catch (cause) {
+      return refusal(cause);
     }
-    return { status: getHTTPStatusCode([answer]), body: JSON.stringify(transformTRPCResponse(config, answer)) };
+    const answer: TRPCResponse = { result: { data } };
+    try {
+      return { status: getHTTPStatusCode([answer]), body: JSON.stringify(transformTRPCResponse(config, answer)) };
+    } catch (cause) {
+      // An answer that cannot be written as JSON: an internal error, as tRPC makes it.
+      return refusal(cause);
+    }
   };
 }

@@ -4,7 +4,8 @@
  * headers as fastify would send, in the same order of refusal:
  *
  *   1. only a plain GET of `/trpc/<cacheable>?input=…` on a server that trusts no proxy, without
- *      forwarding headers (those go through fastify, which logs the untrusted-proxy warning);
+ *      forwarding headers (those go through fastify, which logs the untrusted-proxy warning) and
+ *      without asking for a stream (`asksForStream`: tRPC answers those);
  *   2. the request guard (request-guard.ts), unchanged: anything it would refuse goes to fastify,
  *      which refuses it and logs why;
  *   3. the caller's key from the live session (`callerKeyOf`: the guard's session, password-change,
@@ -27,7 +28,7 @@ import { callerKeyOf } from "@gugus/api";
 import type { Context } from "@gugus/api";
 import type { FastifyBaseLogger } from "fastify";
 import { checkApiRequest } from "./request-guard.ts";
-import { CACHEABLE_CACHE_CONTROL, cacheableProcedureOf } from "./response-cache.ts";
+import { CACHEABLE_CACHE_CONTROL, asksForStream, cacheableProcedureOf } from "./response-cache.ts";
 import type { ResponseCache } from "./response-cache.ts";
 
 /** The rate limit's counting, shared by fastify's hook and the fast path. */
@@ -146,7 +147,7 @@ export function createFastPath({ responses, contextOf, rateLimit, log }: FastPat
     },
 
     handle(req, res) {
-      if (security === null || req.method !== "GET" || req.url === undefined || !req.url.startsWith("/trpc/")) return false;
+      if (security === null || req.method !== "GET" || req.url === undefined || !req.url.startsWith("/trpc/") || asksForStream(req.headers)) return false;
       const target = cacheableProcedureOf(req.url);
       if (!target) return false;
       const { headers } = req;

@@ -9,7 +9,8 @@
  * when it has moved, the whole cache is dropped. An answer is kept only if the version did not move
  * while it was computed. The caller part of the key is read from the live session on every request
  * (callerKeyOf: the same session check, password-change rule and capability as the guard); a call that
- * would be refused finds no key and goes to tRPC, which refuses and audits it, uncached.
+ * would be refused finds no key and is called through tRPC's guard (direct-query.ts), which refuses
+ * and audits it, uncached.
  *
  * Compression that pays (measured on this machine, 2 cores, load about 1; a 3G link of 400 kbit/s
  * moves 50 bytes a millisecond — `tooling/bench`, see README "Caching"):
@@ -140,7 +141,8 @@ export type ResponseCache = {
   /**
    * For a GET of one cacheable query: answers it (returns true, reply sent) from the cache, or
    * computes it (`compute`), keeps a plain success and sends it with its ETag, compressed; a refusal
-   * is sent as tRPC makes it, `no-store`. Any other request: false, untouched (tRPC answers it).
+   * is sent as tRPC makes it, `no-store`. Any other request (not a GET of one cacheable query, or a
+   * streaming ask): false, untouched, and tRPC's adapter answers it.
    */
   answer(req: FastifyRequest, reply: FastifyReply, context: () => Context): boolean | Promise<true>;
   /**
@@ -207,6 +209,18 @@ function parseCacheableProcedure(url: string): { path: CacheableProcedure; query
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a request asks for tRPC's streamed answers (`trpc-accept`, or `application/jsonl` among
+ * `accept`): tRPC decides those (it refuses them unbatched), so neither the cache nor the direct
+ * call takes them.
+ */
+export function asksForStream(headers: { "trpc-accept"?: string | string[] | undefined; accept?: string | string[] | undefined }): boolean {
+  if (headers["trpc-accept"] !== undefined) return true;
+  const accept = headers.accept;
+  if (accept === undefined) return false;
+  return (Array.isArray(accept) ? accept.join(",") : accept).includes("application/jsonl");
 }
 
 const keyOf = (target: { path: string; query: string }, caller: string) => `${target.path}\n${target.query}\n${caller}`;
@@ -323,7 +337,7 @@ export function createResponseCache({ readVersion, compute, enabled = true, maxB
 
   return {
     answer(req, reply, context) {
-      if (req.method !== "GET") return false;
+      if (req.method !== "GET" || asksForStream(req.headers)) return false;
       const target = cacheableProcedureOf(req.url);
       if (!target) return false;
       const ctx = context();
