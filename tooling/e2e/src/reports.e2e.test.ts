@@ -144,33 +144,38 @@ describe("a yearly report, from first keystroke to approval", () => {
       await page.getByRole("heading", { name: `Laporan tahun ${PERIOD}` }).waitFor();
     }
     await context.setOffline(true);
-    await openSection(/^Penegakan hukum/);
-    const law = page.getByTestId("section-lawEnforcement");
-    await law.getByRole("textbox", { name: "Kasus dilaporkan ke kepolisian" }).fill("3");
-    await law.getByRole("textbox", { name: "Tersangka" }).fill("4");
-    await law.getByRole("textbox", { name: "Perkara dituntut" }).fill("2");
-    await law.getByRole("textbox", { name: "Putusan bersalah" }).fill("3");
-    const status = page.getByTestId("autosave-status");
-    await expect.poll(() => status.getAttribute("data-phase"), { timeout: 15_000 }).toBe("unsent");
-    await expect.poll(() => status.innerText()).toContain("4 perubahan belum terkirim");
-    expect(await status.innerText()).toContain("Tidak terhubung");
-    // A full-page shot paints the fixed header and the sticky bar where the window is: take it from the top.
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, "portal-report-offline-id");
-    // The link is still down: the service worker opens the page, the browser's draft fills it.
-    await page.reload();
-    await page.getByRole("heading", { name: `Laporan tahun ${PERIOD}` }).waitFor();
-    await openSection(/^Penegakan hukum/);
-    await expect.poll(() => law.getByRole("textbox", { name: "Putusan bersalah" }).inputValue()).toBe("3");
-    await openSection(/^Korban/);
-    expect(await page.getByTestId("section-victims").getByRole("textbox", { name: "Laki-laki dewasa" }).inputValue()).toBe("");
-    expect(await page.getByTestId("section-victims").getByRole("textbox", { name: "Anak perempuan" }).inputValue()).toBe("4");
-    await expect.poll(() => status.innerText()).toContain("perubahan belum terkirim");
-    expect((await serverReport()).content.lawEnforcement.convictions).toBeNull();
-    await context.setOffline(false);
+    try {
+      await openSection(/^Penegakan hukum/);
+      const law = page.getByTestId("section-lawEnforcement");
+      await law.getByRole("textbox", { name: "Kasus dilaporkan ke kepolisian" }).fill("3");
+      await law.getByRole("textbox", { name: "Tersangka" }).fill("4");
+      await law.getByRole("textbox", { name: "Perkara dituntut" }).fill("2");
+      await law.getByRole("textbox", { name: "Putusan bersalah" }).fill("3");
+      const status = page.getByTestId("autosave-status");
+      await expect.poll(() => status.getAttribute("data-phase"), { timeout: 15_000 }).toBe("unsent");
+      await expect.poll(() => status.innerText()).toContain("4 perubahan belum terkirim");
+      expect(await status.innerText()).toContain("Tidak terhubung");
+      // A full-page shot paints the fixed header and the sticky bar where the window is: take it from the top.
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, "portal-report-offline-id");
+      // The link is still down: the service worker opens the page, the browser's draft fills it.
+      await page.reload();
+      // From the worker's cache on a machine that may be busy with other suites: allow it time.
+      await page.getByRole("heading", { name: `Laporan tahun ${PERIOD}` }).waitFor({ timeout: 60_000 });
+      await openSection(/^Penegakan hukum/);
+      await expect.poll(() => law.getByRole("textbox", { name: "Putusan bersalah" }).inputValue()).toBe("3");
+      await openSection(/^Korban/);
+      expect(await page.getByTestId("section-victims").getByRole("textbox", { name: "Laki-laki dewasa" }).inputValue()).toBe("");
+      expect(await page.getByTestId("section-victims").getByRole("textbox", { name: "Anak perempuan" }).inputValue()).toBe("4");
+      await expect.poll(() => status.innerText()).toContain("perubahan belum terkirim");
+      expect((await serverReport()).content.lawEnforcement.convictions).toBeNull();
+    } finally {
+      // Whatever happened above, the link comes back: the later steps must not run offline.
+      await context.setOffline(false);
+    }
     await waitSaved();
     expect((await serverReport()).content.lawEnforcement).toEqual({ casesReported: 3, suspects: 4, prosecutions: 2, convictions: 3 });
-  });
+  }, 120_000);
 
   it("a save over a version someone else saved meanwhile shows their values beside the user's; keeping mine saves over theirs", async () => {
     const { page } = browser;
