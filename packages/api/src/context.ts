@@ -38,20 +38,16 @@ export type ContextOptions = {
 };
 
 const PROCESS_SECRET_KEY = randomBytes(32);
-/** Derived once per server key (HKDF is cheap, but every request builds a context). */
-const mfaKeysOf = new WeakMap<Buffer, ReturnType<typeof deriveMfaKeys>>();
-function mfaKeysFor(secretKey: Buffer) {
-  let keys = mfaKeysOf.get(secretKey);
-  if (!keys) mfaKeysOf.set(secretKey, (keys = deriveMfaKeys(secretKey)));
-  return keys;
-}
-
-/** The keyed email hash of a server key, made once (not a new function for every request's context). */
-const emailHashersOf = new WeakMap<Buffer, (email: string) => string>();
-function emailHasherFor(secretKey: Buffer) {
-  let hasher = emailHashersOf.get(secretKey);
-  if (!hasher) emailHashersOf.set(secretKey, (hasher = (email: string) => createHmac("sha256", secretKey).update(email).digest("hex")));
-  return hasher;
+/** What a server key gives, made once per key (every request builds a context): the keyed email hash and the second factor's keys (HKDF). */
+type KeyUses = { hashEmail: (email: string) => string; mfaKeys: ReturnType<typeof deriveMfaKeys> };
+const keyUsesOf = new WeakMap<Buffer, KeyUses>();
+function keyUsesFor(secretKey: Buffer): KeyUses {
+  let uses = keyUsesOf.get(secretKey);
+  if (!uses) {
+    uses = { hashEmail: (email) => createHmac("sha256", secretKey).update(email).digest("hex"), mfaKeys: deriveMfaKeys(secretKey) };
+    keyUsesOf.set(secretKey, uses);
+  }
+  return uses;
 }
 
 /** The signed-in account, as read from the database for this request. */
@@ -61,6 +57,7 @@ export type SignedInUser = UserRow & { sessionId: number; actor: Actor; secondFa
 export type ResolvedTarget = { taskForce?: TaskForceRow; instrument?: InstrumentRow; membership?: MembershipRow; report?: ReportRow; account?: UserRow };
 
 export function createContextInner({ db, sqlite, now = () => new Date(), client, cache, cookies, secure = false, secretKey = PROCESS_SECRET_KEY }: ContextOptions) {
+  const keyUses = keyUsesFor(secretKey);
   return {
     db,
     sqlite,
@@ -70,9 +67,9 @@ export function createContextInner({ db, sqlite, now = () => new Date(), client,
     cookies: cookies ?? createMemoryCookieJar(),
     secure,
     /** The keyed hash of an email, as sign-in attempts are kept. */
-    hashEmail: emailHasherFor(secretKey),
+    hashEmail: keyUses.hashEmail,
     /** The keys that seal second-factor secrets and hash recovery codes. */
-    mfaKeys: mfaKeysFor(secretKey),
+    mfaKeys: keyUses.mfaKeys,
     /** Set by the access guard for signed-in procedures. */
     user: null as SignedInUser | null,
     /** Set for each call by the scope guard, from the policy line's target. */
